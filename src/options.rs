@@ -1,0 +1,280 @@
+//! The widget's options: what a host passes to `mount()`, sets as attributes on the
+//! custom element, or writes into the standalone page's `config.json`.
+//!
+//! [`Options`] is the raw, camelCase shape as it arrives; [`Config`] is the checked
+//! form with every default filled in. Turning one into the other is pure, so every
+//! rule here is covered by host unit tests.
+
+use serde::Deserialize;
+use thiserror::Error;
+
+/// The scope asked for when the host names none. The last entry gives the access
+/// token ZITADEL's own API as audience; without it every `/auth/v1` call is a 401.
+pub const DEFAULT_SCOPE: &str =
+    "openid profile email offline_access urn:zitadel:iam:org:project:id:zitadel:aud";
+
+/// The scope value without which ZITADEL's API refuses the token.
+pub const API_AUDIENCE_SCOPE: &str = "urn:zitadel:iam:org:project:id:zitadel:aud";
+
+/// Options as a host writes them (camelCase in JS and JSON).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Options {
+    /// The ZITADEL instance, e.g. `https://acme.zitadel.cloud`.
+    pub issuer: Option<String>,
+    /// The client id of the User Agent application registered in ZITADEL.
+    pub client_id: Option<String>,
+    /// Where ZITADEL sends the browser back; defaults to this page.
+    pub redirect_uri: Option<String>,
+    /// Space-separated scopes; defaults to [`DEFAULT_SCOPE`].
+    pub scope: Option<String>,
+    /// Base URL of the Auth API; defaults to the issuer.
+    pub api_base_url: Option<String>,
+    /// Where ZITADEL sends the browser after sign-out; defaults to the redirect URI.
+    pub post_logout_redirect_uri: Option<String>,
+    /// The interface language (a BCP 47 tag such as `de` or `en-GB`).
+    pub locale: Option<String>,
+}
+
+/// Checked options with every default applied.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Config {
+    /// Issuer without a trailing slash, so paths can be appended.
+    pub issuer: String,
+    pub client_id: String,
+    pub redirect_uri: String,
+    pub scope: String,
+    /// API base without a trailing slash.
+    pub api_base_url: String,
+    pub post_logout_redirect_uri: String,
+    pub locale: Option<String>,
+}
+
+/// Why options were refused. The text is shown on the page as it is.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum OptionsError {
+    #[error("The option “{0}” is required.")]
+    Missing(&'static str),
+    #[error("The option “{name}” must be an absolute http(s) URL without query or fragment, not “{value}”.")]
+    NotAUrl { name: &'static str, value: String },
+    #[error("The options could not be read: {0}")]
+    Malformed(String),
+}
+
+impl Options {
+    /// Reads options from JSON text (a `config.json`, or `JSON.stringify` of a JS object).
+    pub fn from_json(text: &str) -> Result<Self, OptionsError> {
+        serde_json::from_str(text).map_err(|e| OptionsError::Malformed(e.to_string()))
+    }
+
+    /// Applies the defaults and checks every value. `page_url` is the URL of the page
+    /// the widget runs in; it supplies the default redirect URI.
+    pub fn resolve(self, page_url: &str) -> Result<Config, OptionsError> {
+        let issuer = required(self.issuer, "issuer")?;
+        let issuer = base_url("issuer", &issuer)?;
+        let client_id = required(self.client_id, "clientId")?;
+        let redirect_uri = match non_empty(self.redirect_uri) {
+            Some(uri) => absolute_url("redirectUri", &uri)?,
+            None => strip_query_and_fragment(page_url).to_owned(),
+        };
+        let api_base_url = match non_empty(self.api_base_url) {
+            Some(url) => base_url("apiBaseUrl", &url)?,
+            None => issuer.clone(),
+        };
+        let post_logout_redirect_uri = match non_empty(self.post_logout_redirect_uri) {
+            Some(uri) => absolute_url("postLogoutRedirectUri", &uri)?,
+            None => redirect_uri.clone(),
+        };
+        let scope = non_empty(self.scope)
+            .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+            .unwrap_or_else(|| DEFAULT_SCOPE.to_owned());
+        Ok(Config {
+            issuer,
+            client_id,
+            redirect_uri,
+            scope,
+            api_base_url,
+            post_logout_redirect_uri,
+            locale: non_empty(self.locale),
+        })
+    }
+}
+
+impl Config {
+    /// Whether the scope lets the access token call ZITADEL's own API.
+    pub fn has_api_audience(&self) -> bool {
+        self.scope.split(' ').any(|s| s == API_AUDIENCE_SCOPE)
+    }
+}
+
+fn non_empty(value: Option<String>) -> Option<String> {
+    value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
+}
+
+fn required(value: Option<String>, name: &'static str) -> Result<String, OptionsError> {
+    non_empty(value).ok_or(OptionsError::Missing(name))
+}
+
+/// The page URL as a redirect URI: ZITADEL matches redirect URIs exactly, and the
+/// query and fragment change from one visit to the next.
+pub fn strip_query_and_fragment(url: &str) -> &str {
+    let end = url.find(['?', '#']).unwrap_or(url.len());
+    &url[..end]
+}
+
+/// An absolute http(s) URL with a host and no query or fragment.
+fn absolute_url(name: &'static str, value: &str) -> Result<String, OptionsError> {
+    let not_a_url = || OptionsError::NotAUrl {
+        name,
+        value: value.to_owned(),
+    };
+    let rest = value
+        .strip_prefix("https://")
+        .or_else(|| value.strip_prefix("http://"))
+        .ok_or_else(not_a_url)?;
+    let host = rest.split('/').next().unwrap_or_default();
+    let bad_char = |c: char| c.is_whitespace() || c.is_control() || c == '?' || c == '#';
+    if host.is_empty() || value.contains(bad_char) {
+        return Err(not_a_url());
+    }
+    Ok(value.to_owned())
+}
+
+/// Like [`absolute_url`], without trailing slashes, so paths can be appended.
+fn base_url(name: &'static str, value: &str) -> Result<String, OptionsError> {
+    let url = absolute_url(name, value)?;
+    Ok(url.trim_end_matches('/').to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = "https://app.example.com/profile/?code=abc&state=xyz#top";
+
+    fn minimal() -> Options {
+        Options {
+            issuer: Some("https://acme.zitadel.cloud/".into()),
+            client_id: Some("123@app".into()),
+            ..Options::default()
+        }
+    }
+
+    #[test]
+    fn defaults_fill_in_from_issuer_and_page() {
+        let config = minimal().resolve(PAGE).unwrap();
+        assert_eq!(config.issuer, "https://acme.zitadel.cloud");
+        assert_eq!(config.api_base_url, "https://acme.zitadel.cloud");
+        assert_eq!(config.redirect_uri, "https://app.example.com/profile/");
+        assert_eq!(config.post_logout_redirect_uri, config.redirect_uri);
+        assert_eq!(config.scope, DEFAULT_SCOPE);
+        assert_eq!(config.locale, None);
+        assert!(config.has_api_audience());
+    }
+
+    #[test]
+    fn explicit_values_win_over_defaults() {
+        let options = Options {
+            redirect_uri: Some("https://app.example.com/cb".into()),
+            api_base_url: Some("https://api.example.com/zitadel/".into()),
+            post_logout_redirect_uri: Some("https://app.example.com/bye".into()),
+            scope: Some("  openid   profile ".into()),
+            locale: Some("de".into()),
+            ..minimal()
+        };
+        let config = options.resolve(PAGE).unwrap();
+        assert_eq!(config.redirect_uri, "https://app.example.com/cb");
+        assert_eq!(config.api_base_url, "https://api.example.com/zitadel");
+        assert_eq!(
+            config.post_logout_redirect_uri,
+            "https://app.example.com/bye"
+        );
+        assert_eq!(config.scope, "openid profile");
+        assert!(!config.has_api_audience());
+        assert_eq!(config.locale.as_deref(), Some("de"));
+    }
+
+    #[test]
+    fn missing_required_options_are_named() {
+        let no_issuer = Options {
+            issuer: None,
+            ..minimal()
+        };
+        assert_eq!(
+            no_issuer.resolve(PAGE),
+            Err(OptionsError::Missing("issuer"))
+        );
+        let blank_client = Options {
+            client_id: Some("  ".into()),
+            ..minimal()
+        };
+        assert_eq!(
+            blank_client.resolve(PAGE),
+            Err(OptionsError::Missing("clientId"))
+        );
+    }
+
+    #[test]
+    fn urls_must_be_absolute_http() {
+        for bad in [
+            "acme.zitadel.cloud",
+            "ftp://acme",
+            "https://",
+            "https:///path",
+            "https://acme/?x=1",
+            "https://acme/#x",
+            "https://ac me",
+        ] {
+            let options = Options {
+                issuer: Some(bad.into()),
+                ..minimal()
+            };
+            let err = options.resolve(PAGE).unwrap_err();
+            assert!(
+                matches!(err, OptionsError::NotAUrl { name: "issuer", .. }),
+                "{bad}: {err}"
+            );
+        }
+        let http_localhost = Options {
+            issuer: Some("http://localhost:8080".into()),
+            ..minimal()
+        };
+        assert!(http_localhost.resolve(PAGE).is_ok());
+    }
+
+    #[test]
+    fn json_is_camel_case_and_strict() {
+        let options = Options::from_json(
+            r#"{"issuer":"https://i.example","clientId":"c","apiBaseUrl":"https://a.example","postLogoutRedirectUri":"https://p.example"}"#,
+        )
+        .unwrap();
+        assert_eq!(options.client_id.as_deref(), Some("c"));
+        assert_eq!(options.api_base_url.as_deref(), Some("https://a.example"));
+
+        let typo = Options::from_json(r#"{"issuer":"https://i.example","client_id":"c"}"#);
+        let message = typo.unwrap_err().to_string();
+        assert!(message.contains("client_id"), "{message}");
+
+        assert!(matches!(
+            Options::from_json("{not json"),
+            Err(OptionsError::Malformed(_))
+        ));
+        assert!(matches!(
+            Options::from_json(r#"{"issuer": 5}"#),
+            Err(OptionsError::Malformed(_))
+        ));
+    }
+
+    #[test]
+    fn error_text_is_for_people() {
+        let err = OptionsError::Missing("clientId");
+        assert_eq!(err.to_string(), "The option “clientId” is required.");
+    }
+
+    #[test]
+    fn page_url_loses_query_and_fragment() {
+        assert_eq!(strip_query_and_fragment("https://a/b?c#d"), "https://a/b");
+        assert_eq!(strip_query_and_fragment("https://a/b#d?x"), "https://a/b");
+        assert_eq!(strip_query_and_fragment("https://a/b"), "https://a/b");
+    }
+}

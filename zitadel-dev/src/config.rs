@@ -1,0 +1,178 @@
+//! Apps, users and lifetimes. [`Config::demo`] gives working defaults; a JSON file with
+//! the same shape (every field optional) overrides them.
+
+use std::time::Duration;
+
+use serde::Deserialize;
+
+use crate::rules::Gender;
+
+/// The demo app's client id, shaped like ZITADEL's (`<id>@<project>`), so that a client
+/// that forgets to encode the `@` is caught.
+pub const DEMO_CLIENT_ID: &str = "243862081218773235@profile-form";
+pub const DEMO_USER: &str = "demo";
+pub const DEMO_PASSWORD: &str = "Password1!";
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", default, deny_unknown_fields)]
+pub struct Config {
+    /// The issuer URL the stand-in is reached at, without a trailing slash.
+    pub issuer: String,
+    pub apps: Vec<App>,
+    pub users: Vec<SeedUser>,
+    /// Access token lifetime in seconds (ZITADEL: 12 h); tests set it down to seconds.
+    pub access_token_seconds: u64,
+    pub id_token_seconds: u64,
+    /// Refresh tokens expire after this long unused (ZITADEL: 30 d).
+    pub refresh_token_idle_seconds: u64,
+    /// Authorization codes live this long (ZITADEL: 60 s).
+    pub code_seconds: u64,
+    /// The languages the instance allows, as discovery's `ui_locales_supported`.
+    pub languages: Vec<String>,
+    /// Enables `/_dev/*`: fault injection, token minting, clock control. Off unless asked for.
+    pub test_controls: bool,
+}
+
+/// A registered application (type User Agent, auth method NONE, PKCE).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct App {
+    pub client_id: String,
+    pub redirect_uris: Vec<String>,
+    #[serde(default)]
+    pub post_logout_redirect_uris: Vec<String>,
+    /// Origins allowed to call the API besides those of the redirect URIs.
+    #[serde(default)]
+    pub additional_origins: Vec<String>,
+    /// Whether the refresh token grant is enabled.
+    #[serde(default = "yes")]
+    pub refresh_token_grant: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SeedUser {
+    pub id: String,
+    pub user_name: String,
+    pub password: String,
+    pub first_name: String,
+    pub last_name: String,
+    #[serde(default)]
+    pub nick_name: String,
+    pub display_name: String,
+    #[serde(default)]
+    pub preferred_language: String,
+    #[serde(default)]
+    pub gender: Gender,
+    pub email: String,
+    #[serde(default)]
+    pub email_verified: bool,
+}
+
+/// ZITADEL's languages, as it ships them.
+pub const ZITADEL_LANGUAGES: &str = "bg cs de en es fr hu id it ja ko mk nl pl pt ro ru sv tr zh";
+
+impl Default for Config {
+    fn default() -> Self {
+        Self::demo("http://127.0.0.1:8080", "http://127.0.0.1:8081")
+    }
+}
+
+impl Config {
+    /// An instance at `issuer` with one app whose page lives at `page_origin`, and one user.
+    pub fn demo(issuer: &str, page_origin: &str) -> Self {
+        let page = format!("{}/", page_origin.trim_end_matches('/'));
+        Self {
+            issuer: issuer.trim_end_matches('/').to_owned(),
+            apps: vec![App {
+                client_id: DEMO_CLIENT_ID.into(),
+                redirect_uris: vec![page.clone()],
+                post_logout_redirect_uris: vec![page],
+                additional_origins: vec![],
+                refresh_token_grant: true,
+            }],
+            users: vec![SeedUser {
+                id: "243862081218773300".into(),
+                user_name: DEMO_USER.into(),
+                password: DEMO_PASSWORD.into(),
+                first_name: "Ada".into(),
+                last_name: "Lovelace".into(),
+                nick_name: String::new(),
+                display_name: "Ada Lovelace".into(),
+                preferred_language: "en".into(),
+                gender: Gender::Unspecified,
+                email: "ada@example.com".into(),
+                email_verified: true,
+            }],
+            access_token_seconds: 12 * 3600,
+            id_token_seconds: 12 * 3600,
+            refresh_token_idle_seconds: 30 * 24 * 3600,
+            code_seconds: 60,
+            languages: ZITADEL_LANGUAGES.split(' ').map(str::to_owned).collect(),
+            test_controls: false,
+        }
+    }
+
+    pub fn app(&self, client_id: &str) -> Option<&App> {
+        self.apps.iter().find(|a| a.client_id == client_id)
+    }
+
+    pub fn access_token_ttl(&self) -> Duration {
+        Duration::from_secs(self.access_token_seconds)
+    }
+}
+
+impl App {
+    /// ZITADEL allows the origins of the redirect URIs plus the additional origins,
+    /// compared as exact strings.
+    pub fn allows_origin(&self, origin: &str) -> bool {
+        self.redirect_uris
+            .iter()
+            .filter_map(|uri| origin_of(uri))
+            .any(|o| o == origin)
+            || self.additional_origins.iter().any(|o| o == origin)
+    }
+}
+
+/// `scheme://host[:port]` of an absolute URL.
+pub fn origin_of(url: &str) -> Option<&str> {
+    let scheme_end = url.find("://")? + 3;
+    let end = url[scheme_end..]
+        .find(['/', '?', '#'])
+        .map_or(url.len(), |i| scheme_end + i);
+    Some(&url[..end])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn origins_come_from_redirect_uris_and_the_extra_list() {
+        let mut app = Config::demo("http://idp:1", "http://page:2").apps.remove(0);
+        assert!(app.allows_origin("http://page:2"));
+        assert!(!app.allows_origin("http://page:2/"));
+        assert!(!app.allows_origin("http://other:3"));
+        app.additional_origins.push("http://other:3".into());
+        assert!(app.allows_origin("http://other:3"));
+    }
+
+    #[test]
+    fn origin_of_urls() {
+        assert_eq!(origin_of("https://a.b:8/c?d"), Some("https://a.b:8"));
+        assert_eq!(origin_of("http://a"), Some("http://a"));
+        assert_eq!(origin_of("nope"), None);
+    }
+
+    #[test]
+    fn a_config_file_overrides_the_demo() {
+        let config: Config = serde_json::from_str(r#"{"accessTokenSeconds": 5}"#).unwrap();
+        assert_eq!(config.access_token_seconds, 5);
+        assert_eq!(config.apps[0].client_id, DEMO_CLIENT_ID);
+        assert!(serde_json::from_str::<Config>(r#"{"acessTokenSeconds": 5}"#).is_err());
+    }
+}

@@ -1,0 +1,249 @@
+//! Test controls under `/_dev/`: fault injection, token minting, clock moves, run-time
+//! origins and a record of the last API request. Mounted only when the config enables
+//! them, so the demo cannot be made to misbehave by a stray request.
+
+use std::time::Duration;
+
+use axum::body::{to_bytes, Body};
+use axum::extract::{Path, Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{delete, get, post};
+use axum::{Json, Router};
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::config::DEMO_CLIENT_ID;
+use crate::state::AppState;
+
+/// What the next matching requests get instead of (or on top of) their real answer.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Fault {
+    /// How many requests it applies to.
+    #[serde(default = "one")]
+    pub count: u32,
+    /// Answer with this status instead of handling the request.
+    pub status: Option<u16>,
+    /// The body to send with `status`, as it is (it need not be JSON).
+    pub body: Option<String>,
+    #[serde(default = "json_type")]
+    pub content_type: String,
+    /// Wait this long before answering.
+    #[serde(default)]
+    pub delay_ms: u64,
+    /// Close the connection without any answer.
+    #[serde(default)]
+    pub close: bool,
+    /// Which requests count: those whose path starts with this.
+    #[serde(default = "api_prefix")]
+    pub path_prefix: String,
+}
+
+fn one() -> u32 {
+    1
+}
+fn json_type() -> String {
+    "application/json".into()
+}
+fn api_prefix() -> String {
+    "/auth/v1/".into()
+}
+
+/// Marks a response that the server must drop by closing the connection.
+#[derive(Debug, Clone, Copy)]
+pub struct CloseConnection;
+
+/// Applies a pending fault to a matching request.
+pub async fn inject(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let fault = {
+        let mut store = state.store();
+        match store.fault.as_mut() {
+            Some(f) if request.uri().path().starts_with(&f.path_prefix) => {
+                f.count = f.count.saturating_sub(1);
+                let applied = f.clone();
+                if f.count == 0 {
+                    store.fault = None;
+                }
+                Some(applied)
+            }
+            _ => None,
+        }
+    };
+    let Some(fault) = fault else {
+        return next.run(request).await;
+    };
+    if fault.delay_ms > 0 {
+        tokio::time::sleep(Duration::from_millis(fault.delay_ms)).await;
+    }
+    if fault.close {
+        let mut response = StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        response.extensions_mut().insert(CloseConnection);
+        return response;
+    }
+    match fault.status {
+        Some(status) => {
+            let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+            let mut response = (status, fault.body.unwrap_or_default()).into_response();
+            if let Ok(value) = HeaderValue::from_str(&fault.content_type) {
+                response.headers_mut().insert(header::CONTENT_TYPE, value);
+            }
+            response
+        }
+        None => next.run(request).await,
+    }
+}
+
+/// Keeps the last API request so tests can check exactly what a client sent.
+pub async fn record(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let (parts, body) = request.into_parts();
+    let Ok(bytes) = to_bytes(body, 1 << 20).await else {
+        return StatusCode::PAYLOAD_TOO_LARGE.into_response();
+    };
+    let header = |name: header::HeaderName| {
+        parts
+            .headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned)
+    };
+    let entry = json!({
+        "method": parts.method.as_str(),
+        "path": parts.uri.path(),
+        "contentType": header(header::CONTENT_TYPE),
+        "origin": header(header::ORIGIN),
+        "body": String::from_utf8_lossy(&bytes),
+    });
+    state.store().last_request = Some(entry);
+    next.run(Request::from_parts(parts, Body::from(bytes)))
+        .await
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct Mint {
+    #[serde(default = "demo_user")]
+    user_name: String,
+    #[serde(default = "demo_client")]
+    client_id: String,
+    #[serde(default = "default_scope")]
+    scope: String,
+}
+fn demo_user() -> String {
+    crate::config::DEMO_USER.into()
+}
+fn demo_client() -> String {
+    DEMO_CLIENT_ID.into()
+}
+fn default_scope() -> String {
+    "openid profile email offline_access urn:zitadel:iam:org:project:id:zitadel:aud".into()
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct Clock {
+    advance_seconds: u64,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct Origin {
+    #[serde(default = "demo_client")]
+    client_id: String,
+    origin: String,
+}
+
+/// The `/_dev/` routes.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route(
+            "/_dev/faults",
+            post(
+                |State(s): State<AppState>, Json(f): Json<Fault>| async move {
+                    s.store().fault = Some(f);
+                    StatusCode::NO_CONTENT
+                },
+            )
+            .delete(|State(s): State<AppState>| async move {
+                s.store().fault = None;
+                StatusCode::NO_CONTENT
+            }),
+        )
+        .route(
+            "/_dev/reset",
+            post(|State(s): State<AppState>| async move {
+                s.reset();
+                StatusCode::NO_CONTENT
+            }),
+        )
+        .route(
+            "/_dev/clock",
+            post(
+                |State(s): State<AppState>, Json(c): Json<Clock>| async move {
+                    s.advance_clock(Duration::from_secs(c.advance_seconds));
+                    StatusCode::NO_CONTENT
+                },
+            ),
+        )
+        .route(
+            "/_dev/origins",
+            post(
+                |State(s): State<AppState>, Json(o): Json<Origin>| async move {
+                    s.store()
+                        .extra_origins
+                        .entry(o.client_id)
+                        .or_default()
+                        .push(o.origin);
+                    StatusCode::NO_CONTENT
+                },
+            ),
+        )
+        .route("/_dev/tokens", post(mint))
+        .route(
+            "/_dev/users/{id}",
+            delete(
+                |State(s): State<AppState>, Path(id): Path<String>| async move {
+                    match s.store().users.remove(&id) {
+                        Some(_) => StatusCode::NO_CONTENT,
+                        None => StatusCode::NOT_FOUND,
+                    }
+                },
+            ),
+        )
+        .route(
+            "/_dev/last-request",
+            get(|State(s): State<AppState>| async move {
+                Json(
+                    s.store()
+                        .last_request
+                        .clone()
+                        .unwrap_or(serde_json::Value::Null),
+                )
+            }),
+        )
+}
+
+/// Issues tokens for a user without the browser round trip, exactly as the token
+/// endpoint would after a sign-in.
+async fn mint(State(state): State<AppState>, Json(m): Json<Mint>) -> Response {
+    let user_id = state
+        .store()
+        .users
+        .values()
+        .find(|u| u.user_name == m.user_name)
+        .map(|u| u.id.clone());
+    let (Some(user_id), Some(_)) = (user_id, state.config().app(&m.client_id)) else {
+        return (StatusCode::NOT_FOUND, "no such user or client").into_response();
+    };
+    let auth_time = crate::state::unix(state.now());
+    Json(crate::oidc::issue_tokens(
+        &state,
+        &user_id,
+        &m.client_id,
+        &m.scope,
+        None,
+        auth_time,
+    ))
+    .into_response()
+}

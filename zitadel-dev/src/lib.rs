@@ -1,0 +1,136 @@
+//! A local stand-in for ZITADEL that reproduces the contract this project relies on:
+//! OIDC authorization code + PKCE for a browser app, and the Auth API's own-profile
+//! endpoints, with ZITADEL's rules, encodings, errors and CORS.
+//!
+//! [`app`] is the whole server as a `Router`, so tests drive it with `oneshot`;
+//! [`site`] serves a built page on a second origin; [`serve`] runs either on a socket.
+
+pub mod api;
+pub mod config;
+pub mod cors;
+pub mod error;
+pub mod faults;
+pub mod oidc;
+pub mod rules;
+pub mod state;
+pub mod time;
+
+use std::convert::Infallible;
+use std::path::PathBuf;
+
+use axum::http::{header, HeaderValue};
+use axum::middleware::{from_fn, from_fn_with_state};
+use axum::response::IntoResponse;
+use axum::routing::get;
+use axum::{Json, Router};
+use hyper_util::rt::TokioIo;
+use tokio::net::TcpListener;
+use tower::ServiceExt;
+use tower_http::services::ServeDir;
+
+pub use config::Config;
+pub use state::AppState;
+
+/// The identity provider: OIDC endpoints, the login page, the Auth API, and the
+/// test controls when the config enables them.
+pub fn app(state: AppState) -> Router {
+    let oidc = Router::new()
+        .route("/.well-known/openid-configuration", get(oidc::discovery))
+        .route("/oauth/v2/authorize", get(oidc::authorize))
+        .route("/oauth/v2/token", axum::routing::post(oidc::token))
+        .route("/oauth/v2/revoke", axum::routing::post(oidc::revoke))
+        .route("/oauth/v2/keys", get(oidc::jwks))
+        .route(
+            "/oidc/v1/userinfo",
+            get(oidc::userinfo).post(oidc::userinfo),
+        )
+        .route("/oidc/v1/end_session", get(oidc::end_session))
+        .layer(from_fn_with_state(state.clone(), faults::inject))
+        .layer(from_fn(cors::oidc));
+    let mut api = Router::new()
+        .route("/auth/v1/users/me", get(api::me))
+        .route(
+            "/auth/v1/users/me/profile",
+            get(api::profile).put(api::update_profile),
+        )
+        .layer(from_fn_with_state(state.clone(), faults::inject));
+    if state.config().test_controls {
+        api = api.layer(from_fn_with_state(state.clone(), faults::record));
+    }
+    let api = api.layer(from_fn(cors::api));
+    let login = Router::new().route(
+        "/ui/login/login",
+        get(oidc::login_page).post(oidc::login_submit),
+    );
+    let mut router = Router::new().merge(oidc).merge(api).merge(login);
+    if state.config().test_controls {
+        router = router.merge(faults::routes().layer(from_fn(cors::dev)));
+    }
+    router.with_state(state)
+}
+
+/// Serves a built page from `dist` with `config.json` answered from `page_config`, so the
+/// page always points at this stand-in. Pages set no cookies and get no CORS headers.
+pub fn site(dist: PathBuf, page_config: serde_json::Value) -> Router {
+    Router::new()
+        .route(
+            "/config.json",
+            get(move || {
+                let config = page_config.clone();
+                async move {
+                    let mut response = Json(config).into_response();
+                    response
+                        .headers_mut()
+                        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+                    response
+                }
+            }),
+        )
+        .fallback_service(ServeDir::new(dist))
+}
+
+/// Error that tells hyper to drop the connection without an answer.
+#[derive(Debug)]
+struct Dropped;
+
+impl std::fmt::Display for Dropped {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("connection closed by fault injection")
+    }
+}
+
+impl std::error::Error for Dropped {}
+
+/// Runs `router` on `listener` until the task is dropped. Unlike `axum::serve`, a
+/// response marked [`faults::CloseConnection`] closes the connection unanswered.
+pub async fn serve(listener: TcpListener, router: Router) -> std::io::Result<()> {
+    loop {
+        let (stream, _) = listener.accept().await?;
+        let router = router.clone();
+        tokio::spawn(async move {
+            let service = hyper::service::service_fn(
+                move |request: hyper::Request<hyper::body::Incoming>| {
+                    let router = router.clone();
+                    async move {
+                        let response = router
+                            .oneshot(request.map(axum::body::Body::new))
+                            .await
+                            .unwrap_or_else(|e: Infallible| match e {});
+                        if response
+                            .extensions()
+                            .get::<faults::CloseConnection>()
+                            .is_some()
+                        {
+                            return Err(Dropped);
+                        }
+                        Ok(response)
+                    }
+                },
+            );
+            // A client hanging up early is its business, not an error to report.
+            let _ = hyper::server::conn::http1::Builder::new()
+                .serve_connection(TokioIo::new(stream), service)
+                .await;
+        });
+    }
+}

@@ -1,0 +1,1420 @@
+//! The stand-in against the ZITADEL contract, one test per endpoint and error row,
+//! driven through `app()` with `oneshot`: no socket, no browser.
+
+use std::collections::HashMap;
+use std::time::Duration;
+
+use axum::body::{Body, Bytes};
+use axum::http::{header, HeaderMap, Method, Request, StatusCode};
+use axum::Router;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use http_body_util::BodyExt;
+use rsa::pkcs1v15::{Signature, VerifyingKey};
+use rsa::signature::Verifier;
+use rsa::{BigUint, RsaPublicKey};
+use serde_json::{json, Value};
+use sha2::Sha256;
+use tower::ServiceExt;
+use zitadel_dev::config::{Config, DEMO_CLIENT_ID, DEMO_PASSWORD, DEMO_USER};
+use zitadel_dev::{app, AppState};
+
+const ISSUER: &str = "http://idp.test";
+const PAGE: &str = "http://page.test";
+const REDIRECT: &str = "http://page.test/";
+/// RFC 7636 appendix B.
+const VERIFIER: &str = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+const CHALLENGE: &str = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
+const FULL_SCOPE: &str =
+    "openid profile email offline_access urn:zitadel:iam:org:project:id:zitadel:aud";
+
+struct Harness {
+    app: Router,
+    state: AppState,
+}
+
+struct Reply {
+    status: StatusCode,
+    headers: HeaderMap,
+    body: Bytes,
+}
+
+impl Reply {
+    fn json(&self) -> Value {
+        serde_json::from_slice(&self.body)
+            .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&self.body)))
+    }
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+    fn location(&self) -> &str {
+        assert!(
+            self.status.is_redirection(),
+            "not a redirect: {} {}",
+            self.status,
+            self.text()
+        );
+        self.header("location").expect("Location header")
+    }
+    /// Query (or fragment) parameters of the redirect target.
+    fn redirect_params(&self) -> HashMap<String, String> {
+        let location = self.location();
+        let query = location.split_once(['?', '#']).map_or("", |(_, q)| q);
+        form_urlencoded::parse(query.as_bytes())
+            .into_owned()
+            .collect()
+    }
+    fn cookie(&self) -> Option<String> {
+        self.header("set-cookie")
+            .map(|c| c.split(';').next().unwrap_or_default().to_owned())
+    }
+}
+
+fn form_body(pairs: &[(&str, &str)]) -> String {
+    form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(pairs)
+        .finish()
+}
+
+impl Harness {
+    fn new() -> Self {
+        let mut config = Config::demo(ISSUER, PAGE);
+        config.test_controls = true;
+        Self::with(config)
+    }
+
+    fn with(config: Config) -> Self {
+        let state = AppState::new(config);
+        Self {
+            app: app(state.clone()),
+            state,
+        }
+    }
+
+    async fn send(&self, request: Request<Body>) -> Reply {
+        let response = self.app.clone().oneshot(request).await.unwrap();
+        let (parts, body) = response.into_parts();
+        Reply {
+            status: parts.status,
+            headers: parts.headers,
+            body: body.collect().await.unwrap().to_bytes(),
+        }
+    }
+
+    async fn get(&self, uri: &str) -> Reply {
+        self.send(Request::get(uri).body(Body::empty()).unwrap())
+            .await
+    }
+
+    async fn get_with_cookie(&self, uri: &str, cookie: &str) -> Reply {
+        self.send(
+            Request::get(uri)
+                .header(header::COOKIE, cookie)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+    }
+
+    async fn post_form(&self, uri: &str, pairs: &[(&str, &str)]) -> Reply {
+        let request = Request::post(uri)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(form_body(pairs)))
+            .unwrap();
+        self.send(request).await
+    }
+
+    async fn api(
+        &self,
+        method: Method,
+        uri: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+    ) -> Reply {
+        self.api_with(method, uri, token, body, &[]).await
+    }
+
+    async fn api_with(
+        &self,
+        method: Method,
+        uri: &str,
+        token: Option<&str>,
+        body: Option<Value>,
+        headers: &[(&str, &str)],
+    ) -> Reply {
+        let mut request = Request::builder().method(method).uri(uri);
+        if let Some(token) = token {
+            request = request.header(header::AUTHORIZATION, format!("Bearer {token}"));
+        }
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let body = match body {
+            Some(json) => {
+                request = request.header(header::CONTENT_TYPE, "application/json");
+                Body::from(json.to_string())
+            }
+            None => Body::empty(),
+        };
+        self.send(request.body(body).unwrap()).await
+    }
+
+    async fn put_profile(&self, token: &str, body: Value) -> Reply {
+        self.api(
+            Method::PUT,
+            "/auth/v1/users/me/profile",
+            Some(token),
+            Some(body),
+        )
+        .await
+    }
+
+    fn authorize_url(&self, extra: &[(&str, &str)]) -> String {
+        let mut pairs = vec![
+            ("client_id", DEMO_CLIENT_ID),
+            ("redirect_uri", REDIRECT),
+            ("response_type", "code"),
+            ("scope", FULL_SCOPE),
+            ("code_challenge", CHALLENGE),
+            ("code_challenge_method", "S256"),
+            ("state", "st4te"),
+            ("nonce", "n0nce"),
+        ];
+        for (k, v) in extra {
+            pairs.retain(|(key, _)| key != k);
+            if !v.is_empty() {
+                pairs.push((k, v));
+            }
+        }
+        format!("/oauth/v2/authorize?{}", form_body(&pairs))
+    }
+
+    /// Authorize, sign in at the login page; returns the redirect's parameters and the session cookie.
+    async fn sign_in(&self, extra: &[(&str, &str)]) -> (HashMap<String, String>, String) {
+        let to_login = self.get(&self.authorize_url(extra)).await;
+        let login_url = to_login.location().to_owned();
+        assert!(
+            login_url.starts_with("/ui/login/login?authRequestID="),
+            "{login_url}"
+        );
+        let page = self.get(&login_url).await;
+        assert_eq!(page.status, StatusCode::OK);
+        assert!(page.text().contains("name=\"password\""));
+        let id = login_url.split('=').nth(1).unwrap();
+        let done = self
+            .post_form(
+                "/ui/login/login",
+                &[
+                    ("authRequestID", id),
+                    ("loginName", DEMO_USER),
+                    ("password", DEMO_PASSWORD),
+                    ("action", "login"),
+                ],
+            )
+            .await;
+        let cookie = done.cookie().expect("session cookie");
+        (done.redirect_params(), cookie)
+    }
+
+    async fn exchange(&self, code: &str, pairs: &[(&str, &str)]) -> Reply {
+        let mut form = vec![
+            ("grant_type", "authorization_code"),
+            ("code", code),
+            ("redirect_uri", REDIRECT),
+            ("client_id", DEMO_CLIENT_ID),
+            ("code_verifier", VERIFIER),
+        ];
+        for (k, v) in pairs {
+            form.retain(|(key, _)| key != k);
+            if !v.is_empty() {
+                form.push((k, v));
+            }
+        }
+        self.post_form("/oauth/v2/token", &form).await
+    }
+
+    /// A full sign-in and code exchange; returns the token response.
+    async fn tokens(&self) -> Value {
+        let (params, _) = self.sign_in(&[]).await;
+        let reply = self.exchange(&params["code"], &[]).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+        reply.json()
+    }
+
+    fn mint(&self, scope: &str) -> String {
+        let user = self.state.config().users[0].id.clone();
+        let tokens =
+            zitadel_dev::oidc::issue_tokens(&self.state, &user, DEMO_CLIENT_ID, scope, None, 0);
+        tokens["access_token"].as_str().unwrap().to_owned()
+    }
+
+    fn api_token(&self) -> String {
+        self.mint(FULL_SCOPE)
+    }
+}
+
+fn claims(jwt: &str) -> Value {
+    let payload = jwt.split('.').nth(1).unwrap();
+    serde_json::from_slice(&URL_SAFE_NO_PAD.decode(payload).unwrap()).unwrap()
+}
+
+fn assert_oauth_error(reply: &Reply, status: StatusCode, error: &str) {
+    assert_eq!(reply.status, status, "{}", reply.text());
+    assert_eq!(reply.json()["error"], error, "{}", reply.text());
+    assert!(reply.json()["error_description"].is_string());
+}
+
+fn assert_api_error(reply: &Reply, status: StatusCode, code: u64, id: Option<&str>) {
+    assert_eq!(reply.status, status, "{}", reply.text());
+    let body = reply.json();
+    assert_eq!(body["code"], code, "{body}");
+    match id {
+        Some(id) => {
+            assert_eq!(body["details"][0]["id"], id, "{body}");
+            assert_eq!(
+                body["details"][0]["@type"],
+                "type.googleapis.com/zitadel.v1.ErrorDetail"
+            );
+            let text = body["details"][0]["message"].as_str().unwrap();
+            assert_eq!(body["message"], format!("{text} ({id})"));
+        }
+        None => assert_eq!(body["details"], json!([]), "{body}"),
+    }
+}
+
+fn valid_profile() -> Value {
+    json!({
+        "firstName": "Grace",
+        "lastName": "Hopper",
+        "nickName": "Amazing Grace",
+        "displayName": "Grace Hopper",
+        "preferredLanguage": "de",
+        "gender": "GENDER_FEMALE",
+    })
+}
+
+// ---- discovery and keys ----
+
+#[tokio::test]
+async fn discovery_advertises_endpoints_s256_and_languages() {
+    let h = Harness::new();
+    let reply = h.get("/.well-known/openid-configuration").await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let d = reply.json();
+    assert_eq!(d["issuer"], ISSUER);
+    assert_eq!(
+        d["authorization_endpoint"],
+        format!("{ISSUER}/oauth/v2/authorize")
+    );
+    assert_eq!(d["token_endpoint"], format!("{ISSUER}/oauth/v2/token"));
+    assert_eq!(
+        d["revocation_endpoint"],
+        format!("{ISSUER}/oauth/v2/revoke")
+    );
+    assert_eq!(
+        d["end_session_endpoint"],
+        format!("{ISSUER}/oidc/v1/end_session")
+    );
+    assert_eq!(d["userinfo_endpoint"], format!("{ISSUER}/oidc/v1/userinfo"));
+    assert_eq!(d["jwks_uri"], format!("{ISSUER}/oauth/v2/keys"));
+    assert_eq!(d["code_challenge_methods_supported"], json!(["S256"]));
+    let languages = d["ui_locales_supported"].as_array().unwrap();
+    assert_eq!(languages.len(), 20);
+    assert!(languages.contains(&json!("de")));
+}
+
+#[tokio::test]
+async fn discovery_is_open_to_any_origin() {
+    let h = Harness::new();
+    let reply = h
+        .api_with(
+            Method::GET,
+            "/.well-known/openid-configuration",
+            None,
+            None,
+            &[("origin", "http://anywhere.test")],
+        )
+        .await;
+    assert_eq!(
+        reply.header("access-control-allow-origin"),
+        Some("http://anywhere.test")
+    );
+}
+
+#[tokio::test]
+async fn id_tokens_verify_against_the_published_key() {
+    let h = Harness::new();
+    let jwks = h.get("/oauth/v2/keys").await.json();
+    let key = &jwks["keys"][0];
+    assert_eq!(key["alg"], "RS256");
+    assert_eq!(key["kty"], "RSA");
+    let n = BigUint::from_bytes_be(&URL_SAFE_NO_PAD.decode(key["n"].as_str().unwrap()).unwrap());
+    let e = BigUint::from_bytes_be(&URL_SAFE_NO_PAD.decode(key["e"].as_str().unwrap()).unwrap());
+    let verifying = VerifyingKey::<Sha256>::new(RsaPublicKey::new(n, e).unwrap());
+
+    let id_token = h.tokens().await["id_token"].as_str().unwrap().to_owned();
+    let (input, signature) = id_token.rsplit_once('.').unwrap();
+    let signature =
+        Signature::try_from(URL_SAFE_NO_PAD.decode(signature).unwrap().as_slice()).unwrap();
+    verifying
+        .verify(input.as_bytes(), &signature)
+        .expect("signature verifies");
+    let header: Value = serde_json::from_slice(
+        &URL_SAFE_NO_PAD
+            .decode(input.split('.').next().unwrap())
+            .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(header["kid"], key["kid"]);
+}
+
+// ---- authorize ----
+
+#[tokio::test]
+async fn authorize_refuses_unknown_clients_without_redirecting() {
+    let h = Harness::new();
+    let reply = h.get(&h.authorize_url(&[("client_id", "nobody")])).await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST);
+    assert!(reply.header("location").is_none());
+}
+
+#[tokio::test]
+async fn authorize_refuses_unregistered_redirect_uris_without_redirecting() {
+    let h = Harness::new();
+    for uri in [
+        "http://page.test",
+        "http://page.test/?x=1",
+        "http://evil.test/",
+    ] {
+        let reply = h.get(&h.authorize_url(&[("redirect_uri", uri)])).await;
+        assert_eq!(reply.status, StatusCode::BAD_REQUEST, "{uri}");
+        assert!(reply
+            .text()
+            .contains("redirect_uri is missing in the client configuration"));
+        assert!(reply.header("location").is_none());
+    }
+}
+
+#[tokio::test]
+async fn authorize_requires_pkce_s256() {
+    let h = Harness::new();
+    let missing = h.get(&h.authorize_url(&[("code_challenge", "")])).await;
+    assert!(missing.location().starts_with(REDIRECT));
+    assert_eq!(missing.redirect_params()["error"], "invalid_request");
+    assert_eq!(missing.redirect_params()["state"], "st4te");
+    let plain = h
+        .get(&h.authorize_url(&[("code_challenge_method", "plain")]))
+        .await;
+    assert_eq!(plain.redirect_params()["error"], "invalid_request");
+}
+
+#[tokio::test]
+async fn authorize_checks_response_type_and_openid_scope() {
+    let h = Harness::new();
+    let token = h.get(&h.authorize_url(&[("response_type", "token")])).await;
+    assert_eq!(
+        token.redirect_params()["error"],
+        "unsupported_response_type"
+    );
+    let no_openid = h.get(&h.authorize_url(&[("scope", "profile")])).await;
+    assert_eq!(no_openid.redirect_params()["error"], "invalid_scope");
+}
+
+#[tokio::test]
+async fn prompt_none_without_session_answers_login_required() {
+    let h = Harness::new();
+    let reply = h.get(&h.authorize_url(&[("prompt", "none")])).await;
+    let params = reply.redirect_params();
+    assert_eq!(params["error"], "login_required");
+    assert_eq!(params["state"], "st4te");
+    assert!(!params.contains_key("code"));
+}
+
+#[tokio::test]
+async fn sign_in_redirects_with_code_and_state() {
+    let h = Harness::new();
+    let (params, cookie) = h.sign_in(&[]).await;
+    assert_eq!(params["state"], "st4te");
+    assert!(params["code"].len() >= 32);
+    assert!(cookie.starts_with("zitadel_dev_session="));
+}
+
+#[tokio::test]
+async fn wrong_password_shows_the_form_again() {
+    let h = Harness::new();
+    let login = h.get(&h.authorize_url(&[])).await.location().to_owned();
+    let id = login.split('=').nth(1).unwrap();
+    let reply = h
+        .post_form(
+            "/ui/login/login",
+            &[
+                ("authRequestID", id),
+                ("loginName", DEMO_USER),
+                ("password", "nope"),
+                ("action", "login"),
+            ],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert!(reply.text().contains("Username or password is invalid"));
+    assert!(reply.cookie().is_none());
+}
+
+#[tokio::test]
+async fn cancelling_sign_in_returns_access_denied() {
+    let h = Harness::new();
+    let login = h.get(&h.authorize_url(&[])).await.location().to_owned();
+    let id = login.split('=').nth(1).unwrap();
+    let reply = h
+        .post_form(
+            "/ui/login/login",
+            &[("authRequestID", id), ("action", "cancel")],
+        )
+        .await;
+    let params = reply.redirect_params();
+    assert_eq!(params["error"], "access_denied");
+    assert_eq!(params["state"], "st4te");
+    assert!(params["error_description"].len() > 5);
+}
+
+#[tokio::test]
+async fn a_session_skips_the_login_page_and_prompt_login_forces_it() {
+    let h = Harness::new();
+    let (_, cookie) = h.sign_in(&[]).await;
+    let silent = h
+        .get_with_cookie(
+            &h.authorize_url(&[("prompt", "none"), ("state", "s2")]),
+            &cookie,
+        )
+        .await;
+    assert_eq!(silent.redirect_params()["state"], "s2");
+    assert!(silent.redirect_params().contains_key("code"));
+    let again = h.get_with_cookie(&h.authorize_url(&[]), &cookie).await;
+    assert!(again.redirect_params().contains_key("code"));
+    let forced = h
+        .get_with_cookie(&h.authorize_url(&[("prompt", "login")]), &cookie)
+        .await;
+    assert!(forced.location().starts_with("/ui/login/login"));
+}
+
+#[tokio::test]
+async fn fragment_response_mode_puts_the_code_in_the_fragment() {
+    let h = Harness::new();
+    let (_, cookie) = h.sign_in(&[]).await;
+    let reply = h
+        .get_with_cookie(&h.authorize_url(&[("response_mode", "fragment")]), &cookie)
+        .await;
+    assert!(reply.location().starts_with("http://page.test/#code="));
+}
+
+// ---- token ----
+
+#[tokio::test]
+async fn code_exchange_returns_tokens_with_checked_claims() {
+    let h = Harness::new();
+    let reply = {
+        let (params, _) = h.sign_in(&[]).await;
+        h.exchange(&params["code"], &[]).await
+    };
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    assert_eq!(reply.header("cache-control"), Some("no-store"));
+    let tokens = reply.json();
+    assert_eq!(tokens["token_type"], "Bearer");
+    assert_eq!(tokens["expires_in"], 43200);
+    assert!(tokens["refresh_token"].is_string());
+    let c = claims(tokens["id_token"].as_str().unwrap());
+    assert_eq!(c["iss"], ISSUER);
+    assert_eq!(c["aud"], json!([DEMO_CLIENT_ID]));
+    assert_eq!(c["nonce"], "n0nce");
+    assert_eq!(c["sub"], h.state.config().users[0].id);
+    assert!(c["exp"].as_u64().unwrap() > c["iat"].as_u64().unwrap());
+}
+
+#[tokio::test]
+async fn wrong_verifier_is_invalid_grant() {
+    let h = Harness::new();
+    let (params, _) = h.sign_in(&[]).await;
+    let reply = h
+        .exchange(
+            &params["code"],
+            &[("code_verifier", "wrong-verifier-wrong-verifier-wrong-verif")],
+        )
+        .await;
+    assert_oauth_error(&reply, StatusCode::BAD_REQUEST, "invalid_grant");
+    let (params, _) = h.sign_in(&[]).await;
+    let missing = h.exchange(&params["code"], &[("code_verifier", "")]).await;
+    assert_oauth_error(&missing, StatusCode::BAD_REQUEST, "invalid_grant");
+}
+
+#[tokio::test]
+async fn a_code_works_once() {
+    let h = Harness::new();
+    let (params, _) = h.sign_in(&[]).await;
+    assert_eq!(
+        h.exchange(&params["code"], &[]).await.status,
+        StatusCode::OK
+    );
+    let reused = h.exchange(&params["code"], &[]).await;
+    assert_oauth_error(&reused, StatusCode::BAD_REQUEST, "invalid_grant");
+}
+
+#[tokio::test]
+async fn a_code_expires_after_sixty_seconds() {
+    let h = Harness::new();
+    let (params, _) = h.sign_in(&[]).await;
+    h.state.advance_clock(Duration::from_secs(61));
+    let late = h.exchange(&params["code"], &[]).await;
+    assert_oauth_error(&late, StatusCode::BAD_REQUEST, "invalid_grant");
+
+    let (params, _) = h.sign_in(&[]).await;
+    h.state.advance_clock(Duration::from_secs(59));
+    assert_eq!(
+        h.exchange(&params["code"], &[]).await.status,
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
+async fn redirect_uri_must_match_exactly_at_the_token_endpoint() {
+    let h = Harness::new();
+    let (params, _) = h.sign_in(&[]).await;
+    let reply = h
+        .exchange(&params["code"], &[("redirect_uri", "http://page.test")])
+        .await;
+    assert_oauth_error(&reply, StatusCode::BAD_REQUEST, "invalid_grant");
+}
+
+#[tokio::test]
+async fn client_id_must_be_known_and_match() {
+    let h = Harness::new();
+    let (params, _) = h.sign_in(&[]).await;
+    let unknown = h
+        .exchange(&params["code"], &[("client_id", "nobody")])
+        .await;
+    assert_oauth_error(&unknown, StatusCode::UNAUTHORIZED, "invalid_client");
+
+    let mut config = Config::demo(ISSUER, PAGE);
+    let mut other = config.apps[0].clone();
+    other.client_id = "other@app".into();
+    config.apps.push(other);
+    let h = Harness::with(config);
+    let (params, _) = h.sign_in(&[]).await;
+    let foreign = h
+        .exchange(&params["code"], &[("client_id", "other@app")])
+        .await;
+    assert_oauth_error(&foreign, StatusCode::BAD_REQUEST, "invalid_grant");
+}
+
+#[tokio::test]
+async fn unknown_grant_types_are_refused() {
+    let h = Harness::new();
+    let reply = h
+        .post_form(
+            "/oauth/v2/token",
+            &[("grant_type", "password"), ("client_id", DEMO_CLIENT_ID)],
+        )
+        .await;
+    assert_oauth_error(&reply, StatusCode::BAD_REQUEST, "unsupported_grant_type");
+}
+
+#[tokio::test]
+async fn no_refresh_token_without_offline_access_or_the_grant() {
+    let h = Harness::new();
+    let (params, _) = h.sign_in(&[("scope", "openid profile")]).await;
+    let tokens = h.exchange(&params["code"], &[]).await.json();
+    assert!(tokens.get("refresh_token").is_none());
+
+    let mut config = Config::demo(ISSUER, PAGE);
+    config.apps[0].refresh_token_grant = false;
+    let h = Harness::with(config);
+    assert!(h.tokens().await.get("refresh_token").is_none());
+}
+
+async fn refresh(h: &Harness, token: &str) -> Reply {
+    h.post_form(
+        "/oauth/v2/token",
+        &[
+            ("grant_type", "refresh_token"),
+            ("refresh_token", token),
+            ("client_id", DEMO_CLIENT_ID),
+        ],
+    )
+    .await
+}
+
+#[tokio::test]
+async fn refresh_tokens_rotate_and_the_spent_one_stops_working() {
+    let h = Harness::new();
+    let first = h.tokens().await["refresh_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let reply = refresh(&h, &first).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    let second = reply.json();
+    let next = second["refresh_token"].as_str().unwrap();
+    assert_ne!(next, first);
+    let access = second["access_token"].as_str().unwrap();
+    assert_eq!(
+        h.api(Method::GET, "/auth/v1/users/me", Some(access), None)
+            .await
+            .status,
+        StatusCode::OK
+    );
+    assert_oauth_error(
+        &refresh(&h, &first).await,
+        StatusCode::BAD_REQUEST,
+        "invalid_grant",
+    );
+    assert_eq!(refresh(&h, next).await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn refresh_tokens_expire_when_idle() {
+    let h = Harness::new();
+    let token = h.tokens().await["refresh_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    h.state
+        .advance_clock(Duration::from_secs(30 * 24 * 3600 + 1));
+    assert_oauth_error(
+        &refresh(&h, &token).await,
+        StatusCode::BAD_REQUEST,
+        "invalid_grant",
+    );
+}
+
+// ---- revoke, userinfo, end_session ----
+
+#[tokio::test]
+async fn revoking_a_refresh_token_kills_it_and_its_access_token() {
+    let h = Harness::new();
+    let tokens = h.tokens().await;
+    let (access, refresh_token) = (
+        tokens["access_token"].as_str().unwrap(),
+        tokens["refresh_token"].as_str().unwrap(),
+    );
+    let reply = h
+        .post_form(
+            "/oauth/v2/revoke",
+            &[("token", refresh_token), ("client_id", DEMO_CLIENT_ID)],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert_oauth_error(
+        &refresh(&h, refresh_token).await,
+        StatusCode::BAD_REQUEST,
+        "invalid_grant",
+    );
+    let me = h
+        .api(Method::GET, "/auth/v1/users/me", Some(access), None)
+        .await;
+    assert_api_error(&me, StatusCode::UNAUTHORIZED, 16, Some("AUTH-7fs1e"));
+    // RFC 7009: unknown tokens are fine too.
+    let again = h
+        .post_form(
+            "/oauth/v2/revoke",
+            &[("token", "unknown"), ("client_id", DEMO_CLIENT_ID)],
+        )
+        .await;
+    assert_eq!(again.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn userinfo_answers_for_a_live_token_only() {
+    let h = Harness::new();
+    let token = h.api_token();
+    let reply = h
+        .api(Method::GET, "/oidc/v1/userinfo", Some(&token), None)
+        .await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let info = reply.json();
+    assert_eq!(info["given_name"], "Ada");
+    assert_eq!(info["email"], "ada@example.com");
+    let denied = h
+        .api(Method::GET, "/oidc/v1/userinfo", Some("bogus"), None)
+        .await;
+    assert_eq!(denied.status, StatusCode::UNAUTHORIZED);
+    assert!(denied.header("www-authenticate").is_some());
+}
+
+#[tokio::test]
+async fn end_session_checks_the_post_logout_uri_and_ends_the_session() {
+    let h = Harness::new();
+    let (params, cookie) = h.sign_in(&[]).await;
+    let id_token = h.exchange(&params["code"], &[]).await.json()["id_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+
+    let bad = form_body(&[
+        ("id_token_hint", &id_token),
+        ("post_logout_redirect_uri", "http://evil.test/"),
+    ]);
+    let refused = h
+        .get_with_cookie(&format!("/oidc/v1/end_session?{bad}"), &cookie)
+        .await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+    assert!(refused.header("location").is_none());
+
+    let good = form_body(&[
+        ("id_token_hint", id_token.as_str()),
+        ("client_id", DEMO_CLIENT_ID),
+        ("post_logout_redirect_uri", REDIRECT),
+        ("state", "bye"),
+    ]);
+    let reply = h
+        .get_with_cookie(&format!("/oidc/v1/end_session?{good}"), &cookie)
+        .await;
+    assert_eq!(reply.location(), "http://page.test/?state=bye");
+    let after = h
+        .get_with_cookie(&h.authorize_url(&[("prompt", "none")]), &cookie)
+        .await;
+    assert_eq!(after.redirect_params()["error"], "login_required");
+}
+
+// ---- the Auth API: authentication ----
+
+#[tokio::test]
+async fn no_authorization_header_is_401_auth_header_missing() {
+    let h = Harness::new();
+    let reply = h.api(Method::GET, "/auth/v1/users/me", None, None).await;
+    assert_api_error(&reply, StatusCode::UNAUTHORIZED, 16, None);
+    assert_eq!(reply.json()["message"], "auth header missing");
+}
+
+#[tokio::test]
+async fn a_bad_token_is_401_with_www_authenticate() {
+    let h = Harness::new();
+    let reply = h
+        .api(Method::GET, "/auth/v1/users/me", Some("not-a-token"), None)
+        .await;
+    assert_api_error(&reply, StatusCode::UNAUTHORIZED, 16, Some("AUTH-7fs1e"));
+    assert_eq!(reply.json()["message"], "Errors.Token.Invalid (AUTH-7fs1e)");
+    assert!(reply
+        .header("www-authenticate")
+        .unwrap()
+        .starts_with("Bearer"));
+}
+
+#[tokio::test]
+async fn an_expired_token_is_401() {
+    let mut config = Config::demo(ISSUER, PAGE);
+    config.access_token_seconds = 5;
+    let h = Harness::with(config);
+    let token = h.api_token();
+    assert_eq!(
+        h.api(Method::GET, "/auth/v1/users/me", Some(&token), None)
+            .await
+            .status,
+        StatusCode::OK
+    );
+    h.state.advance_clock(Duration::from_secs(5));
+    let reply = h
+        .api(Method::GET, "/auth/v1/users/me", Some(&token), None)
+        .await;
+    assert_api_error(&reply, StatusCode::UNAUTHORIZED, 16, Some("AUTH-7fs1e"));
+    assert!(reply.header("www-authenticate").is_some());
+}
+
+#[tokio::test]
+async fn a_token_without_the_api_audience_is_401() {
+    let h = Harness::new();
+    let token = h.mint("openid profile email offline_access");
+    let reply = h.put_profile(&token, valid_profile()).await;
+    assert_api_error(&reply, StatusCode::UNAUTHORIZED, 16, Some("AUTH-7fs1e"));
+    // The same token is fine for userinfo, which needs no API audience.
+    assert_eq!(
+        h.api(Method::GET, "/oidc/v1/userinfo", Some(&token), None)
+            .await
+            .status,
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
+async fn a_page_origin_the_app_does_not_allow_is_403() {
+    let h = Harness::new();
+    let token = h.api_token();
+    let reply = h
+        .api_with(
+            Method::GET,
+            "/auth/v1/users/me",
+            Some(&token),
+            None,
+            &[("origin", "http://other.test")],
+        )
+        .await;
+    assert_api_error(&reply, StatusCode::FORBIDDEN, 7, Some("AUTH-DZG21"));
+    // CORS still lets the page read the refusal.
+    assert_eq!(
+        reply.header("access-control-allow-origin"),
+        Some("http://other.test")
+    );
+
+    let allowed = h
+        .api_with(
+            Method::GET,
+            "/auth/v1/users/me",
+            Some(&token),
+            None,
+            &[("origin", PAGE)],
+        )
+        .await;
+    assert_eq!(allowed.status, StatusCode::OK);
+    assert_eq!(allowed.header("access-control-allow-origin"), Some(PAGE));
+    assert_eq!(
+        allowed.header("access-control-allow-credentials"),
+        Some("true")
+    );
+}
+
+#[tokio::test]
+async fn additional_origins_are_matched_exactly() {
+    let mut config = Config::demo(ISSUER, PAGE);
+    config.apps[0]
+        .additional_origins
+        .push("https://shop.test".into());
+    let h = Harness::with(config);
+    let token = h.api_token();
+    for (origin, status) in [
+        ("https://shop.test", StatusCode::OK),
+        ("https://shop.test/", StatusCode::FORBIDDEN),
+        ("http://shop.test", StatusCode::FORBIDDEN),
+    ] {
+        let reply = h
+            .api_with(
+                Method::GET,
+                "/auth/v1/users/me",
+                Some(&token),
+                None,
+                &[("origin", origin)],
+            )
+            .await;
+        assert_eq!(reply.status, status, "{origin}");
+    }
+}
+
+// ---- CORS ----
+
+async fn preflight(h: &Harness, path: &str, method: &str, headers: &str) -> Reply {
+    h.send(
+        Request::builder()
+            .method(Method::OPTIONS)
+            .uri(path)
+            .header("origin", "http://anywhere.test")
+            .header("access-control-request-method", method)
+            .header("access-control-request-headers", headers)
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await
+}
+
+#[tokio::test]
+async fn api_preflight_allows_the_listed_headers() {
+    let h = Harness::new();
+    let reply = preflight(
+        &h,
+        "/auth/v1/users/me/profile",
+        "PUT",
+        "authorization, content-type, x-zitadel-orgid",
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::NO_CONTENT);
+    assert_eq!(
+        reply.header("access-control-allow-origin"),
+        Some("http://anywhere.test")
+    );
+    assert_eq!(
+        reply.header("access-control-allow-credentials"),
+        Some("true")
+    );
+    assert!(reply
+        .header("access-control-allow-methods")
+        .unwrap()
+        .contains("PUT"));
+    assert!(reply
+        .header("access-control-allow-headers")
+        .unwrap()
+        .contains("authorization"));
+}
+
+#[tokio::test]
+async fn api_preflight_with_any_other_header_fails() {
+    let h = Harness::new();
+    let reply = preflight(
+        &h,
+        "/auth/v1/users/me/profile",
+        "PUT",
+        "authorization, x-custom-header",
+    )
+    .await;
+    assert_eq!(reply.status, StatusCode::NO_CONTENT);
+    assert!(reply.header("access-control-allow-origin").is_none());
+    assert!(reply.header("access-control-allow-headers").is_none());
+}
+
+#[tokio::test]
+async fn oidc_preflight_has_its_own_shorter_lists() {
+    let h = Harness::new();
+    let ok = preflight(&h, "/oauth/v2/token", "POST", "content-type").await;
+    assert_eq!(
+        ok.header("access-control-allow-origin"),
+        Some("http://anywhere.test")
+    );
+    let header = preflight(&h, "/oauth/v2/token", "POST", "x-zitadel-orgid").await;
+    assert!(header.header("access-control-allow-origin").is_none());
+    let method = preflight(&h, "/oauth/v2/token", "PUT", "").await;
+    assert!(method.header("access-control-allow-origin").is_none());
+}
+
+// ---- the Auth API: reading ----
+
+#[tokio::test]
+async fn users_me_omits_zero_values_and_sends_sequence_as_a_string() {
+    let h = Harness::new();
+    let token = h.api_token();
+    let reply = h
+        .api(Method::GET, "/auth/v1/users/me", Some(&token), None)
+        .await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let user = &reply.json()["user"];
+    assert!(user["details"]["sequence"].is_string());
+    assert_eq!(user["userName"], DEMO_USER);
+    assert_eq!(user["human"]["email"]["isEmailVerified"], true);
+    let profile = &user["human"]["profile"];
+    assert_eq!(profile["firstName"], "Ada");
+    assert_eq!(profile["preferredLanguage"], "en");
+    assert!(profile.get("nickName").is_none(), "{profile}");
+    assert!(profile.get("gender").is_none(), "{profile}");
+}
+
+#[tokio::test]
+async fn an_unset_language_reads_und() {
+    let mut config = Config::demo(ISSUER, PAGE);
+    config.users[0].preferred_language = String::new();
+    let h = Harness::with(config);
+    let token = h.api_token();
+    let reply = h
+        .api(Method::GET, "/auth/v1/users/me/profile", Some(&token), None)
+        .await;
+    assert_eq!(reply.json()["profile"]["preferredLanguage"], "und");
+    assert!(reply.json()["details"]["sequence"].is_string());
+}
+
+// ---- the Auth API: UpdateMyProfile ----
+
+#[tokio::test]
+async fn a_valid_update_is_stored_and_answered_with_details() {
+    let h = Harness::new();
+    let token = h.api_token();
+    let reply = h.put_profile(&token, valid_profile()).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    let details = &reply.json()["details"];
+    let sequence: u64 = details["sequence"].as_str().unwrap().parse().unwrap();
+    assert!(sequence > 1);
+    assert!(details["changeDate"].as_str().unwrap().ends_with('Z'));
+    assert!(details["resourceOwner"].is_string());
+    assert!(details.get("creationDate").is_none());
+
+    let me = h
+        .api(Method::GET, "/auth/v1/users/me", Some(&token), None)
+        .await
+        .json();
+    let profile = &me["user"]["human"]["profile"];
+    assert_eq!(profile["nickName"], "Amazing Grace");
+    assert_eq!(profile["gender"], "GENDER_FEMALE");
+    assert_eq!(me["user"]["details"]["sequence"], details["sequence"]);
+}
+
+#[tokio::test]
+async fn update_is_a_full_replace() {
+    let h = Harness::new();
+    let token = h.api_token();
+    assert_eq!(
+        h.put_profile(&token, valid_profile()).await.status,
+        StatusCode::OK
+    );
+    let partial = json!({"firstName": "Grace", "lastName": "Hopper", "displayName": "G"});
+    assert_eq!(h.put_profile(&token, partial).await.status, StatusCode::OK);
+    let profile = h
+        .api(Method::GET, "/auth/v1/users/me", Some(&token), None)
+        .await
+        .json()["user"]["human"]["profile"]
+        .clone();
+    assert!(profile.get("nickName").is_none(), "{profile}");
+    assert!(profile.get("gender").is_none(), "{profile}");
+    assert_eq!(profile["preferredLanguage"], "und");
+}
+
+/// Sends `field = value` on top of an otherwise valid profile.
+async fn put_field(h: &Harness, token: &str, field: &str, value: &str) -> Reply {
+    let mut body = valid_profile();
+    body[field] = json!(value);
+    h.put_profile(token, body).await
+}
+
+#[tokio::test]
+async fn required_names_take_1_to_200_runes() {
+    let h = Harness::new();
+    let token = h.api_token();
+    for (field, go_name) in [
+        ("firstName", "FirstName"),
+        ("lastName", "LastName"),
+        ("displayName", "DisplayName"),
+    ] {
+        for ok in [
+            "é".repeat(200),
+            "😀".repeat(200),
+            "e\u{301}".repeat(100),
+            "x".into(),
+        ] {
+            let reply = put_field(&h, &token, field, &ok).await;
+            assert!(
+                reply.status == StatusCode::OK || reply.json()["code"] == 9,
+                "{field} {}: {}",
+                ok.chars().count(),
+                reply.text()
+            );
+        }
+        for bad in [
+            String::new(),
+            "😀".repeat(201),
+            "e\u{301}".repeat(100) + "x",
+        ] {
+            let reply = put_field(&h, &token, field, &bad).await;
+            assert_api_error(&reply, StatusCode::BAD_REQUEST, 3, None);
+            assert_eq!(
+                reply.json()["message"],
+                format!("invalid UpdateMyProfileRequest.{go_name}: value length must be between 1 and 200 runes, inclusive")
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn nickname_takes_0_to_200_runes() {
+    let h = Harness::new();
+    let token = h.api_token();
+    assert_eq!(
+        put_field(&h, &token, "nickName", "").await.status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        put_field(&h, &token, "nickName", &"ß".repeat(200))
+            .await
+            .status,
+        StatusCode::OK
+    );
+    let reply = put_field(&h, &token, "nickName", &"ß".repeat(201)).await;
+    assert_api_error(&reply, StatusCode::BAD_REQUEST, 3, None);
+    assert_eq!(
+        reply.json()["message"],
+        "invalid UpdateMyProfileRequest.NickName: value length must be at most 200 runes"
+    );
+}
+
+#[tokio::test]
+async fn language_takes_at_most_10_runes_and_unparsable_becomes_und() {
+    let h = Harness::new();
+    let token = h.api_token();
+    let reply = put_field(&h, &token, "preferredLanguage", "de-CH-1996").await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    let too_long = put_field(&h, &token, "preferredLanguage", "de-CH-19961").await;
+    assert_api_error(&too_long, StatusCode::BAD_REQUEST, 3, None);
+    assert_eq!(
+        too_long.json()["message"],
+        "invalid UpdateMyProfileRequest.PreferredLanguage: value length must be at most 10 runes"
+    );
+
+    let silent = put_field(&h, &token, "preferredLanguage", "xx-!!").await;
+    assert_eq!(
+        silent.status,
+        StatusCode::OK,
+        "unparsable tags are no error"
+    );
+    let profile = h
+        .api(Method::GET, "/auth/v1/users/me", Some(&token), None)
+        .await
+        .json()["user"]["human"]["profile"]
+        .clone();
+    assert_eq!(profile["preferredLanguage"], "und");
+}
+
+#[tokio::test]
+async fn whitespace_is_not_trimmed_by_the_server() {
+    let h = Harness::new();
+    let token = h.api_token();
+    let mut body = valid_profile();
+    body["firstName"] = json!(" ");
+    body["lastName"] = json!("  Hopper  ");
+    assert_eq!(h.put_profile(&token, body).await.status, StatusCode::OK);
+    let profile = h
+        .api(Method::GET, "/auth/v1/users/me", Some(&token), None)
+        .await
+        .json()["user"]["human"]["profile"]
+        .clone();
+    assert_eq!(profile["firstName"], " ");
+    assert_eq!(profile["lastName"], "  Hopper  ");
+}
+
+#[tokio::test]
+async fn only_the_first_violated_rule_is_reported() {
+    let h = Harness::new();
+    let token = h.api_token();
+    let body = json!({"firstName": "", "lastName": "", "displayName": ""});
+    let reply = h.put_profile(&token, body).await;
+    assert!(reply.json()["message"]
+        .as_str()
+        .unwrap()
+        .contains(".FirstName:"));
+}
+
+#[tokio::test]
+async fn gender_accepts_names_and_numbers_only_from_the_enum() {
+    let h = Harness::new();
+    let token = h.api_token();
+    let mut body = valid_profile();
+    body["gender"] = json!(2);
+    assert_eq!(
+        h.put_profile(&token, body.clone()).await.status,
+        StatusCode::OK
+    );
+    body["gender"] = json!(7);
+    assert_api_error(
+        &h.put_profile(&token, body.clone()).await,
+        StatusCode::BAD_REQUEST,
+        3,
+        None,
+    );
+    body["gender"] = json!("GENDER_OTHER");
+    assert_api_error(
+        &h.put_profile(&token, body).await,
+        StatusCode::BAD_REQUEST,
+        3,
+        None,
+    );
+}
+
+#[tokio::test]
+async fn malformed_json_is_400_code_3() {
+    let h = Harness::new();
+    let token = h.api_token();
+    let request = Request::put("/auth/v1/users/me/profile")
+        .header(header::AUTHORIZATION, format!("Bearer {token}"))
+        .body(Body::from("{\"firstName\":"))
+        .unwrap();
+    assert_api_error(&h.send(request).await, StatusCode::BAD_REQUEST, 3, None);
+}
+
+#[tokio::test]
+async fn nothing_changed_is_400_code_9() {
+    let h = Harness::new();
+    let token = h.api_token();
+    assert_eq!(
+        h.put_profile(&token, valid_profile()).await.status,
+        StatusCode::OK
+    );
+    let reply = h
+        .api_with(
+            Method::PUT,
+            "/auth/v1/users/me/profile",
+            Some(&token),
+            Some(valid_profile()),
+            &[("accept-language", "en")],
+        )
+        .await;
+    assert_api_error(&reply, StatusCode::BAD_REQUEST, 9, Some("COMMAND-2M0fs"));
+    assert_eq!(
+        reply.json()["message"],
+        "Profile not changed (COMMAND-2M0fs)"
+    );
+    // A language that canonicalises to the stored one changes nothing either.
+    let mut same = valid_profile();
+    same["preferredLanguage"] = json!("DE");
+    assert_eq!(h.put_profile(&token, same).await.json()["code"], 9);
+}
+
+#[tokio::test]
+async fn domain_errors_follow_accept_language() {
+    let h = Harness::new();
+    let token = h.api_token();
+    h.put_profile(&token, valid_profile()).await;
+    let reply = h
+        .api_with(
+            Method::PUT,
+            "/auth/v1/users/me/profile",
+            Some(&token),
+            Some(valid_profile()),
+            &[("accept-language", "de-CH,de;q=0.9")],
+        )
+        .await;
+    assert_api_error(&reply, StatusCode::BAD_REQUEST, 9, Some("COMMAND-2M0fs"));
+    assert_eq!(
+        reply.json()["details"][0]["message"],
+        "Profil wurde nicht verändert"
+    );
+}
+
+#[tokio::test]
+async fn a_user_that_is_gone_is_400_code_9() {
+    let h = Harness::new();
+    let token = h.api_token();
+    let id = h.state.config().users[0].id.clone();
+    let deleted = h
+        .api(Method::DELETE, &format!("/_dev/users/{id}"), None, None)
+        .await;
+    assert_eq!(deleted.status, StatusCode::NO_CONTENT);
+    let reply = h.put_profile(&token, valid_profile()).await;
+    assert_api_error(&reply, StatusCode::BAD_REQUEST, 9, Some("COMMAND-3M9sd"));
+}
+
+// ---- fault injection and test controls ----
+
+async fn fault(h: &Harness, fault: Value) {
+    let reply = h.api(Method::POST, "/_dev/faults", None, Some(fault)).await;
+    assert_eq!(reply.status, StatusCode::NO_CONTENT, "{}", reply.text());
+}
+
+#[tokio::test]
+async fn faults_answer_the_next_n_calls_then_stop() {
+    let h = Harness::new();
+    let token = h.api_token();
+    let body = json!({"code": 8, "message": "rate limited", "details": []});
+    fault(
+        &h,
+        json!({"count": 2, "status": 429, "body": body.to_string()}),
+    )
+    .await;
+    for _ in 0..2 {
+        let reply = h
+            .api(Method::GET, "/auth/v1/users/me", Some(&token), None)
+            .await;
+        assert_eq!(reply.status, StatusCode::TOO_MANY_REQUESTS);
+        assert_eq!(reply.json(), body);
+    }
+    assert_eq!(
+        h.api(Method::GET, "/auth/v1/users/me", Some(&token), None)
+            .await
+            .status,
+        StatusCode::OK
+    );
+}
+
+#[tokio::test]
+async fn faults_can_send_non_json_server_errors() {
+    let h = Harness::new();
+    let token = h.api_token();
+    fault(
+        &h,
+        json!({"status": 503, "body": "<html>upstream down</html>", "contentType": "text/html"}),
+    )
+    .await;
+    let reply = h.put_profile(&token, valid_profile()).await;
+    assert_eq!(reply.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(reply.header("content-type"), Some("text/html"));
+    assert_eq!(reply.text(), "<html>upstream down</html>");
+}
+
+#[tokio::test]
+async fn faults_can_close_the_connection_and_delay() {
+    let h = Harness::new();
+    let token = h.api_token();
+    fault(&h, json!({"close": true})).await;
+    let response = h
+        .app
+        .clone()
+        .oneshot(
+            Request::get("/auth/v1/users/me")
+                .header(header::AUTHORIZATION, format!("Bearer {token}"))
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+        .unwrap();
+    assert!(response
+        .extensions()
+        .get::<zitadel_dev::faults::CloseConnection>()
+        .is_some());
+
+    fault(&h, json!({"delayMs": 30})).await;
+    let started = std::time::Instant::now();
+    let reply = h
+        .api(Method::GET, "/auth/v1/users/me", Some(&token), None)
+        .await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert!(started.elapsed() >= Duration::from_millis(30));
+}
+
+#[tokio::test]
+async fn faults_can_target_the_token_endpoint() {
+    let h = Harness::new();
+    fault(
+        &h,
+        json!({"status": 500, "body": "{}", "pathPrefix": "/oauth/v2/token"}),
+    )
+    .await;
+    let reply = refresh(&h, "whatever").await;
+    assert_eq!(reply.status, StatusCode::INTERNAL_SERVER_ERROR);
+}
+
+#[tokio::test]
+async fn test_controls_are_absent_unless_enabled() {
+    let h = Harness::with(Config::demo(ISSUER, PAGE));
+    for path in ["/_dev/faults", "/_dev/tokens", "/_dev/reset"] {
+        let reply = h.api(Method::POST, path, None, Some(json!({}))).await;
+        assert_eq!(reply.status, StatusCode::NOT_FOUND, "{path}");
+    }
+}
+
+#[tokio::test]
+async fn minted_tokens_and_recorded_requests_serve_browser_tests() {
+    let h = Harness::new();
+    let minted = h
+        .api(Method::POST, "/_dev/tokens", None, Some(json!({})))
+        .await
+        .json();
+    let token = minted["access_token"].as_str().unwrap();
+    let reply = h
+        .api_with(
+            Method::PUT,
+            "/auth/v1/users/me/profile",
+            Some(token),
+            Some(valid_profile()),
+            &[("origin", PAGE)],
+        )
+        .await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let last = h
+        .api(Method::GET, "/_dev/last-request", None, None)
+        .await
+        .json();
+    assert_eq!(last["method"], "PUT");
+    assert_eq!(
+        serde_json::from_str::<Value>(last["body"].as_str().unwrap()).unwrap(),
+        valid_profile()
+    );
+
+    let origin = json!({"origin": "http://127.0.0.1:9999"});
+    assert_eq!(
+        h.api(Method::POST, "/_dev/origins", None, Some(origin))
+            .await
+            .status,
+        StatusCode::NO_CONTENT
+    );
+    let from_runner = h
+        .api_with(
+            Method::GET,
+            "/auth/v1/users/me",
+            Some(token),
+            None,
+            &[("origin", "http://127.0.0.1:9999")],
+        )
+        .await;
+    assert_eq!(from_runner.status, StatusCode::OK);
+}

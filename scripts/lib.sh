@@ -1,0 +1,18 @@
+# Shared by the scripts in this folder; sourced, never run.
+# shellcheck shell=bash
+
+# Tools that live outside the clone, so a fresh clone on the same machine reuses them.
+TOOLS_DIR="${ZPF_TOOLS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/zitadel-profile-form}"
+BINARYEN_VERSION=132.0.0
+BINARYEN_BIN="$TOOLS_DIR/binaryen-$BINARYEN_VERSION/node_modules/.bin"
+
+# The one place the wasm-bindgen version is written down: the `=` pin in Cargo.toml.
+wasm_bindgen_version() {
+  sed -n 's/^wasm-bindgen *= *{* *\(version *= *\)*"=\([0-9.]*\)".*/\2/p' Cargo.toml | head -n 1
+}
+
+# Put the right wasm-opt first on PATH and keep trunk off the network.
+use_tools() {
+  export PATH="$BINARYEN_BIN:$HOME/.cargo/bin:$PATH"
+  export TRUNK_SKIP_VERSION_CHECK=true
+}

@@ -8,8 +8,15 @@
 //! Everything that decides something lives in plain modules with host unit tests;
 //! the components only read signals, call those modules and render.
 
+pub mod api;
 pub mod components;
+pub mod form;
+pub mod languages;
+pub mod oidc;
 pub mod options;
+pub mod profile;
+pub mod session;
+pub mod validate;
 
 use std::any::Any;
 

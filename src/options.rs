@@ -34,7 +34,12 @@ pub struct Options {
     pub post_logout_redirect_uri: Option<String>,
     /// The interface language (a BCP 47 tag such as `de` or `en-GB`).
     pub locale: Option<String>,
+    /// How long to wait for the API before offering a retry, in milliseconds.
+    pub timeout_ms: Option<u32>,
 }
+
+/// How long API calls may take when the host sets no `timeoutMs`.
+pub const DEFAULT_TIMEOUT_MS: u32 = 15_000;
 
 /// Checked options with every default applied.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,6 +53,7 @@ pub struct Config {
     pub api_base_url: String,
     pub post_logout_redirect_uri: String,
     pub locale: Option<String>,
+    pub timeout_ms: u32,
 }
 
 /// Why options were refused. The text is shown on the page as it is.
@@ -57,6 +63,8 @@ pub enum OptionsError {
     Missing(&'static str),
     #[error("The option “{name}” must be an absolute http(s) URL without query or fragment, not “{value}”.")]
     NotAUrl { name: &'static str, value: String },
+    #[error("The option “{0}” must be greater than zero.")]
+    Zero(&'static str),
     #[error("The options could not be read: {0}")]
     Malformed(String),
 }
@@ -96,6 +104,11 @@ impl Options {
             api_base_url,
             post_logout_redirect_uri,
             locale: non_empty(self.locale),
+            timeout_ms: match self.timeout_ms {
+                Some(0) => return Err(OptionsError::Zero("timeoutMs")),
+                Some(ms) => ms,
+                None => DEFAULT_TIMEOUT_MS,
+            },
         })
     }
 }
@@ -169,6 +182,7 @@ mod tests {
         assert_eq!(config.post_logout_redirect_uri, config.redirect_uri);
         assert_eq!(config.scope, DEFAULT_SCOPE);
         assert_eq!(config.locale, None);
+        assert_eq!(config.timeout_ms, DEFAULT_TIMEOUT_MS);
         assert!(config.has_api_audience());
     }
 
@@ -263,6 +277,20 @@ mod tests {
             Options::from_json(r#"{"issuer": 5}"#),
             Err(OptionsError::Malformed(_))
         ));
+    }
+
+    #[test]
+    fn timeout_must_be_positive() {
+        let options = Options {
+            timeout_ms: Some(0),
+            ..minimal()
+        };
+        assert_eq!(options.resolve(PAGE), Err(OptionsError::Zero("timeoutMs")));
+        let options = Options {
+            timeout_ms: Some(500),
+            ..minimal()
+        };
+        assert_eq!(options.resolve(PAGE).unwrap().timeout_ms, 500);
     }
 
     #[test]

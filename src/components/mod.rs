@@ -1,5 +1,7 @@
-//! Leptos components. One component per file; [`ProfileForm`] orchestrates.
+//! Leptos components. One concern per file; [`ProfileForm`] orchestrates.
 
+mod fields;
+mod notice;
 mod options_error;
 mod profile_form;
 

@@ -108,14 +108,19 @@ pub async fn record(State(state): State<AppState>, request: Request, next: Next)
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned)
     };
-    let entry = json!({
-        "method": parts.method.as_str(),
-        "path": parts.uri.path(),
-        "contentType": header(header::CONTENT_TYPE),
-        "origin": header(header::ORIGIN),
-        "body": String::from_utf8_lossy(&bytes),
-    });
-    state.store().last_request = Some(entry);
+    {
+        let mut store = state.store();
+        store.request_count += 1;
+        let entry = json!({
+            "count": store.request_count,
+            "method": parts.method.as_str(),
+            "path": parts.uri.path(),
+            "contentType": header(header::CONTENT_TYPE),
+            "origin": header(header::ORIGIN),
+            "body": String::from_utf8_lossy(&bytes),
+        });
+        store.last_request = Some(entry);
+    }
     next.run(Request::from_parts(parts, Body::from(bytes)))
         .await
 }

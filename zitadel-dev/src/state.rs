@@ -101,6 +101,8 @@ pub struct Store {
     pub fault: Option<Fault>,
     /// The last Auth API request (test controls only).
     pub last_request: Option<serde_json::Value>,
+    /// How many Auth API requests arrived (test controls only).
+    pub request_count: u64,
     clock_offset: Duration,
     sequence: u64,
 }

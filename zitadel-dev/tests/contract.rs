@@ -1395,6 +1395,7 @@ async fn minted_tokens_and_recorded_requests_serve_browser_tests() {
         .await
         .json();
     assert_eq!(last["method"], "PUT");
+    assert_eq!(last["count"], 1);
     assert_eq!(
         serde_json::from_str::<Value>(last["body"].as_str().unwrap()).unwrap(),
         valid_profile()

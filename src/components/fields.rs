@@ -1,0 +1,188 @@
+//! Form controls, each wired once: a visible `<label for>`, `aria-invalid`, and
+//! `aria-describedby` pointing at the hint and the message.
+
+use leptos::prelude::*;
+
+use crate::form::FormModel;
+use crate::languages;
+use crate::profile::Gender;
+use crate::validate::Field;
+
+/// The message under a field, from the form model.
+fn message_of(model: RwSignal<FormModel>, field: Field) -> Memo<Option<String>> {
+    Memo::new(move |_| model.with(|m| m.message(field).map(|m| m.to_string())))
+}
+
+/// Label, control and message around `children`; `control_id` is the control's id.
+#[component]
+fn FieldFrame(
+    control_id: String,
+    label: &'static str,
+    /// Shown beside the label, e.g. "optional".
+    hint: Option<&'static str>,
+    message: Memo<Option<String>>,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <div class="zpf-field" class:zpf-field--invalid=move || message.with(Option::is_some)>
+            <label class="zpf-label" for=control_id.clone()>
+                {label}
+                {hint.map(|h| view! { <span class="zpf-hint" id=format!("{control_id}-hint")>{h}</span> })}
+            </label>
+            {children()}
+            <p class="zpf-message" id=format!("{control_id}-message") data-testid=format!("{control_id}-message")>
+                {move || message.get()}
+            </p>
+        </div>
+    }
+}
+
+fn described_by(
+    id: &str,
+    hint: bool,
+    message: Memo<Option<String>>,
+) -> impl Fn() -> Option<String> {
+    let hint_id = hint.then(|| format!("{id}-hint"));
+    let message_id = format!("{id}-message");
+    move || {
+        let parts: Vec<&str> = hint_id
+            .iter()
+            .map(String::as_str)
+            .chain(message.with(Option::is_some).then_some(message_id.as_str()))
+            .collect();
+        (!parts.is_empty()).then(|| parts.join(" "))
+    }
+}
+
+fn aria_invalid(message: Memo<Option<String>>) -> impl Fn() -> &'static str {
+    move || {
+        if message.with(Option::is_some) {
+            "true"
+        } else {
+            "false"
+        }
+    }
+}
+
+/// A text input bound to one field of the form model.
+#[component]
+pub fn TextField(
+    /// Unique on the page; the input's id.
+    id: String,
+    field: Field,
+    label: &'static str,
+    autocomplete: &'static str,
+    model: RwSignal<FormModel>,
+    #[prop(optional)] hint: Option<&'static str>,
+) -> impl IntoView {
+    let message = message_of(model, field);
+    let value = Memo::new(move |_| model.with(|m| field.value(&m.draft).to_owned()));
+    view! {
+        <FieldFrame control_id=id.clone() label hint message>
+            <input
+                id=id.clone()
+                class="zpf-input"
+                type="text"
+                name=field.as_str()
+                autocomplete=autocomplete
+                spellcheck="false"
+                aria-required=field.required().then_some("true")
+                aria-invalid=aria_invalid(message)
+                aria-describedby=described_by(&id, hint.is_some(), message)
+                prop:value=move || value.get()
+                on:input:target=move |ev| model.update(|m| m.edit(field, ev.target().value()))
+                on:blur=move |_| model.update(|m| m.touch(field))
+            />
+        </FieldFrame>
+    }
+}
+
+/// The preferred language: the instance's languages by native name, "not set", and
+/// the stored value even when the instance does not list it.
+#[component]
+pub fn LanguageField(
+    id: String,
+    model: RwSignal<FormModel>,
+    /// The instance's languages (discovery's `ui_locales_supported`).
+    supported: Signal<Vec<String>>,
+) -> impl IntoView {
+    let field = Field::PreferredLanguage;
+    let message = message_of(model, field);
+    let choices = Memo::new(move |_| {
+        supported.with(|s| {
+            model.with(|m| {
+                languages::options(
+                    s,
+                    &[&m.baseline.preferred_language, &m.draft.preferred_language],
+                )
+            })
+        })
+    });
+    view! {
+        <FieldFrame control_id=id.clone() label="Preferred language" hint=None message>
+            <select
+                id=id.clone()
+                class="zpf-input zpf-select"
+                name=field.as_str()
+                aria-invalid=aria_invalid(message)
+                aria-describedby=described_by(&id, false, message)
+                on:change:target=move |ev| model.update(|m| m.edit(field, ev.target().value()))
+            >
+                <For each=move || choices.get() key=|(value, _)| value.clone() let((value, label))>
+                    {
+                        let current = value.clone();
+                        view! {
+                            <option
+                                value=value
+                                selected=move || model.with(|m| m.draft.preferred_language.trim() == current)
+                            >
+                                {label}
+                            </option>
+                        }
+                    }
+                </For>
+            </select>
+        </FieldFrame>
+    }
+}
+
+/// A person-readable name for each gender.
+pub fn gender_label(gender: Gender) -> &'static str {
+    match gender {
+        Gender::Unspecified => "Unspecified",
+        Gender::Female => "Female",
+        Gender::Male => "Male",
+        Gender::Diverse => "Diverse",
+    }
+}
+
+/// The gender, one of ZITADEL's four values.
+#[component]
+pub fn GenderField(id: String, model: RwSignal<FormModel>) -> impl IntoView {
+    let message = message_of(model, Field::Gender);
+    view! {
+        <FieldFrame control_id=id.clone() label="Gender" hint=None message>
+            <select
+                id=id.clone()
+                class="zpf-input zpf-select"
+                name=Field::Gender.as_str()
+                on:change:target=move |ev| {
+                    // Parse at the edge: a value that is not one of ours changes nothing.
+                    if let Ok(gender) = ev.target().value().parse::<Gender>() {
+                        model.update(|m| m.set_gender(gender));
+                    }
+                }
+            >
+                {Gender::ALL
+                    .map(|g| {
+                        view! {
+                            <option value=g.as_str() selected=move || model.with(|m| m.draft.gender == g)>
+                                {gender_label(g)}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+            </select>
+        </FieldFrame>
+    }
+}

@@ -1,0 +1,336 @@
+//! The authorization code + PKCE protocol as pure functions: the authorize URL, the
+//! callback's parameters, the token request and response, and the id_token's claims.
+
+use serde::Deserialize;
+use thiserror::Error;
+
+use super::encoding::{base64url_decode, form_encode, parse_query};
+use crate::options::Config;
+
+/// What the browser is sent to ZITADEL with (RFC 6749 §4.1.1, RFC 7636 §4.3, OIDC Core §3.1.2.1).
+pub struct AuthorizeRequest<'a> {
+    pub authorization_endpoint: &'a str,
+    pub state: &'a str,
+    pub nonce: &'a str,
+    /// `BASE64URL(SHA256(verifier))`.
+    pub code_challenge: &'a str,
+    /// e.g. `none` to check for a session without showing the login page.
+    pub prompt: Option<&'a str>,
+}
+
+impl AuthorizeRequest<'_> {
+    pub fn url(&self, config: &Config) -> String {
+        let mut params = vec![
+            ("client_id", config.client_id.as_str()),
+            ("redirect_uri", config.redirect_uri.as_str()),
+            ("response_type", "code"),
+            ("scope", config.scope.as_str()),
+            ("state", self.state),
+            ("nonce", self.nonce),
+            ("code_challenge", self.code_challenge),
+            ("code_challenge_method", "S256"),
+        ];
+        if let Some(locale) = config.locale.as_deref() {
+            params.push(("ui_locales", locale));
+        }
+        if let Some(prompt) = self.prompt {
+            params.push(("prompt", prompt));
+        }
+        let separator = if self.authorization_endpoint.contains('?') {
+            '&'
+        } else {
+            '?'
+        };
+        format!(
+            "{}{separator}{}",
+            self.authorization_endpoint,
+            form_encode(&params)
+        )
+    }
+}
+
+/// What ZITADEL sent back to the redirect URI.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Callback {
+    Code {
+        code: String,
+        state: String,
+    },
+    Error {
+        error: String,
+        description: Option<String>,
+        state: Option<String>,
+    },
+}
+
+/// Reads the callback from the page's query (without `?`); `None` when the page was
+/// not opened as a callback.
+pub fn parse_callback(query: &str) -> Option<Callback> {
+    let params = parse_query(query);
+    let get = |k: &str| {
+        params
+            .iter()
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| v.clone())
+            .filter(|v| !v.is_empty())
+    };
+    if let Some(error) = get("error") {
+        return Some(Callback::Error {
+            error,
+            description: get("error_description"),
+            state: get("state"),
+        });
+    }
+    Some(Callback::Code {
+        code: get("code")?,
+        state: get("state")?,
+    })
+}
+
+/// The token request body for a code (RFC 6749 §4.1.3, RFC 7636 §4.5): no client secret.
+pub fn code_exchange_body(config: &Config, code: &str, verifier: &str) -> String {
+    form_encode(&[
+        ("grant_type", "authorization_code"),
+        ("code", code),
+        ("redirect_uri", &config.redirect_uri),
+        ("client_id", &config.client_id),
+        ("code_verifier", verifier),
+    ])
+}
+
+/// The token request body for a refresh (RFC 6749 §6).
+pub fn refresh_body(config: &Config, refresh_token: &str) -> String {
+    form_encode(&[
+        ("grant_type", "refresh_token"),
+        ("refresh_token", refresh_token),
+        ("client_id", &config.client_id),
+    ])
+}
+
+/// A successful token response (RFC 6749 §5.1).
+#[derive(Clone, Deserialize)]
+pub struct TokenResponse {
+    pub access_token: String,
+    #[serde(default)]
+    pub expires_in: Option<u64>,
+    #[serde(default)]
+    pub refresh_token: Option<String>,
+    #[serde(default)]
+    pub id_token: Option<String>,
+}
+
+/// An error response (RFC 6749 §5.2).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct TokenError {
+    pub error: String,
+    pub error_description: Option<String>,
+}
+
+/// The claims this widget checks (OIDC Core §3.1.3.7).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct IdClaims {
+    pub iss: String,
+    pub sub: String,
+    #[serde(deserialize_with = "one_or_many")]
+    pub aud: Vec<String>,
+    pub azp: Option<String>,
+    pub exp: u64,
+    pub nonce: Option<String>,
+}
+
+fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(String),
+        Many(Vec<String>),
+    }
+    Ok(match OneOrMany::deserialize(d)? {
+        OneOrMany::One(s) => vec![s],
+        OneOrMany::Many(v) => v,
+    })
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum IdTokenError {
+    #[error("the id_token is not a readable JWT")]
+    Malformed,
+    #[error("the id_token was issued by {0}, not by the configured issuer")]
+    Issuer(String),
+    #[error("the id_token is not meant for this application")]
+    Audience,
+    #[error("the id_token has expired")]
+    Expired,
+    #[error("the id_token does not answer this sign-in (nonce mismatch)")]
+    Nonce,
+}
+
+/// Checks an id_token received straight from the token endpoint over TLS, so its
+/// signature need not be verified (OIDC Core §3.1.3.7, item 6): issuer, audience,
+/// authorized party, expiry and nonce.
+pub fn check_id_token(
+    id_token: &str,
+    config: &Config,
+    nonce: &str,
+    now_secs: u64,
+) -> Result<IdClaims, IdTokenError> {
+    let payload = id_token.split('.').nth(1).ok_or(IdTokenError::Malformed)?;
+    let bytes = base64url_decode(payload).ok_or(IdTokenError::Malformed)?;
+    let claims: IdClaims = serde_json::from_slice(&bytes).map_err(|_| IdTokenError::Malformed)?;
+    if claims.iss.trim_end_matches('/') != config.issuer {
+        return Err(IdTokenError::Issuer(claims.iss));
+    }
+    let for_us = claims.aud.contains(&config.client_id)
+        && claims
+            .azp
+            .as_deref()
+            .is_none_or(|azp| azp == config.client_id);
+    if !for_us {
+        return Err(IdTokenError::Audience);
+    }
+    if claims.exp <= now_secs {
+        return Err(IdTokenError::Expired);
+    }
+    if claims.nonce.as_deref() != Some(nonce) {
+        return Err(IdTokenError::Nonce);
+    }
+    Ok(claims)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::oidc::encoding::base64url;
+    use crate::options::Options;
+
+    fn config() -> Config {
+        Options {
+            issuer: Some("https://acme.zitadel.cloud".into()),
+            client_id: Some("123@app".into()),
+            locale: Some("de".into()),
+            ..Options::default()
+        }
+        .resolve("https://app.example.com/profile?x=1")
+        .unwrap()
+    }
+
+    #[test]
+    fn authorize_url_exactly() {
+        let request = AuthorizeRequest {
+            authorization_endpoint: "https://acme.zitadel.cloud/oauth/v2/authorize",
+            state: "s1",
+            nonce: "n1",
+            code_challenge: "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+            prompt: None,
+        };
+        assert_eq!(
+            request.url(&config()),
+            "https://acme.zitadel.cloud/oauth/v2/authorize?client_id=123%40app\
+             &redirect_uri=https%3A%2F%2Fapp.example.com%2Fprofile\
+             &response_type=code\
+             &scope=openid%20profile%20email%20offline_access%20urn%3Azitadel%3Aiam%3Aorg%3Aproject%3Aid%3Azitadel%3Aaud\
+             &state=s1&nonce=n1\
+             &code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM\
+             &code_challenge_method=S256&ui_locales=de"
+        );
+        let silent = AuthorizeRequest {
+            prompt: Some("none"),
+            ..request
+        };
+        assert!(silent
+            .url(&config())
+            .ends_with("&ui_locales=de&prompt=none"));
+    }
+
+    #[test]
+    fn callbacks_with_a_code_or_an_error() {
+        assert_eq!(
+            parse_callback("code=abc&state=s1"),
+            Some(Callback::Code {
+                code: "abc".into(),
+                state: "s1".into()
+            })
+        );
+        assert_eq!(
+            parse_callback("error=access_denied&error_description=The+user+cancelled&state=s1"),
+            Some(Callback::Error {
+                error: "access_denied".into(),
+                description: Some("The user cancelled".into()),
+                state: Some("s1".into()),
+            })
+        );
+        assert_eq!(parse_callback(""), None);
+        assert_eq!(parse_callback("code=abc"), None, "no state, no callback");
+        assert_eq!(parse_callback("utm_source=mail"), None);
+    }
+
+    #[test]
+    fn token_request_bodies() {
+        assert_eq!(
+            code_exchange_body(&config(), "c/1", "v"),
+            "grant_type=authorization_code&code=c%2F1&redirect_uri=https%3A%2F%2Fapp.example.com%2Fprofile\
+             &client_id=123%40app&code_verifier=v"
+        );
+        assert_eq!(
+            refresh_body(&config(), "r+1"),
+            "grant_type=refresh_token&refresh_token=r%2B1&client_id=123%40app"
+        );
+    }
+
+    fn jwt(claims: serde_json::Value) -> String {
+        format!("e30.{}.sig", base64url(claims.to_string().as_bytes()))
+    }
+
+    #[test]
+    fn id_token_claims_are_checked() {
+        let good = serde_json::json!({
+            "iss": "https://acme.zitadel.cloud", "sub": "1", "aud": ["123@app", "project"],
+            "azp": "123@app", "exp": 2000, "nonce": "n1"
+        });
+        assert_eq!(
+            check_id_token(&jwt(good.clone()), &config(), "n1", 1000)
+                .unwrap()
+                .sub,
+            "1"
+        );
+
+        let mut c = good.clone();
+        c["iss"] = "https://evil.example".into();
+        assert!(matches!(
+            check_id_token(&jwt(c), &config(), "n1", 1000),
+            Err(IdTokenError::Issuer(_))
+        ));
+        let mut c = good.clone();
+        c["aud"] = "other@app".into();
+        assert_eq!(
+            check_id_token(&jwt(c), &config(), "n1", 1000),
+            Err(IdTokenError::Audience)
+        );
+        let mut c = good.clone();
+        c["azp"] = "other@app".into();
+        assert_eq!(
+            check_id_token(&jwt(c), &config(), "n1", 1000),
+            Err(IdTokenError::Audience)
+        );
+        assert_eq!(
+            check_id_token(&jwt(good.clone()), &config(), "n1", 2000),
+            Err(IdTokenError::Expired)
+        );
+        assert_eq!(
+            check_id_token(&jwt(good.clone()), &config(), "n2", 1000),
+            Err(IdTokenError::Nonce)
+        );
+        let mut c = good;
+        c.as_object_mut().unwrap().remove("nonce");
+        assert_eq!(
+            check_id_token(&jwt(c), &config(), "n1", 1000),
+            Err(IdTokenError::Nonce)
+        );
+        assert_eq!(
+            check_id_token("garbage", &config(), "n1", 1000),
+            Err(IdTokenError::Malformed)
+        );
+    }
+}

@@ -1,0 +1,155 @@
+//! The profile as the form edits it: [`Draft`] holds exactly what the person typed,
+//! [`ValidProfile`] is its checked, trimmed twin, the only thing the API client sends.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+
+/// `zitadel.user.v1.Gender`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Gender {
+    #[default]
+    #[serde(rename = "GENDER_UNSPECIFIED")]
+    Unspecified,
+    #[serde(rename = "GENDER_FEMALE")]
+    Female,
+    #[serde(rename = "GENDER_MALE")]
+    Male,
+    #[serde(rename = "GENDER_DIVERSE")]
+    Diverse,
+}
+
+impl Gender {
+    pub const ALL: [Gender; 4] = [
+        Gender::Unspecified,
+        Gender::Female,
+        Gender::Male,
+        Gender::Diverse,
+    ];
+
+    /// The wire name, also used as the `<option>` value.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Gender::Unspecified => "GENDER_UNSPECIFIED",
+            Gender::Female => "GENDER_FEMALE",
+            Gender::Male => "GENDER_MALE",
+            Gender::Diverse => "GENDER_DIVERSE",
+        }
+    }
+}
+
+/// A gender name that is not one of ZITADEL's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownGender(pub String);
+
+impl fmt::Display for UnknownGender {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown gender {:?}", self.0)
+    }
+}
+
+impl FromStr for Gender {
+    type Err = UnknownGender;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Gender::ALL
+            .into_iter()
+            .find(|g| g.as_str() == s)
+            .ok_or_else(|| UnknownGender(s.to_owned()))
+    }
+}
+
+/// The form's values exactly as typed; nothing here is trimmed or checked.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Draft {
+    pub first_name: String,
+    pub last_name: String,
+    pub nick_name: String,
+    pub display_name: String,
+    /// A BCP 47 tag, or empty for "not set".
+    pub preferred_language: String,
+    pub gender: Gender,
+}
+
+/// A draft that passed [`crate::validate::validate`]: trimmed, within every limit.
+/// Its fields are private so that only the validator can make one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ValidProfile {
+    first_name: String,
+    last_name: String,
+    nick_name: String,
+    display_name: String,
+    preferred_language: String,
+    gender: Gender,
+}
+
+impl ValidProfile {
+    /// Only the validator calls this, after checking every field.
+    pub(crate) fn new_unchecked(draft: &Draft) -> Self {
+        Self {
+            first_name: draft.first_name.trim().to_owned(),
+            last_name: draft.last_name.trim().to_owned(),
+            nick_name: draft.nick_name.trim().to_owned(),
+            display_name: draft.display_name.trim().to_owned(),
+            preferred_language: draft.preferred_language.trim().to_owned(),
+            gender: draft.gender,
+        }
+    }
+
+    /// The same values as a draft, e.g. to become the form's new baseline after a save.
+    pub fn to_draft(&self) -> Draft {
+        Draft {
+            first_name: self.first_name.clone(),
+            last_name: self.last_name.clone(),
+            nick_name: self.nick_name.clone(),
+            display_name: self.display_name.clone(),
+            preferred_language: self.preferred_language.clone(),
+            gender: self.gender,
+        }
+    }
+
+    /// The `PUT /auth/v1/users/me/profile` body: always all six fields, since the
+    /// server replaces the whole profile and clears whatever is not sent.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).expect("a struct of strings always serialises")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gender_round_trips_through_its_wire_name() {
+        for g in Gender::ALL {
+            assert_eq!(g.as_str().parse::<Gender>(), Ok(g));
+        }
+        assert!("GENDER_OTHER".parse::<Gender>().is_err());
+        assert!("".parse::<Gender>().is_err());
+    }
+
+    #[test]
+    fn the_body_carries_all_six_fields_even_when_empty() {
+        let valid = ValidProfile::new_unchecked(&Draft {
+            first_name: " Ada ".into(),
+            last_name: "Lovelace".into(),
+            display_name: "Ada".into(),
+            ..Draft::default()
+        });
+        let body: serde_json::Value = serde_json::from_str(&valid.to_json()).unwrap();
+        assert_eq!(
+            body,
+            serde_json::json!({
+                "firstName": "Ada",
+                "lastName": "Lovelace",
+                "nickName": "",
+                "displayName": "Ada",
+                "preferredLanguage": "",
+                "gender": "GENDER_UNSPECIFIED",
+            })
+        );
+    }
+}

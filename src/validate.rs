@@ -1,0 +1,311 @@
+//! The widget's own rules for a profile, stricter than the server where the server
+//! would store something nobody meant:
+//! - leading and trailing whitespace is trimmed, and a required field that is only
+//!   whitespace counts as empty (the server would accept `" "` as a name);
+//! - lengths are ZITADEL's limits, counted in Unicode scalar values after trimming;
+//! - a language tag must look like BCP 47 (the server would silently store `und`).
+//!
+//! Everything the widget accepts, the server accepts too; a property test against the
+//! local stand-in's independent copy of the server's rules holds this module to that.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use crate::profile::{Draft, ValidProfile};
+
+/// The longest name ZITADEL accepts, in Unicode scalar values.
+pub const NAME_MAX: usize = 200;
+/// The longest language tag ZITADEL accepts.
+pub const LANGUAGE_MAX: usize = 10;
+
+/// One field of the form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    FirstName,
+    LastName,
+    NickName,
+    DisplayName,
+    PreferredLanguage,
+    Gender,
+}
+
+impl Field {
+    pub const ALL: [Field; 6] = [
+        Field::FirstName,
+        Field::LastName,
+        Field::NickName,
+        Field::DisplayName,
+        Field::PreferredLanguage,
+        Field::Gender,
+    ];
+
+    /// The form control's `name`, and the JSON key on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::FirstName => "firstName",
+            Field::LastName => "lastName",
+            Field::NickName => "nickName",
+            Field::DisplayName => "displayName",
+            Field::PreferredLanguage => "preferredLanguage",
+            Field::Gender => "gender",
+        }
+    }
+
+    /// The field as ZITADEL names it in messages such as
+    /// `invalid UpdateMyProfileRequest.FirstName: ...`.
+    pub fn server_name(self) -> &'static str {
+        match self {
+            Field::FirstName => "FirstName",
+            Field::LastName => "LastName",
+            Field::NickName => "NickName",
+            Field::DisplayName => "DisplayName",
+            Field::PreferredLanguage => "PreferredLanguage",
+            Field::Gender => "Gender",
+        }
+    }
+
+    /// Whether the server refuses the field when empty.
+    pub fn required(self) -> bool {
+        matches!(
+            self,
+            Field::FirstName | Field::LastName | Field::DisplayName
+        )
+    }
+
+    fn max_len(self) -> usize {
+        match self {
+            Field::PreferredLanguage => LANGUAGE_MAX,
+            _ => NAME_MAX,
+        }
+    }
+
+    /// This field's value in a draft (the gender has no text to check).
+    pub fn value(self, draft: &Draft) -> &str {
+        match self {
+            Field::FirstName => &draft.first_name,
+            Field::LastName => &draft.last_name,
+            Field::NickName => &draft.nick_name,
+            Field::DisplayName => &draft.display_name,
+            Field::PreferredLanguage => &draft.preferred_language,
+            Field::Gender => draft.gender.as_str(),
+        }
+    }
+
+    /// Mutable access to a text field's value; `None` for the gender.
+    pub fn value_mut(self, draft: &mut Draft) -> Option<&mut String> {
+        match self {
+            Field::FirstName => Some(&mut draft.first_name),
+            Field::LastName => Some(&mut draft.last_name),
+            Field::NickName => Some(&mut draft.nick_name),
+            Field::DisplayName => Some(&mut draft.display_name),
+            Field::PreferredLanguage => Some(&mut draft.preferred_language),
+            Field::Gender => None,
+        }
+    }
+}
+
+/// Why a field's value cannot be saved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldError {
+    /// Empty, or only whitespace.
+    Required,
+    /// Longer than `max` characters (after trimming); `len` is the count now.
+    TooLong { max: usize, len: usize },
+    /// Not shaped like a BCP 47 language tag.
+    LanguageTag,
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FieldError::Required => f.write_str("This field is required."),
+            FieldError::TooLong { max, len } => write!(
+                f,
+                "At most {max} characters, please ({} too many).",
+                len - max
+            ),
+            FieldError::LanguageTag => f.write_str("Use a language tag such as “en” or “de-CH”."),
+        }
+    }
+}
+
+/// The errors of a whole draft, in field order.
+pub type FieldErrors = BTreeMap<Field, FieldError>;
+
+/// Checks one field's value.
+pub fn check(field: Field, value: &str) -> Result<(), FieldError> {
+    if field == Field::Gender {
+        // The select only offers the enum's values.
+        return Ok(());
+    }
+    let value = value.trim();
+    if value.is_empty() {
+        return if field.required() {
+            Err(FieldError::Required)
+        } else {
+            Ok(())
+        };
+    }
+    let len = value.chars().count();
+    if len > field.max_len() {
+        return Err(FieldError::TooLong {
+            max: field.max_len(),
+            len,
+        });
+    }
+    if field == Field::PreferredLanguage && !is_language_tag(value) {
+        return Err(FieldError::LanguageTag);
+    }
+    Ok(())
+}
+
+/// Checks every field; on success the trimmed profile that may be sent.
+pub fn validate(draft: &Draft) -> Result<ValidProfile, FieldErrors> {
+    let errors: FieldErrors = Field::ALL
+        .into_iter()
+        .filter_map(|field| check(field, field.value(draft)).err().map(|e| (field, e)))
+        .collect();
+    if errors.is_empty() {
+        Ok(ValidProfile::new_unchecked(draft))
+    } else {
+        Err(errors)
+    }
+}
+
+/// The shape of a BCP 47 tag: a 2–3 letter language, then subtags of 1–8 ASCII
+/// letters or digits joined by single hyphens (script, region, variants, extensions).
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let language_ok = parts
+        .next()
+        .is_some_and(|l| (2..=3).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_alphabetic()));
+    language_ok
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn valid() -> Draft {
+        Draft {
+            first_name: "Ada".into(),
+            last_name: "Lovelace".into(),
+            nick_name: String::new(),
+            display_name: "Ada Lovelace".into(),
+            preferred_language: "en".into(),
+            gender: crate::profile::Gender::Female,
+        }
+    }
+
+    #[test]
+    fn names_at_199_200_201_characters() {
+        for field in [
+            Field::FirstName,
+            Field::LastName,
+            Field::NickName,
+            Field::DisplayName,
+        ] {
+            assert_eq!(check(field, &"a".repeat(199)), Ok(()));
+            assert_eq!(check(field, &"a".repeat(200)), Ok(()));
+            assert_eq!(
+                check(field, &"a".repeat(201)),
+                Err(FieldError::TooLong { max: 200, len: 201 })
+            );
+        }
+    }
+
+    #[test]
+    fn lengths_count_characters_not_bytes() {
+        // 4 bytes each: 200 emoji are 800 bytes and still fit.
+        assert_eq!(check(Field::FirstName, &"😀".repeat(200)), Ok(()));
+        assert!(check(Field::FirstName, &"😀".repeat(201)).is_err());
+        // A combining accent is its own scalar value, as the server counts it.
+        let combined = "e\u{301}".repeat(100);
+        assert_eq!(check(Field::LastName, &combined), Ok(()));
+        assert_eq!(
+            check(Field::LastName, &(combined + "x")),
+            Err(FieldError::TooLong { max: 200, len: 201 })
+        );
+    }
+
+    #[test]
+    fn trimming_happens_before_counting() {
+        let padded = format!("  {}  ", "a".repeat(200));
+        assert_eq!(check(Field::DisplayName, &padded), Ok(()));
+        let mut draft = valid();
+        draft.first_name = "\t Ada \n".into();
+        let sent: serde_json::Value =
+            serde_json::from_str(&validate(&draft).unwrap().to_json()).unwrap();
+        assert_eq!(sent["firstName"], "Ada");
+    }
+
+    #[test]
+    fn whitespace_only_is_empty() {
+        for blank in ["", " ", "\t\n", "\u{3000}", "\u{a0}"] {
+            assert_eq!(
+                check(Field::FirstName, blank),
+                Err(FieldError::Required),
+                "{blank:?}"
+            );
+            assert_eq!(check(Field::NickName, blank), Ok(()), "{blank:?}");
+            assert_eq!(check(Field::PreferredLanguage, blank), Ok(()), "{blank:?}");
+        }
+    }
+
+    #[test]
+    fn language_tags_at_10_and_11_characters() {
+        assert_eq!(check(Field::PreferredLanguage, "de-CH-1996"), Ok(()));
+        assert_eq!(
+            check(Field::PreferredLanguage, "de-CH-19961"),
+            Err(FieldError::TooLong { max: 10, len: 11 })
+        );
+    }
+
+    #[test]
+    fn language_tags_must_be_shaped_like_bcp47() {
+        for ok in ["en", "de-CH", "zh-Hant", "es-419", "sr-Latn-RS", "gsw"] {
+            assert!(is_language_tag(ok), "{ok}");
+        }
+        for bad in [
+            "e",
+            "english",
+            "en_US",
+            "en-",
+            "-en",
+            "en--US",
+            "1a",
+            "de CH",
+            "dé",
+            "en-123456789",
+        ] {
+            assert!(!is_language_tag(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn validate_reports_every_broken_field_in_order() {
+        let mut draft = valid();
+        draft.first_name = " ".into();
+        draft.display_name = "x".repeat(201);
+        draft.preferred_language = "klingon!".into();
+        let errors = validate(&draft).unwrap_err();
+        assert_eq!(
+            errors.keys().copied().collect::<Vec<_>>(),
+            [
+                Field::FirstName,
+                Field::DisplayName,
+                Field::PreferredLanguage
+            ]
+        );
+    }
+
+    #[test]
+    fn messages_are_for_people() {
+        assert_eq!(FieldError::Required.to_string(), "This field is required.");
+        assert_eq!(
+            FieldError::TooLong { max: 200, len: 203 }.to_string(),
+            "At most 200 characters, please (3 too many)."
+        );
+    }
+}

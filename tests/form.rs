@@ -1,0 +1,419 @@
+//! The profile form in a real browser against the running local stand-in: prefill,
+//! inline errors, Save enablement, the exact PUT body, and every error mapping, with
+//! typed text surviving each failure.
+#![cfg(target_arch = "wasm32")]
+
+mod support;
+
+use serde_json::{json, Value};
+use support::{config, dev, fault, last_request, signed_in, Page};
+use wasm_bindgen_test::*;
+use zitadel_profile_form::session;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+async fn ready_form() -> (Page, zitadel_profile_form::Config) {
+    let config = config(None);
+    signed_in(&config).await;
+    let page = Page::mount(&config);
+    page.loaded().await;
+    (page, config)
+}
+
+fn zitadel_error(code: u32, id: Option<&str>, text: &str) -> String {
+    match id {
+        Some(id) => json!({"code": code, "message": format!("{text} ({id})"),
+            "details": [{"@type": "type.googleapis.com/zitadel.v1.ErrorDetail", "id": id, "message": text}]}),
+        None => json!({"code": code, "message": text, "details": []}),
+    }
+    .to_string()
+}
+
+#[wasm_bindgen_test]
+async fn the_form_is_prefilled_from_users_me() {
+    let (page, _) = ready_form().await;
+    assert_eq!(page.value("firstName"), "Ada");
+    assert_eq!(page.value("lastName"), "Lovelace");
+    assert_eq!(page.value("nickName"), "");
+    assert_eq!(page.value("displayName"), "Ada Lovelace");
+    assert_eq!(page.value("preferredLanguage"), "en");
+    assert_eq!(page.value("gender"), "GENDER_UNSPECIFIED");
+    assert!(
+        page.text("account").contains("demo@"),
+        "{}",
+        page.text("account")
+    );
+    // Every control has a visible label pointing at it.
+    for name in [
+        "firstName",
+        "lastName",
+        "nickName",
+        "displayName",
+        "preferredLanguage",
+        "gender",
+    ] {
+        let id = page.query(&format!("[name='{name}']")).unwrap().id();
+        let label = page.query(&format!("label[for='{id}']")).expect("label");
+        assert!(!label.text_content().unwrap().trim().is_empty());
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_language_picker_shows_native_names_and_not_set() {
+    let (page, _) = ready_form().await;
+    page.until("languages from discovery", |p| {
+        p.select("preferredLanguage").length() > 2
+    })
+    .await;
+    let select = page.select("preferredLanguage");
+    let labels: Vec<String> = (0..select.length())
+        .filter_map(|i| select.item(i))
+        .filter_map(|o| o.text_content())
+        .collect();
+    assert_eq!(labels[0], "Not set");
+    assert!(labels.contains(&"Deutsch".to_owned()), "{labels:?}");
+    assert!(labels.contains(&"日本語".to_owned()), "{labels:?}");
+    let genders = page.select("gender");
+    let options: Vec<String> = (0..genders.length())
+        .filter_map(|i| genders.item(i))
+        .filter_map(|o| o.text_content())
+        .collect();
+    assert_eq!(options, ["Unspecified", "Female", "Male", "Diverse"]);
+}
+
+#[wasm_bindgen_test]
+async fn inline_errors_appear_while_typing_and_clear_when_fixed() {
+    let (page, _) = ready_form().await;
+    assert_eq!(page.message("firstName"), "");
+    assert_eq!(
+        page.attribute("firstName", "aria-invalid").as_deref(),
+        Some("false")
+    );
+
+    page.type_into("firstName", "   ").await;
+    assert_eq!(page.message("firstName"), "This field is required.");
+    assert_eq!(
+        page.attribute("firstName", "aria-invalid").as_deref(),
+        Some("true")
+    );
+    let described = page.attribute("firstName", "aria-describedby").unwrap();
+    let message_id = format!("{}-message", page.input("firstName").unwrap().id());
+    assert!(
+        described.split(' ').any(|id| id == message_id),
+        "{described}"
+    );
+    assert!(page.button("save").disabled());
+
+    page.type_into("firstName", "Augusta").await;
+    assert_eq!(page.message("firstName"), "");
+    assert_eq!(
+        page.attribute("firstName", "aria-invalid").as_deref(),
+        Some("false")
+    );
+    assert!(!page.button("save").disabled());
+}
+
+#[wasm_bindgen_test]
+async fn limits_count_characters_not_bytes() {
+    let (page, _) = ready_form().await;
+    page.type_into("displayName", &"😀".repeat(201)).await;
+    assert!(
+        page.message("displayName").contains("200"),
+        "{}",
+        page.message("displayName")
+    );
+    assert!(page.button("save").disabled());
+    page.type_into("displayName", &"😀".repeat(200)).await;
+    assert_eq!(page.message("displayName"), "");
+    assert!(!page.button("save").disabled());
+    // Nothing typed is ever cut off.
+    assert_eq!(page.value("displayName").chars().count(), 200);
+}
+
+#[wasm_bindgen_test]
+async fn save_is_enabled_only_when_something_valid_changed() {
+    let (page, _) = ready_form().await;
+    assert!(page.button("save").disabled(), "nothing changed yet");
+    assert!(page.button("reset").disabled());
+    page.type_into("nickName", "Countess").await;
+    assert!(!page.button("save").disabled());
+    page.type_into("nickName", "").await;
+    assert!(page.button("save").disabled(), "back to the loaded value");
+    page.type_into("firstName", "Ada  ").await;
+    assert!(
+        page.button("save").disabled(),
+        "trailing spaces are no change"
+    );
+    page.choose("gender", "GENDER_DIVERSE").await;
+    assert!(!page.button("save").disabled());
+}
+
+#[wasm_bindgen_test]
+async fn save_puts_all_six_fields_trimmed_and_moves_the_baseline() {
+    let (page, _) = ready_form().await;
+    page.type_into("nickName", "  Countess ").await;
+    page.choose("gender", "GENDER_FEMALE").await;
+    page.until("languages", |p| p.select("preferredLanguage").length() > 2)
+        .await;
+    page.choose("preferredLanguage", "de").await;
+    page.click("save").await;
+    page.until("the saved notice", |p| {
+        p.text("notice").starts_with("Saved")
+    })
+    .await;
+
+    let request = last_request().await;
+    assert_eq!(request["method"], "PUT");
+    assert_eq!(request["path"], "/auth/v1/users/me/profile");
+    assert_eq!(request["contentType"], "application/json");
+    let body: Value = serde_json::from_str(request["body"].as_str().unwrap()).unwrap();
+    assert_eq!(
+        body,
+        json!({
+            "firstName": "Ada",
+            "lastName": "Lovelace",
+            "nickName": "Countess",
+            "displayName": "Ada Lovelace",
+            "preferredLanguage": "de",
+            "gender": "GENDER_FEMALE",
+        })
+    );
+    assert_eq!(page.value("nickName"), "Countess");
+    assert!(
+        page.button("save").disabled(),
+        "the saved values are the new baseline"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn reset_returns_to_the_loaded_values() {
+    let (page, _) = ready_form().await;
+    page.type_into("firstName", "").await;
+    page.type_into("lastName", "Byron").await;
+    page.click("reset").await;
+    assert_eq!(page.value("firstName"), "Ada");
+    assert_eq!(page.value("lastName"), "Lovelace");
+    assert_eq!(page.message("firstName"), "");
+    assert!(page.button("save").disabled());
+}
+
+#[wasm_bindgen_test]
+async fn a_double_click_sends_one_request() {
+    let (page, _) = ready_form().await;
+    page.type_into("nickName", "Countess").await;
+    let before = last_request().await["count"].as_u64().unwrap_or(0);
+    fault(json!({"delayMs": 400})).await;
+    page.button("save").click();
+    page.button("save").click();
+    leptos::task::tick().await;
+    assert!(page.button("save").disabled(), "disabled while saving");
+    assert_eq!(page.text("save"), "Saving…");
+    page.until("the save", |p| p.text("notice").starts_with("Saved"))
+        .await;
+    assert_eq!(last_request().await["count"].as_u64().unwrap(), before + 1);
+}
+
+#[wasm_bindgen_test]
+async fn an_invalid_argument_is_shown_at_the_field_it_names() {
+    let (page, _) = ready_form().await;
+    page.type_into("displayName", "Lady Lovelace").await;
+    let text = "invalid UpdateMyProfileRequest.DisplayName: value length must be between 1 and 200 runes, inclusive";
+    fault(json!({"status": 400, "body": zitadel_error(3, None, text)})).await;
+    page.click("save").await;
+    page.until("the field message", |p| p.message("displayName") == text)
+        .await;
+    assert_eq!(
+        page.attribute("displayName", "aria-invalid").as_deref(),
+        Some("true")
+    );
+    assert_eq!(page.value("displayName"), "Lady Lovelace");
+    assert!(page.button("save").disabled(), "until the field is edited");
+    page.type_into("displayName", "Lady Lovelace!").await;
+    assert_eq!(page.message("displayName"), "");
+}
+
+#[wasm_bindgen_test]
+async fn an_invalid_argument_without_a_field_goes_to_the_banner() {
+    let (page, _) = ready_form().await;
+    page.type_into("nickName", "Countess").await;
+    fault(json!({"status": 400, "body": zitadel_error(3, None, "proto: syntax error")})).await;
+    page.click("save").await;
+    page.until("the banner", |p| {
+        p.text("notice").contains("proto: syntax error")
+    })
+    .await;
+    assert_eq!(page.value("nickName"), "Countess");
+}
+
+#[wasm_bindgen_test]
+async fn not_changed_says_there_is_nothing_to_save() {
+    let (page, _) = ready_form().await;
+    page.type_into("nickName", "Countess").await;
+    fault(json!({"status": 400, "body": zitadel_error(9, Some("COMMAND-2M0fs"), "Profile not changed")})).await;
+    page.click("save").await;
+    page.until("the notice", |p| {
+        p.text("notice").contains("Nothing to save")
+    })
+    .await;
+    assert_eq!(page.value("nickName"), "Countess");
+}
+
+#[wasm_bindgen_test]
+async fn a_page_origin_the_app_does_not_allow_names_the_fix() {
+    let config = config(None);
+    signed_in(&config).await;
+    dev("POST", "reset", None).await; // forgets this page's origin, keeps no tokens
+    let minted = dev("POST", "tokens", Some(json!({}))).await;
+    let mut tokens = session::tokens(&config).unwrap();
+    tokens.access_token = minted["access_token"].as_str().unwrap().into();
+    session::save_tokens(&config, &tokens);
+    let page = Page::mount(&config);
+    page.until("the load error", |p| p.by_testid("load-error").is_some())
+        .await;
+    let text = page.text("load-error");
+    assert!(text.contains("allowed origins"), "{text}");
+    assert!(
+        page.by_testid("load-retry").is_none(),
+        "retrying cannot help"
+    );
+}
+
+async fn retryable(fault_body: Value, expected: &str) {
+    let (page, _) = ready_form().await;
+    page.type_into("nickName", "Countess ✓").await;
+    page.type_into("lastName", "").await;
+    page.type_into("lastName", "Lovelace-Byron").await;
+    fault(fault_body).await;
+    page.click("save").await;
+    page.until(expected, |p| p.text("notice").contains(expected))
+        .await;
+    assert_eq!(page.value("nickName"), "Countess ✓");
+    assert_eq!(page.value("lastName"), "Lovelace-Byron");
+    assert!(
+        page.by_testid("notice-action").is_some(),
+        "a retry is offered"
+    );
+    dev("DELETE", "faults", None).await;
+    page.click("notice-action").await;
+    page.until("the retried save", |p| {
+        p.text("notice").starts_with("Saved")
+    })
+    .await;
+    let body: Value = serde_json::from_str(last_request().await["body"].as_str().unwrap()).unwrap();
+    assert_eq!(body["nickName"], "Countess ✓");
+}
+
+#[wasm_bindgen_test]
+async fn rate_limiting_offers_a_retry_and_keeps_the_text() {
+    retryable(
+        json!({"status": 429, "body": zitadel_error(8, None, "too many")}),
+        "Too many requests",
+    )
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn server_errors_offer_a_retry_and_keep_the_text() {
+    retryable(
+        json!({"status": 500, "body": zitadel_error(13, None, "internal")}),
+        "HTTP 500",
+    )
+    .await;
+    retryable(
+        json!({"status": 503, "body": zitadel_error(14, None, "unavailable")}),
+        "HTTP 503",
+    )
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn a_non_json_error_body_still_reads_well() {
+    retryable(
+        json!({"status": 502, "body": "<html><body>Bad gateway</body></html>", "contentType": "text/html"}),
+        "The server had a problem (HTTP 502)",
+    )
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn a_dropped_connection_offers_a_retry_and_keeps_the_text() {
+    // Browsers retry an idempotent request once by themselves when a kept-alive
+    // connection closes unanswered, so keep closing until the error surfaces.
+    retryable(json!({"close": true, "count": 5}), "could not be reached").await;
+}
+
+#[wasm_bindgen_test]
+async fn a_timeout_offers_a_retry_and_keeps_the_text() {
+    let config = config(Some(400));
+    signed_in(&config).await;
+    let page = Page::mount(&config);
+    page.loaded().await;
+    page.type_into("nickName", "Countess").await;
+    fault(json!({"delayMs": 1500})).await;
+    page.click("save").await;
+    page.until("the timeout", |p| {
+        p.text("notice").contains("did not answer in time")
+    })
+    .await;
+    assert_eq!(page.value("nickName"), "Countess");
+    assert!(page.by_testid("notice-action").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn an_expired_session_keeps_the_draft_for_the_next_sign_in() {
+    let (page, config) = ready_form().await;
+    page.type_into("nickName", "Countess").await;
+    page.type_into("firstName", "Augusta Ada").await;
+    // Past the access token's 12 hours on the stand-in's clock.
+    dev("POST", "clock", Some(json!({"advanceSeconds": 43_201}))).await;
+    page.click("save").await;
+    page.until("the session notice", |p| {
+        p.text("notice").contains("Sign in again")
+    })
+    .await;
+    assert_eq!(page.value("nickName"), "Countess");
+    assert_eq!(page.value("firstName"), "Augusta Ada");
+    assert!(
+        session::tokens(&config).is_none(),
+        "the dead token is dropped"
+    );
+    let kept = session::take_draft(&config).expect("draft kept for the next sign-in");
+    assert_eq!(kept.nick_name, "Countess");
+    assert_eq!(kept.first_name, "Augusta Ada");
+}
+
+#[wasm_bindgen_test]
+async fn a_kept_draft_is_restored_after_signing_in_again() {
+    let config = config(None);
+    signed_in(&config).await;
+    let mut draft = zitadel_profile_form::profile::Draft {
+        first_name: "Ada".into(),
+        last_name: "Lovelace".into(),
+        display_name: "Ada Lovelace".into(),
+        preferred_language: "en".into(),
+        ..Default::default()
+    };
+    draft.nick_name = "Enchantress of Numbers".into();
+    session::save_draft(&config, &draft);
+    let page = Page::mount(&config);
+    page.loaded().await;
+    assert_eq!(page.value("nickName"), "Enchantress of Numbers");
+    assert!(
+        page.text("notice").contains("restored"),
+        "{}",
+        page.text("notice")
+    );
+    assert!(!page.button("save").disabled());
+    assert!(session::take_draft(&config).is_none(), "restored once only");
+}
+
+#[wasm_bindgen_test]
+async fn without_a_session_the_form_offers_sign_in() {
+    let config = config(None);
+    signed_in(&config).await;
+    session::clear_tokens(&config);
+    let page = Page::mount(&config);
+    page.until("the sign-in offer", |p| p.by_testid("sign-in").is_some())
+        .await;
+    assert!(page.input("firstName").is_none());
+}

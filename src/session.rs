@@ -90,6 +90,25 @@ pub fn save_tokens(config: &Config, tokens: &Tokens) {
 
 pub fn clear_tokens(config: &Config) {
     remove(&key(config, "tokens"));
+    remove(&key(config, "spent"));
+}
+
+/// How many spent refresh tokens a tab remembers, to answer tabs that missed a rotation.
+const SPENT_KEPT: usize = 4;
+
+/// Notes that this tab exchanged `refresh_token`, which is dead from now on.
+pub(crate) fn remember_spent(config: &Config, refresh_token: &str) {
+    let key = key(config, "spent");
+    let mut spent: Vec<String> = read(&key).unwrap_or_default();
+    spent.push(refresh_token.to_owned());
+    let excess = spent.len().saturating_sub(SPENT_KEPT);
+    spent.drain(..excess);
+    write(&key, &spent);
+}
+
+/// Whether this tab exchanged `refresh_token` itself.
+pub(crate) fn has_spent(config: &Config, refresh_token: &str) -> bool {
+    read::<Vec<String>>(&key(config, "spent")).is_some_and(|s| s.iter().any(|t| t == refresh_token))
 }
 
 /// Reads and removes: what is taken can be used once only.

@@ -5,11 +5,12 @@ use leptos::task::spawn_local;
 
 use super::fields::{GenderField, LanguageField, TextField};
 use super::notice::{Notice, NoticeAction, NoticeBanner, Skeleton};
-use crate::api::{ApiClient, ApiError, MeResponse, Problem, UpdateResponse};
+use crate::api::{ApiError, MeResponse, Problem, UpdateResponse};
 use crate::form::FormModel;
 use crate::languages::ZITADEL_LANGUAGES;
 use crate::oidc::discovery::discover;
-use crate::oidc::SignInError;
+use crate::oidc::sync::TokenSync;
+use crate::oidc::{authorized, CallError, SignInError};
 use crate::options::Config;
 use crate::profile::{Draft, ValidProfile};
 use crate::session;
@@ -31,15 +32,6 @@ enum Phase {
 fn next_instance() -> usize {
     static COUNTER: AtomicUsize = AtomicUsize::new(0);
     COUNTER.fetch_add(1, Ordering::Relaxed)
-}
-
-fn client(config: &Config) -> Option<ApiClient> {
-    let tokens = session::tokens(config)?;
-    Some(ApiClient::new(
-        &config.api_base_url,
-        &tokens.access_token,
-        config.timeout_ms,
-    ))
 }
 
 /// "Saved at 14:03:12." in the page's language, from the server's change date.
@@ -89,28 +81,36 @@ pub fn ProfileForm(
     });
     let supported = Signal::derive(move || supported.get().unwrap_or_default());
 
+    // While mounted, adopt tokens another tab rotated; dropped with the component.
+    let _sync = StoredValue::new_local(config.with_value(TokenSync::listen));
+
     let load = Action::new_local(move |_: &()| {
         let config = config.get_value();
         async move {
             // A page load may be ZITADEL's answer to a sign-in started here.
-            crate::oidc::complete_sign_in(&config).await?;
-            match client(&config) {
-                Some(client) => client.me().await.map(Some).map_err(LoadError::Api),
-                None => Ok(None),
+            let just_signed_in = crate::oidc::complete_sign_in(&config).await?;
+            if session::tokens(&config).is_none() {
+                return Ok(None);
+            }
+            match authorized(&config, |c| async move { c.me().await }).await {
+                Ok(me) => Ok(Some(me)),
+                Err(CallError::SessionEnded) if just_signed_in => {
+                    Err(LoadError::FreshTokenRefused(config.has_api_audience()))
+                }
+                Err(CallError::SessionEnded) => Err(LoadError::SessionEnded),
+                Err(CallError::Api(e)) => Err(LoadError::Api(e)),
             }
         }
     });
     let save = Action::new_local(move |(sent, sent_from): &(ValidProfile, Draft)| {
-        let client = config.with_value(client);
+        let config = config.get_value();
         let (sent, sent_from) = (sent.clone(), sent_from.clone());
         async move {
-            let result = match client {
-                Some(client) => client.update_profile(&sent).await,
-                None => Err(ApiError::Status {
-                    status: 401,
-                    error: None,
-                }),
-            };
+            let result = authorized(&config, |c| {
+                let sent = sent.clone();
+                async move { c.update_profile(&sent).await }
+            })
+            .await;
             SaveOutcome {
                 sent,
                 sent_from,
@@ -153,13 +153,21 @@ pub fn ProfileForm(
                 notice.set(Some(Notice::error(error.to_string())));
                 set_phase.set(Phase::SignedOut);
             }
-            Err(LoadError::Api(error)) => match Problem::from_error(&error) {
-                Problem::Unauthenticated => {
-                    config.with_value(session::clear_tokens);
-                    set_phase.set(Phase::SignedOut);
-                }
-                problem => set_phase.set(Phase::LoadFailed(problem)),
-            },
+            Err(LoadError::SessionEnded) => {
+                config.with_value(session::clear_tokens);
+                notice.set(Some(Notice::info(
+                    "Your session has ended. Sign in again to continue.",
+                )));
+                set_phase.set(Phase::SignedOut);
+            }
+            Err(LoadError::FreshTokenRefused(has_audience)) => {
+                config.with_value(session::clear_tokens);
+                notice.set(Some(Notice::error(fresh_token_refused(has_audience))));
+                set_phase.set(Phase::SignedOut);
+            }
+            Err(LoadError::Api(error)) => {
+                set_phase.set(Phase::LoadFailed(Problem::from_error(&error)))
+            }
         }
     });
 
@@ -251,10 +259,26 @@ pub fn ProfileForm(
         <section node_ref=root class="zpf" data-testid="profile-form" aria-labelledby=labelled_by
             aria-busy=move || (phase.get() == Phase::Loading).then_some("true")>
             <header class="zpf-header">
-                <h2 id=title_id class="zpf-title">"Your profile"</h2>
-                <p class="zpf-account" data-testid="account">
-                    {move || account.with(|a| (!a.is_empty()).then(|| format!("Signed in as {a}")))}
-                </p>
+                <div class="zpf-heading">
+                    <h2 id=title_id class="zpf-title">"Your profile"</h2>
+                    <p class="zpf-account" data-testid="account">
+                        {move || account.with(|a| (!a.is_empty()).then(|| format!("Signed in as {a}")))}
+                    </p>
+                </div>
+                {move || (phase.get() == Phase::Ready).then(|| view! {
+                    <button type="button" class="zpf-button zpf-sign-out" data-testid="sign-out"
+                        on:click=move |_| {
+                            let config = config.get_value();
+                            spawn_local(async move {
+                                crate::oidc::sign_out(&config).await;
+                                // Still here: ZITADEL's end_session could not be reached.
+                                account.set(String::new());
+                                set_phase.set(Phase::SignedOut);
+                            });
+                        }>
+                        "Sign out"
+                    </button>
+                })}
             </header>
             <NoticeBanner notice=notice.into() on_action/>
             {move || match phase.get() {
@@ -308,7 +332,28 @@ fn restore(form: &mut FormModel, kept: Draft) {
 #[derive(Debug, Clone)]
 enum LoadError {
     SignIn(SignInError),
+    /// The session is gone and could not be refreshed.
+    SessionEnded,
+    /// ZITADEL refused a token it issued a moment ago; `true` when the scope asked for
+    /// the API audience.
+    FreshTokenRefused(bool),
     Api(ApiError),
+}
+
+/// An operator mistake, in words that name the fix.
+fn fresh_token_refused(has_audience: bool) -> String {
+    let scope = crate::options::API_AUDIENCE_SCOPE;
+    if has_audience {
+        format!(
+            "ZITADEL refused the access token it just issued. Check that “apiBaseUrl” points at \
+             the same instance as “issuer” and that the scope includes {scope}."
+        )
+    } else {
+        format!(
+            "Signed in, but the access token cannot call ZITADEL's API: add {scope} to the \
+             “scope” option."
+        )
+    }
 }
 
 impl From<SignInError> for LoadError {
@@ -322,7 +367,7 @@ impl From<SignInError> for LoadError {
 struct SaveOutcome {
     sent: ValidProfile,
     sent_from: Draft,
-    result: Result<UpdateResponse, ApiError>,
+    result: Result<UpdateResponse, CallError>,
 }
 
 fn apply_save_result(
@@ -344,7 +389,8 @@ fn apply_save_result(
                 response.details.change_date.as_deref(),
             ))));
         }
-        Err(error) => match Problem::from_error(&error) {
+        Err(CallError::SessionEnded) => session_ended(),
+        Err(CallError::Api(error)) => match Problem::from_error(&error) {
             Problem::Invalid {
                 field: Some(field),
                 text,

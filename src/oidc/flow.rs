@@ -8,10 +8,11 @@ use wasm_bindgen_futures::JsFuture;
 use super::discovery::discover;
 use super::encoding::{base64url, form_encode, parse_query};
 use super::protocol::{
-    check_id_token, code_exchange_body, parse_callback, AuthorizeRequest, Callback, IdTokenError,
-    TokenError, TokenResponse,
+    check_id_token, code_exchange_body, parse_callback, refresh_body, AuthorizeRequest, Callback,
+    IdTokenError, TokenError, TokenResponse,
 };
-use crate::api::{ApiError, Problem};
+use super::sync::{announce, ask_others, with_refresh_lock};
+use crate::api::{ApiClient, ApiError, Problem};
 use crate::options::Config;
 use crate::session::{self, Tokens};
 
@@ -35,6 +36,10 @@ pub enum SignInError {
     Token(TokenError),
     #[error("The sign-in answer could not be trusted: {0}.")]
     IdToken(IdTokenError),
+    #[error("You are not signed in.")]
+    NoSession,
+    #[error("Your session has ended. Sign in again to continue; your changes are kept.")]
+    CannotRefresh,
 }
 
 fn authorize_text(error: &str, description: Option<&str>) -> String {
@@ -280,6 +285,128 @@ pub(crate) async fn post_token(
                 .to_string(),
             )),
         }
+    }
+}
+
+/// Refresh this long before the access token expires.
+const REFRESH_MARGIN_MS: u64 = 60_000;
+
+/// Spends the refresh token for new tokens (RFC 6749 §6), once across all tabs: under
+/// the session's Web Lock, and not at all if another tab already rotated the tokens
+/// this tab holds while it waited.
+pub async fn refresh(config: &Config) -> Result<Tokens, SignInError> {
+    let before = session::tokens(config).ok_or(SignInError::NoSession)?;
+    let config = config.clone();
+    with_refresh_lock(&config.clone(), async move {
+        let current = session::tokens(&config).ok_or(SignInError::NoSession)?;
+        if current.access_token != before.access_token {
+            return Ok(current);
+        }
+        let spent = current
+            .refresh_token
+            .clone()
+            .ok_or(SignInError::CannotRefresh)?;
+        // A tab that was reloading may have missed another's rotation: ask first.
+        if let Some(adopted) = ask_others(&config, &spent).await {
+            return Ok(adopted);
+        }
+        let discovery = discover(&config.issuer)
+            .await
+            .map_err(|e| SignInError::Unreachable(Problem::from_error(&e).to_string()))?;
+        let body = refresh_body(&config, &spent);
+        let response = match post_token(&discovery.token_endpoint, body, config.timeout_ms).await {
+            Err(SignInError::Token(_)) => return Err(SignInError::CannotRefresh),
+            other => other?,
+        };
+        let tokens = tokens_from(response, current.id_token, js_sys::Date::now() as u64);
+        session::save_tokens(&config, &tokens);
+        announce(&config, &spent, &tokens);
+        Ok(tokens)
+    })
+    .await
+    .unwrap_or(Err(SignInError::CannotRefresh))
+}
+
+/// How an authorized call failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CallError {
+    /// No usable session, even after one refresh.
+    SessionEnded,
+    Api(ApiError),
+}
+
+/// Calls the API with the session's access token: refreshed first when it is about to
+/// expire, and refreshed once more if the server answers 401 anyway.
+pub async fn authorized<T, F, Fut>(config: &Config, call: F) -> Result<T, CallError>
+where
+    F: Fn(ApiClient) -> Fut,
+    Fut: std::future::Future<Output = Result<T, ApiError>>,
+{
+    let mut tokens = session::tokens(config).ok_or(CallError::SessionEnded)?;
+    let expiring = tokens.expires_at_ms <= js_sys::Date::now() as u64 + REFRESH_MARGIN_MS;
+    if expiring && tokens.refresh_token.is_some() {
+        if let Ok(fresh) = refresh(config).await {
+            tokens = fresh;
+        }
+    }
+    let client =
+        |t: &Tokens| ApiClient::new(&config.api_base_url, &t.access_token, config.timeout_ms);
+    match call(client(&tokens)).await {
+        Err(ApiError::Status { status: 401, .. }) => {
+            let fresh = refresh(config).await.map_err(|_| CallError::SessionEnded)?;
+            match call(client(&fresh)).await {
+                Err(ApiError::Status { status: 401, .. }) => Err(CallError::SessionEnded),
+                other => other.map_err(CallError::Api),
+            }
+        }
+        other => other.map_err(CallError::Api),
+    }
+}
+
+/// Signs out: forgets the session here, revokes the refresh token (RFC 7009), then
+/// ends ZITADEL's session through `end_session` and comes back to
+/// `postLogoutRedirectUri`. Without the discovery document only the local part happens.
+pub async fn sign_out(config: &Config) {
+    let tokens = session::tokens(config);
+    session::clear_tokens(config);
+    session::take_draft(config);
+    let Ok(discovery) = discover(&config.issuer).await else {
+        return;
+    };
+    let Some(tokens) = tokens else {
+        return;
+    };
+    if let (Some(endpoint), Some(refresh_token)) =
+        (&discovery.revocation_endpoint, &tokens.refresh_token)
+    {
+        let body = form_encode(&[
+            ("token", refresh_token),
+            ("token_type_hint", "refresh_token"),
+            ("client_id", &config.client_id),
+        ]);
+        // Best effort: the session ends either way.
+        if let Ok(request) = gloo_net::http::Request::post(endpoint)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .body(body)
+        {
+            let _ = request.send().await;
+        }
+    }
+    if let Some(endpoint) = discovery.end_session_endpoint {
+        let mut params = vec![
+            ("client_id", config.client_id.as_str()),
+            (
+                "post_logout_redirect_uri",
+                config.post_logout_redirect_uri.as_str(),
+            ),
+        ];
+        if let Some(hint) = tokens.id_token.as_deref() {
+            params.push(("id_token_hint", hint));
+        }
+        let separator = if endpoint.contains('?') { '&' } else { '?' };
+        let _ = window()
+            .location()
+            .assign(&format!("{endpoint}{separator}{}", form_encode(&params)));
     }
 }
 

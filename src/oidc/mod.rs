@@ -5,5 +5,8 @@ pub mod discovery;
 pub mod encoding;
 pub mod flow;
 pub mod protocol;
+pub mod sync;
 
-pub use flow::{begin_sign_in, complete_sign_in, sign_in, SignInError};
+pub use flow::{
+    authorized, begin_sign_in, complete_sign_in, refresh, sign_in, sign_out, CallError, SignInError,
+};

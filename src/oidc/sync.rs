@@ -1,0 +1,191 @@
+//! Keeping tabs from spending the same refresh token twice. ZITADEL rotates refresh
+//! tokens: the first use returns a new one and kills the old, so two tabs holding the
+//! same token (a tab opened from another copies its `sessionStorage`) must take turns.
+//!
+//! - A Web Lock per session serialises refreshes across every tab of the origin.
+//! - The tab that refreshed broadcasts the new tokens with the spent refresh token; a
+//!   tab holding that same spent token adopts them.
+//! - A tab that missed the broadcast (it was reloading, say) asks before spending:
+//!   a tab that spent that token answers with its current tokens. Nothing goes to
+//!   `localStorage`.
+
+use std::cell::RefCell;
+use std::future::Future;
+use std::rc::Rc;
+
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::options::Config;
+use crate::session::{self, Tokens};
+
+#[wasm_bindgen]
+extern "C" {
+    /// `navigator.locks`; bound here because web-sys keeps it behind an unstable flag.
+    type LockManager;
+
+    #[wasm_bindgen(method, js_name = request)]
+    fn request(
+        this: &LockManager,
+        name: &str,
+        callback: &Closure<dyn FnMut(JsValue) -> js_sys::Promise>,
+    ) -> js_sys::Promise;
+}
+
+fn lock_manager() -> Option<LockManager> {
+    let navigator = web_sys::window()?.navigator();
+    let locks = js_sys::Reflect::get(&navigator, &"locks".into()).ok()?;
+    (!locks.is_undefined() && !locks.is_null()).then(|| locks.unchecked_into())
+}
+
+/// The lock and channel name of one session.
+fn name(config: &Config) -> String {
+    format!(
+        "zitadel-profile-form:refresh:{}@{}",
+        config.client_id, config.issuer
+    )
+}
+
+/// Runs `work` while holding this session's refresh lock, in every tab of the origin.
+/// Where the browser has no Web Locks, it runs unlocked. `None` when the browser
+/// refused the lock, in which case `work` did not run.
+pub async fn with_refresh_lock<T: 'static>(
+    config: &Config,
+    work: impl Future<Output = T> + 'static,
+) -> Option<T> {
+    let Some(locks) = lock_manager() else {
+        return Some(work.await);
+    };
+    let result: Rc<RefCell<Option<T>>> = Rc::new(RefCell::new(None));
+    let slot = result.clone();
+    let mut work = Some(work);
+    // The lock is held until the promise the callback returns settles.
+    let callback = Closure::<dyn FnMut(JsValue) -> js_sys::Promise>::new(move |_lock: JsValue| {
+        let slot = slot.clone();
+        let work = work.take();
+        wasm_bindgen_futures::future_to_promise(async move {
+            if let Some(work) = work {
+                *slot.borrow_mut() = Some(work.await);
+            }
+            Ok(JsValue::UNDEFINED)
+        })
+    });
+    let granted = JsFuture::from(locks.request(&name(config), &callback)).await;
+    drop(callback);
+    let value = result.borrow_mut().take();
+    granted.ok().and(value)
+}
+
+/// What tabs tell each other.
+#[derive(Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "camelCase")]
+enum Message {
+    /// `spent` was exchanged; these are the session's tokens now.
+    #[serde(rename_all = "camelCase")]
+    Rotated { spent: String, tokens: Tokens },
+    /// Does any tab know what `spent` was exchanged for?
+    Ask { spent: String },
+}
+
+fn post(config: &Config, message: &Message) {
+    let Ok(channel) = web_sys::BroadcastChannel::new(&name(config)) else {
+        return;
+    };
+    if let Ok(text) = serde_json::to_string(message) {
+        let _ = channel.post_message(&text.into());
+    }
+    channel.close();
+}
+
+/// Tells the other tabs that `spent` was exchanged for `tokens`.
+pub fn announce(config: &Config, spent: &str, tokens: &Tokens) {
+    session::remember_spent(config, spent);
+    post(
+        config,
+        &Message::Rotated {
+            spent: spent.to_owned(),
+            tokens: tokens.clone(),
+        },
+    );
+}
+
+/// Asks the other tabs whether `spent` was already exchanged, and waits briefly for
+/// the answer, which this tab's [`TokenSync`] adopts. The session's tokens if one came.
+pub async fn ask_others(config: &Config, spent: &str) -> Option<Tokens> {
+    post(
+        config,
+        &Message::Ask {
+            spent: spent.to_owned(),
+        },
+    );
+    for _ in 0..15 {
+        sleep_ms(20).await;
+        let now = session::tokens(config)?;
+        if now.refresh_token.as_deref() != Some(spent) {
+            return Some(now);
+        }
+    }
+    None
+}
+
+async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Listens for other tabs' refreshes while it lives; adopts their tokens when this tab
+/// holds the refresh token they spent. Dropping it stops listening.
+pub struct TokenSync {
+    channel: web_sys::BroadcastChannel,
+    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+}
+
+impl TokenSync {
+    pub fn listen(config: &Config) -> Option<Self> {
+        let channel = web_sys::BroadcastChannel::new(&name(config)).ok()?;
+        let config = config.clone();
+        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+            move |event: web_sys::MessageEvent| {
+                let Some(text) = event.data().as_string() else {
+                    return;
+                };
+                match serde_json::from_str::<Message>(&text) {
+                    Ok(Message::Rotated { spent, tokens }) => {
+                        let ours = session::tokens(&config)
+                            .and_then(|t| t.refresh_token)
+                            .is_some_and(|mine| mine == spent);
+                        if ours {
+                            session::save_tokens(&config, &tokens);
+                        }
+                    }
+                    Ok(Message::Ask { spent }) => {
+                        if session::has_spent(&config, &spent) {
+                            if let Some(tokens) = session::tokens(&config) {
+                                post(&config, &Message::Rotated { spent, tokens });
+                            }
+                        }
+                    }
+                    Err(_) => {}
+                }
+            },
+        );
+        channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        Some(Self {
+            channel,
+            _on_message: on_message,
+        })
+    }
+}
+
+impl Drop for TokenSync {
+    fn drop(&mut self) {
+        self.channel.set_onmessage(None);
+        self.channel.close();
+    }
+}

@@ -1,0 +1,457 @@
+//! End to end, as a person uses it: a real headless browser driven over WebDriver,
+//! the built page on one origin, the local ZITADEL stand-in on another.
+//!
+//! These need the stand-in (with test controls) and the page running, which
+//! `scripts/test` starts; there they run once per browser with
+//! `ZPF_E2E_BROWSER=chromium|firefox cargo test --test e2e -- --ignored --test-threads=1`.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::net::TcpListener;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use serde_json::{json, Value};
+
+fn env(name: &str, default: &str) -> String {
+    std::env::var(name).unwrap_or_else(|_| default.to_owned())
+}
+
+fn issuer() -> String {
+    env("ZPF_TEST_ISSUER", "http://127.0.0.1:18080")
+}
+
+fn page_url() -> String {
+    env("ZPF_E2E_PAGE", "http://127.0.0.1:18081/")
+}
+
+/// The stand-in's test controls, over plain HTTP from the test process.
+fn dev(path: &str, body: Value) -> Value {
+    let url = format!("{}/_dev/{path}", issuer());
+    let output = Command::new("curl")
+        .args([
+            "-sf",
+            "-X",
+            "POST",
+            "-H",
+            "content-type: application/json",
+            "-d",
+        ])
+        .arg(body.to_string())
+        .arg(&url)
+        .output()
+        .expect("curl runs");
+    assert!(output.status.success(), "POST {url} failed");
+    serde_json::from_slice(&output.stdout).unwrap_or(Value::Null)
+}
+
+fn last_request() -> Value {
+    let output = Command::new("curl")
+        .args(["-sf", &format!("{}/_dev/last-request", issuer())])
+        .output()
+        .expect("curl runs");
+    serde_json::from_slice(&output.stdout).unwrap_or(Value::Null)
+}
+
+/// A WebDriver server for the browser under test, stopped when dropped.
+struct Driver {
+    child: Child,
+    port: u16,
+}
+
+impl Driver {
+    fn start(browser: &str) -> Self {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        let child = match browser {
+            "firefox" => Command::new(env("GECKODRIVER", "geckodriver"))
+                .args(["--port", &port.to_string(), "--host", "127.0.0.1"])
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn(),
+            _ => Command::new(env("CHROMEDRIVER", "chromedriver"))
+                .arg(format!("--port={port}"))
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn(),
+        }
+        .expect("the WebDriver server starts");
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "{browser} driver did not start");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Self { child, port }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn capabilities(browser: &str) -> serde_json::Map<String, Value> {
+    let caps = match browser {
+        "firefox" => json!({
+            "browserName": "firefox",
+            "moz:firefoxOptions": {
+                "args": ["-headless"],
+                "prefs": {
+                    "app.update.enabled": false,
+                    "datareporting.policy.dataSubmissionEnabled": false,
+                    "toolkit.telemetry.enabled": false,
+                    "network.captive-portal-service.enabled": false,
+                    "browser.safebrowsing.malware.enabled": false,
+                    "browser.safebrowsing.phishing.enabled": false,
+                    "dom.disable_open_during_load": false
+                }
+            }
+        }),
+        _ => json!({
+            "browserName": "chrome",
+            "goog:chromeOptions": {
+                "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--disable-quic", "--no-first-run", "--window-size=1200,900",
+                    "--disable-popup-blocking"]
+            }
+        }),
+    };
+    caps.as_object().unwrap().clone()
+}
+
+/// One browser session on a fresh stand-in.
+struct Browser {
+    client: Client,
+    _driver: Driver,
+}
+
+impl Browser {
+    async fn open() -> Self {
+        let browser = env("ZPF_E2E_BROWSER", "chromium");
+        let driver = Driver::start(&browser);
+        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+        let client = ClientBuilder::new(connector)
+            .capabilities(capabilities(&browser))
+            .connect(&format!("http://127.0.0.1:{}", driver.port))
+            .await
+            .expect("a browser session");
+        dev("reset", json!({}));
+        Self {
+            client,
+            _driver: driver,
+        }
+    }
+
+    async fn close(self) {
+        let _ = self.client.close().await;
+    }
+
+    async fn find(&self, css: &str) -> Element {
+        self.client
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no {css}: {e}"))
+    }
+
+    async fn testid(&self, testid: &str) -> Element {
+        self.find(&format!("[data-testid='{testid}']")).await
+    }
+
+    /// Polls `probe` until it returns true, for up to 20 seconds.
+    async fn until<F, Fut>(&self, what: &str, probe: F)
+    where
+        F: Fn() -> Fut,
+        Fut: std::future::Future<Output = bool>,
+    {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while !probe().await {
+            if Instant::now() > deadline {
+                let html = match self.client.source().await {
+                    Ok(html) => html,
+                    Err(e) => format!("(page source unavailable: {e})"),
+                };
+                panic!("timed out waiting for {what}; page:\n{html}");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    async fn value(&self, name: &str) -> String {
+        let element = self.find(&format!("[name='{name}']")).await;
+        element.prop("value").await.unwrap().unwrap_or_default()
+    }
+
+    async fn notice(&self) -> String {
+        match self
+            .client
+            .find(Locator::Css("[data-testid='notice']"))
+            .await
+        {
+            Ok(e) => e.text().await.unwrap_or_default(),
+            Err(_) => String::new(),
+        }
+    }
+
+    /// Replaces a field's text the way typing would, then lets the page react.
+    async fn type_into(&self, name: &str, text: &str) {
+        let element = self.find(&format!("input[name='{name}']")).await;
+        self.client
+            .execute(
+                "arguments[0].value = ''; arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+                vec![serde_json::to_value(&element).unwrap()],
+            )
+            .await
+            .unwrap();
+        if !text.is_empty() {
+            element.send_keys(text).await.unwrap();
+        }
+    }
+
+    async fn message(&self, name: &str) -> String {
+        let element = self.find(&format!("[name='{name}']")).await;
+        let id = element.attr("id").await.unwrap().unwrap();
+        self.find(&format!("[id='{id}-message']"))
+            .await
+            .text()
+            .await
+            .unwrap_or_default()
+    }
+
+    /// Signs in as the demo user from the page's "Sign in" button.
+    async fn sign_in(&self) {
+        self.client.goto(&page_url()).await.unwrap();
+        self.testid("sign-in").await.click().await.unwrap();
+        self.find("#loginName")
+            .await
+            .send_keys("demo")
+            .await
+            .unwrap();
+        self.find("#password")
+            .await
+            .send_keys("Password1!")
+            .await
+            .unwrap();
+        self.find("#submit").await.click().await.unwrap();
+        self.loaded().await;
+    }
+
+    async fn loaded(&self) {
+        self.until("the prefilled form", || async {
+            self.value_if_present("firstName").await.is_some()
+        })
+        .await;
+    }
+
+    async fn value_if_present(&self, name: &str) -> Option<String> {
+        let element = self
+            .client
+            .find(Locator::Css(&format!("input[name='{name}']")))
+            .await
+            .ok()?;
+        element
+            .prop("value")
+            .await
+            .ok()
+            .flatten()
+            .filter(|v| !v.is_empty())
+    }
+
+    async fn storage(&self, which: &str) -> Value {
+        self.client
+            .execute(
+                &format!("return JSON.stringify(Object.keys({which}))"),
+                vec![],
+            )
+            .await
+            .map(|v| serde_json::from_str(v.as_str().unwrap_or("[]")).unwrap_or(Value::Null))
+            .unwrap()
+    }
+}
+
+#[tokio::test]
+#[ignore = "needs the stand-in and the built page; scripts/test runs it"]
+async fn sign_in_edit_save_reload_sign_out() {
+    let b = Browser::open().await;
+    b.sign_in().await;
+    assert_eq!(b.value("firstName").await, "Ada");
+    assert_eq!(b.value("displayName").await, "Ada Lovelace");
+    let url = b.client.current_url().await.unwrap();
+    assert!(
+        url.query().is_none(),
+        "code and state left the address bar: {url}"
+    );
+
+    b.type_into("firstName", "  ").await;
+    assert_eq!(b.message("firstName").await, "This field is required.");
+    b.type_into("firstName", "Augusta").await;
+    assert_eq!(b.message("firstName").await, "");
+    b.type_into("nickName", "Enchantress of Numbers").await;
+    b.testid("save").await.click().await.unwrap();
+    b.until("the save", || async {
+        b.notice().await.starts_with("Saved")
+    })
+    .await;
+
+    b.client.refresh().await.unwrap();
+    b.loaded().await;
+    assert_eq!(
+        b.value("firstName").await,
+        "Augusta",
+        "the saved value comes back after a reload"
+    );
+    assert_eq!(b.value("nickName").await, "Enchantress of Numbers");
+    assert_eq!(
+        b.storage("localStorage").await,
+        json!([]),
+        "nothing in localStorage"
+    );
+
+    b.testid("sign-out").await.click().await.unwrap();
+    b.testid("sign-in").await;
+    let keys = b.storage("sessionStorage").await;
+    assert!(
+        !keys.to_string().contains("tokens"),
+        "tokens left behind: {keys}"
+    );
+    // ZITADEL's session ended too: signing in again asks for the password.
+    b.testid("sign-in").await.click().await.unwrap();
+    b.find("#password").await;
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the stand-in and the built page; scripts/test runs it"]
+async fn an_access_token_expiring_mid_edit_is_refreshed_and_the_save_goes_through() {
+    let b = Browser::open().await;
+    b.sign_in().await;
+    b.type_into("nickName", "Countess").await;
+    // Twelve hours pass on the server: the access token is dead, the refresh token lives.
+    dev("clock", json!({"advanceSeconds": 43_201}));
+    b.testid("save").await.click().await.unwrap();
+    b.until("the save", || async {
+        b.notice().await.starts_with("Saved")
+    })
+    .await;
+    let body: Value = serde_json::from_str(last_request()["body"].as_str().unwrap()).unwrap();
+    assert_eq!(body["nickName"], "Countess");
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the stand-in and the built page; scripts/test runs it"]
+async fn a_dead_session_keeps_the_draft_through_a_new_sign_in() {
+    let b = Browser::open().await;
+    b.sign_in().await;
+    b.type_into("nickName", "Countess").await;
+    b.type_into("lastName", "King").await;
+    // A month passes: the refresh token expired too, but the IdP's browser session lives.
+    dev("clock", json!({"advanceSeconds": 31 * 24 * 3600}));
+    b.testid("save").await.click().await.unwrap();
+    b.until("the session notice", || async {
+        b.notice().await.contains("Sign in again")
+    })
+    .await;
+    assert_eq!(
+        b.value("nickName").await,
+        "Countess",
+        "typed text stays on screen"
+    );
+    b.testid("notice-action").await.click().await.unwrap();
+    b.until("the restored draft", || async {
+        b.notice().await.contains("restored")
+    })
+    .await;
+    assert_eq!(b.value("nickName").await, "Countess");
+    assert_eq!(b.value("lastName").await, "King");
+    b.testid("save").await.click().await.unwrap();
+    b.until("the save", || async {
+        b.notice().await.starts_with("Saved")
+    })
+    .await;
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the stand-in and the built page; scripts/test runs it"]
+async fn a_forged_state_on_the_callback_is_refused() {
+    let b = Browser::open().await;
+    b.client
+        .goto(&format!("{}?code=stolen&state=forged", page_url()))
+        .await
+        .unwrap();
+    b.until("the refusal", || async {
+        b.notice().await.contains("refused")
+    })
+    .await;
+    b.testid("sign-in").await;
+    let url = b.client.current_url().await.unwrap();
+    assert!(
+        url.query().is_none(),
+        "the forged parameters stay visible: {url}"
+    );
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the stand-in and the built page; scripts/test runs it"]
+async fn two_tabs_refreshing_at_once_both_stay_signed_in() {
+    let b = Browser::open().await;
+    b.sign_in().await;
+    let first = b.client.window().await.unwrap();
+    // A tab opened from this one starts with a copy of its sessionStorage, and so
+    // with the same refresh token.
+    b.client
+        .execute(
+            "window.open(arguments[0], '_blank');",
+            vec![json!(page_url())],
+        )
+        .await
+        .unwrap();
+    b.until("the second tab", || async {
+        b.client.windows().await.unwrap().len() == 2
+    })
+    .await;
+    let second = b
+        .client
+        .windows()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|w| *w != first)
+        .unwrap();
+    b.client.switch_to_window(second.clone()).await.unwrap();
+    b.loaded().await;
+
+    dev("clock", json!({"advanceSeconds": 43_201}));
+    // Both tabs reload together; each finds its access token dead and refreshes.
+    b.client
+        .execute("setTimeout(() => location.reload(), 0);", vec![])
+        .await
+        .unwrap();
+    b.client.switch_to_window(first.clone()).await.unwrap();
+    b.client
+        .execute("setTimeout(() => location.reload(), 0);", vec![])
+        .await
+        .unwrap();
+    for tab in [first, second] {
+        b.client.switch_to_window(tab).await.unwrap();
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        b.loaded().await;
+        assert_eq!(b.value("firstName").await, "Ada");
+        assert!(
+            !b.notice().await.contains("ended"),
+            "a tab was signed out: {}",
+            b.notice().await
+        );
+    }
+    b.close().await;
+}

@@ -96,8 +96,8 @@ impl Drop for Driver {
     }
 }
 
-fn capabilities(browser: &str) -> serde_json::Map<String, Value> {
-    let caps = match browser {
+fn capabilities(browser: &str, dark: bool) -> serde_json::Map<String, Value> {
+    let mut caps = match browser {
         "firefox" => json!({
             "browserName": "firefox",
             "moz:firefoxOptions": {
@@ -123,6 +123,14 @@ fn capabilities(browser: &str) -> serde_json::Map<String, Value> {
             }
         }),
     };
+    // Emulate a dark system theme, so prefers-color-scheme matches "dark".
+    if dark {
+        caps["moz:firefoxOptions"]["prefs"]["layout.css.prefers-color-scheme.content-override"] =
+            json!(0);
+        if let Some(args) = caps["goog:chromeOptions"]["args"].as_array_mut() {
+            args.push(json!("--blink-settings=preferredColorScheme=0"));
+        }
+    }
     caps.as_object().unwrap().clone()
 }
 
@@ -134,11 +142,15 @@ struct Browser {
 
 impl Browser {
     async fn open() -> Self {
+        Self::open_with(false).await
+    }
+
+    async fn open_with(dark: bool) -> Self {
         let browser = env("ZPF_E2E_BROWSER", "chromium");
         let driver = Driver::start(&browser);
         let connector = hyper_util::client::legacy::connect::HttpConnector::new();
         let client = ClientBuilder::new(connector)
-            .capabilities(capabilities(&browser))
+            .capabilities(capabilities(&browser, dark))
             .connect(&format!("http://127.0.0.1:{}", driver.port))
             .await
             .expect("a browser session");
@@ -454,4 +466,44 @@ async fn two_tabs_refreshing_at_once_both_stay_signed_in() {
         );
     }
     b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the stand-in and the built page; scripts/test runs it"]
+async fn the_page_fits_phones_and_desktops_in_light_and_dark() {
+    let browser = env("ZPF_E2E_BROWSER", "chromium");
+    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+    std::fs::create_dir_all(&out).unwrap();
+    for dark in [false, true] {
+        let b = Browser::open_with(dark).await;
+        let scheme = b
+            .client
+            .execute(
+                "return matchMedia('(prefers-color-scheme: dark)').matches",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(scheme, json!(dark), "colour scheme emulation");
+        b.sign_in().await;
+        // Show a field message too: the layout must hold it.
+        b.type_into("displayName", "").await;
+        for (width, height) in [(320, 900), (360, 900), (1280, 800)] {
+            b.client.set_window_size(width, height).await.unwrap();
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            let fits = b
+                .client
+                .execute(
+                    "return document.documentElement.scrollWidth <= window.innerWidth",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            assert_eq!(fits, json!(true), "horizontal scrolling at {width} px");
+            let png = b.client.screenshot().await.unwrap();
+            let theme = if dark { "dark" } else { "light" };
+            std::fs::write(out.join(format!("page-{browser}-{width}-{theme}.png")), png).unwrap();
+        }
+        b.close().await;
+    }
 }

@@ -365,7 +365,12 @@ async fn an_expired_session_keeps_the_draft_for_the_next_sign_in() {
     page.type_into("nickName", "Countess").await;
     page.type_into("firstName", "Augusta Ada").await;
     // A month on the stand-in's clock: access and refresh token are both dead.
-    dev("POST", "clock", Some(json!({"advanceSeconds": 31 * 24 * 3600}))).await;
+    dev(
+        "POST",
+        "clock",
+        Some(json!({"advanceSeconds": 31 * 24 * 3600})),
+    )
+    .await;
     page.click("save").await;
     page.until("the session notice", |p| {
         p.text("notice").contains("Sign in again")
@@ -390,10 +395,14 @@ async fn a_401_refreshes_once_and_the_save_goes_through() {
     // Twelve hours on the stand-in's clock: the access token is dead, the refresh token lives.
     dev("POST", "clock", Some(json!({"advanceSeconds": 43_201}))).await;
     page.click("save").await;
-    page.until("the save", |p| p.text("notice").starts_with("Saved")).await;
+    page.until("the save", |p| p.text("notice").starts_with("Saved"))
+        .await;
     let after = session::tokens(&config).unwrap();
     assert_ne!(after.access_token, before.access_token);
-    assert_ne!(after.refresh_token, before.refresh_token, "refresh tokens rotate");
+    assert_ne!(
+        after.refresh_token, before.refresh_token,
+        "refresh tokens rotate"
+    );
 }
 
 #[wasm_bindgen_test]

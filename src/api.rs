@@ -233,6 +233,23 @@ impl Problem {
         }
     }
 
+    /// A stable name for hosts listening to `profile-error`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Problem::Invalid { .. } => "invalid",
+            Problem::NotChanged => "not-changed",
+            Problem::UserGone => "user-gone",
+            Problem::Unauthenticated => "unauthenticated",
+            Problem::OriginNotAllowed => "origin-not-allowed",
+            Problem::RateLimited => "rate-limited",
+            Problem::Server { .. } => "server",
+            Problem::Network => "network",
+            Problem::Timeout => "timeout",
+            Problem::Unexpected { .. } => "unexpected",
+            Problem::Garbled => "garbled",
+        }
+    }
+
     /// Whether trying the same request again may help.
     pub fn retryable(&self) -> bool {
         matches!(

@@ -10,6 +10,7 @@
 
 pub mod api;
 pub mod components;
+pub mod element;
 pub mod form;
 pub mod languages;
 pub mod oidc;
@@ -25,6 +26,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 pub use components::{OptionsErrorView, ProfileForm};
+pub use element::define_element;
 pub use options::{Config, Options, OptionsError};
 
 /// Renders the form for `options`, or a readable error in its place, into `parent`.
@@ -96,4 +98,21 @@ pub fn page_url() -> String {
     web_sys::window()
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default()
+}
+
+thread_local! {
+    static LIVE_FORMS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// How many forms are mounted on this page now; a removed form must not linger.
+pub fn live_forms() -> usize {
+    LIVE_FORMS.with(std::cell::Cell::get)
+}
+
+pub(crate) fn form_mounted() {
+    LIVE_FORMS.with(|n| n.set(n.get() + 1));
+}
+
+pub(crate) fn form_unmounted() {
+    LIVE_FORMS.with(|n| n.set(n.get().saturating_sub(1)));
 }

@@ -4,6 +4,8 @@ use gloo_net::http::Request;
 use zitadel_profile_form::{mount_options, page_url, Options, OptionsError};
 
 fn main() {
+    // Any page that loads the bundle can use <zitadel-profile-form>.
+    zitadel_profile_form::define_element();
     wasm_bindgen_futures::spawn_local(async {
         let Some(root) = standalone_root() else {
             return;
@@ -13,8 +15,8 @@ fn main() {
     });
 }
 
-/// The element the page mounts into; its absence means this bundle was loaded by a
-/// host page to use `mount()` or the custom element, so there is nothing to do here.
+/// The element the standalone page mounts into; its absence means a host page loaded
+/// the bundle for `mount()` or the custom element, so there is nothing more to do.
 fn standalone_root() -> Option<web_sys::HtmlElement> {
     use wasm_bindgen::JsCast;
     web_sys::window()?

@@ -277,6 +277,38 @@ impl Browser {
             .filter(|v| !v.is_empty())
     }
 
+    /// Runs `body` with `root` bound to the embedded element's shadow root.
+    async fn in_shadow(&self, body: &str) -> Value {
+        let script = format!(
+            "const root = document.querySelector('zitadel-profile-form')?.shadowRoot; \
+             if (!root) return null; {body}"
+        );
+        self.client.execute(&script, vec![]).await.unwrap()
+    }
+
+    async fn shadow_value(&self, name: &str) -> Value {
+        self.in_shadow(&format!(
+            "const e = root.querySelector(\"[name='{name}']\"); return e ? e.value : null"
+        ))
+        .await
+    }
+
+    async fn shadow_click(&self, testid: &str) {
+        self.in_shadow(&format!(
+            "root.querySelector(\"[data-testid='{testid}']\").click()"
+        ))
+        .await;
+    }
+
+    async fn shadow_text(&self, testid: &str) -> String {
+        let text = self
+            .in_shadow(&format!(
+                "const e = root.querySelector(\"[data-testid='{testid}']\"); return e ? e.textContent : ''"
+            ))
+            .await;
+        text.as_str().unwrap_or_default().to_owned()
+    }
+
     async fn storage(&self, which: &str) -> Value {
         self.client
             .execute(
@@ -504,6 +536,151 @@ async fn the_page_fits_phones_and_desktops_in_light_and_dark() {
             let theme = if dark { "dark" } else { "light" };
             std::fs::write(out.join(format!("page-{browser}-{width}-{theme}.png")), png).unwrap();
         }
+        // The same session, embedded in the example host page.
+        b.client
+            .goto(&format!("{}embed/", page_url()))
+            .await
+            .unwrap();
+        b.until("the embedded form", || async {
+            b.shadow_value("firstName").await == json!("Ada")
+        })
+        .await;
+        for (width, height) in [(320, 1100), (360, 1100), (1280, 800)] {
+            b.client.set_window_size(width, height).await.unwrap();
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            let fits = b
+                .client
+                .execute(
+                    "return document.documentElement.scrollWidth <= window.innerWidth",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            assert_eq!(
+                fits,
+                json!(true),
+                "horizontal scrolling of the host page at {width} px"
+            );
+            b.client
+                .execute(
+                    "document.querySelector('zitadel-profile-form').scrollIntoView()",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            let png = b.client.screenshot().await.unwrap();
+            let theme = if dark { "dark" } else { "light" };
+            std::fs::write(
+                out.join(format!("embed-{browser}-{width}-{theme}.png")),
+                png,
+            )
+            .unwrap();
+        }
         b.close().await;
     }
+}
+
+#[tokio::test]
+#[ignore = "needs the stand-in and the built page; scripts/test runs it"]
+async fn the_embedded_element_signs_in_and_saves_under_a_strict_csp() {
+    let b = Browser::open().await;
+    let embed = format!("{}embed/", page_url());
+    b.client.goto(&embed).await.unwrap();
+    b.until("the element's sign-in button", || async {
+        b.in_shadow("return !!root.querySelector(\"[data-testid='sign-in']\")")
+            .await
+            == json!(true)
+    })
+    .await;
+    b.shadow_click("sign-in").await;
+    b.find("#loginName").await.send_keys("demo").await.unwrap();
+    b.find("#password")
+        .await
+        .send_keys("Password1!")
+        .await
+        .unwrap();
+    b.find("#submit").await.click().await.unwrap();
+    b.until("the prefilled element", || async {
+        b.shadow_value("firstName").await == json!("Ada")
+    })
+    .await;
+    assert_eq!(
+        b.client.current_url().await.unwrap().as_str(),
+        embed,
+        "back on the host page, URL clean"
+    );
+
+    b.in_shadow(
+        "const i = root.querySelector(\"[name='nickName']\"); i.value = 'Embedded'; \
+         i.dispatchEvent(new Event('input', {bubbles: true}));",
+    )
+    .await;
+    b.shadow_click("save").await;
+    b.until("the save", || async {
+        b.shadow_text("notice").await.starts_with("Saved")
+    })
+    .await;
+
+    let events = b.testid("host-events").await.text().await.unwrap();
+    assert!(events.contains("profile-loaded"), "{events}");
+    assert!(events.contains(r#""firstName":"Ada""#), "{events}");
+    assert!(events.contains("profile-saved"), "{events}");
+    assert!(events.contains(r#""nickName":"Embedded""#), "{events}");
+    assert!(
+        events.contains(r#""sequence":""#),
+        "the server's details come along: {events}"
+    );
+
+    // The host's `input { border: 4px dashed }` stays outside; its theme comes in.
+    let border = b
+        .in_shadow("return getComputedStyle(root.querySelector('input')).borderTopStyle")
+        .await;
+    assert_eq!(border, json!("solid"));
+    let outside = b
+        .client
+        .execute(
+            "return getComputedStyle(document.querySelector('.site-header')).display",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(outside, json!("block"), "the widget's styles stay inside");
+    let save = b
+        .in_shadow(
+            "return getComputedStyle(root.querySelector(\"[data-testid='save']\")).backgroundColor",
+        )
+        .await;
+    assert_eq!(
+        save,
+        json!("rgb(138, 75, 8)"),
+        "--zpf-accent set by the host"
+    );
+
+    let violations = b
+        .client
+        .execute("return window.cspViolations", vec![])
+        .await
+        .unwrap();
+    assert_eq!(violations, json!([]), "CSP violations");
+
+    b.shadow_click("sign-out").await;
+    b.until("the sign-in button again", || async {
+        b.in_shadow("return !!root.querySelector(\"[data-testid='sign-in']\")")
+            .await
+            == json!(true)
+    })
+    .await;
+    let events = b.testid("host-events").await.text().await.unwrap();
+    assert!(events.contains("signed-out"), "{events}");
+    let violations = b
+        .client
+        .execute("return window.cspViolations", vec![])
+        .await
+        .unwrap();
+    assert_eq!(
+        violations,
+        json!([]),
+        "CSP violations after the round trips"
+    );
+    b.close().await;
 }

@@ -2,6 +2,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use serde_json::json;
 
 use super::fields::{GenderField, LanguageField, TextField};
 use super::notice::{Notice, NoticeAction, NoticeBanner, Skeleton};
@@ -61,6 +62,8 @@ pub fn ProfileForm(
     config: Config,
 ) -> impl IntoView {
     let ids = format!("zpf{}", next_instance());
+    crate::form_mounted();
+    on_cleanup(crate::form_unmounted);
     let config = StoredValue::new(config);
     let set_phase = RwSignal::new(Phase::Loading);
     // Deduplicated, so setting the same phase again never rebuilds the form.
@@ -128,6 +131,7 @@ pub fn ProfileForm(
         notice.set(Some(
             Notice::error(Problem::Unauthenticated.to_string()).with_action(NoticeAction::SignIn),
         ));
+        emit_error(root, "session-ended", &Problem::Unauthenticated.to_string());
     };
 
     Effect::new(move |_| {
@@ -145,11 +149,14 @@ pub fn ProfileForm(
                     )));
                 }
                 account.set(user.preferred_login_name);
+                let loaded = json!({ "userId": user.id, "profile": form.baseline });
                 model.set(form);
                 set_phase.set(Phase::Ready);
+                emit(root, "profile-loaded", loaded);
             }
             Ok(None) => set_phase.set(Phase::SignedOut),
             Err(LoadError::SignIn(error)) => {
+                emit_error(root, "sign-in", &error.to_string());
                 notice.set(Some(Notice::error(error.to_string())));
                 set_phase.set(Phase::SignedOut);
             }
@@ -162,11 +169,15 @@ pub fn ProfileForm(
             }
             Err(LoadError::FreshTokenRefused(has_audience)) => {
                 config.with_value(session::clear_tokens);
-                notice.set(Some(Notice::error(fresh_token_refused(has_audience))));
+                let text = fresh_token_refused(has_audience);
+                emit_error(root, "sign-in", &text);
+                notice.set(Some(Notice::error(text)));
                 set_phase.set(Phase::SignedOut);
             }
             Err(LoadError::Api(error)) => {
-                set_phase.set(Phase::LoadFailed(Problem::from_error(&error)))
+                let problem = Problem::from_error(&error);
+                emit_error(root, problem.kind(), &problem.to_string());
+                set_phase.set(Phase::LoadFailed(problem))
             }
         }
     });
@@ -180,7 +191,10 @@ pub fn ProfileForm(
 
     let start_sign_in = move || {
         config.with_value(|c| {
-            crate::oidc::sign_in(c, move |e| notice.set(Some(Notice::error(e.to_string()))))
+            crate::oidc::sign_in(c, move |e| {
+                emit_error(root, "sign-in", &e.to_string());
+                notice.set(Some(Notice::error(e.to_string())));
+            })
         })
     };
 
@@ -269,6 +283,7 @@ pub fn ProfileForm(
                     <button type="button" class="zpf-button zpf-sign-out" data-testid="sign-out"
                         on:click=move |_| {
                             let config = config.get_value();
+                            emit(root, "signed-out", json!({}));
                             spawn_local(async move {
                                 crate::oidc::sign_out(&config).await;
                                 // Still here: ZITADEL's end_session could not be reached.
@@ -385,33 +400,75 @@ fn apply_save_result(
     match result {
         Ok(response) => {
             model.update(|m| m.saved(sent, sent_from));
+            let details = &response.details;
             notice.set(Some(Notice::success(saved_text(
-                response.details.change_date.as_deref(),
+                details.change_date.as_deref(),
             ))));
+            emit(
+                root,
+                "profile-saved",
+                json!({
+                    "profile": sent,
+                    "details": {
+                        "sequence": details.sequence.to_string(),
+                        "changeDate": details.change_date,
+                        "resourceOwner": details.resource_owner,
+                    },
+                }),
+            );
         }
         Err(CallError::SessionEnded) => session_ended(),
-        Err(CallError::Api(error)) => match Problem::from_error(&error) {
-            Problem::Invalid {
-                field: Some(field),
-                text,
-            } => {
-                model.update(|m| m.pin_server_error(field, text));
-                focus_field(root, field);
+        Err(CallError::Api(error)) => {
+            let problem = Problem::from_error(&error);
+            emit_error(root, problem.kind(), &problem.to_string());
+            match problem {
+                Problem::Invalid {
+                    field: Some(field),
+                    text,
+                } => {
+                    model.update(|m| m.pin_server_error(field, text));
+                    focus_field(root, field);
+                }
+                Problem::NotChanged => {
+                    // The server already holds exactly these values.
+                    model.update(|m| m.saved(sent, sent_from));
+                    notice.set(Some(Notice::info(Problem::NotChanged.to_string())));
+                }
+                Problem::Unauthenticated => session_ended(),
+                problem if problem.retryable() => {
+                    notice.set(Some(
+                        Notice::error(problem.to_string()).with_action(NoticeAction::Retry),
+                    ));
+                }
+                problem => notice.set(Some(Notice::error(problem.to_string()))),
             }
-            Problem::NotChanged => {
-                // The server already holds exactly these values.
-                model.update(|m| m.saved(sent, sent_from));
-                notice.set(Some(Notice::info(Problem::NotChanged.to_string())));
-            }
-            Problem::Unauthenticated => session_ended(),
-            problem if problem.retryable() => {
-                notice.set(Some(
-                    Notice::error(problem.to_string()).with_action(NoticeAction::Retry),
-                ));
-            }
-            problem => notice.set(Some(Notice::error(problem.to_string()))),
-        },
+        }
     }
+}
+
+/// Dispatches `name` from the form's root; it bubbles out of a shadow root to the host.
+fn emit(root: NodeRef<leptos::html::Section>, name: &str, detail: serde_json::Value) {
+    let Some(section) = root.get_untracked() else {
+        return;
+    };
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    if let Ok(detail) = js_sys::JSON::parse(&detail.to_string()) {
+        init.set_detail(&detail);
+    }
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = section.dispatch_event(&event);
+    }
+}
+
+/// `profile-error` with a stable `kind` and the text the person sees.
+fn emit_error(root: NodeRef<leptos::html::Section>, kind: &str, message: &str) {
+    emit(
+        root,
+        "profile-error",
+        json!({ "kind": kind, "message": message }),
+    );
 }
 
 /// Moves focus to `field`'s control in this form, once its message is showing.

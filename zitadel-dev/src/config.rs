@@ -83,15 +83,17 @@ impl Default for Config {
 }
 
 impl Config {
-    /// An instance at `issuer` with one app whose page lives at `page_origin`, and one user.
+    /// An instance at `issuer` with one app whose pages live at `page_origin` (the
+    /// standalone page at `/` and the embedding example at `/embed/`), and one user.
     pub fn demo(issuer: &str, page_origin: &str) -> Self {
-        let page = format!("{}/", page_origin.trim_end_matches('/'));
+        let origin = page_origin.trim_end_matches('/');
+        let pages = vec![format!("{origin}/"), format!("{origin}/embed/")];
         Self {
             issuer: issuer.trim_end_matches('/').to_owned(),
             apps: vec![App {
                 client_id: DEMO_CLIENT_ID.into(),
-                redirect_uris: vec![page.clone()],
-                post_logout_redirect_uris: vec![page],
+                redirect_uris: pages.clone(),
+                post_logout_redirect_uris: pages,
                 additional_origins: vec![],
                 refresh_token_grant: true,
             }],

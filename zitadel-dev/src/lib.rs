@@ -69,9 +69,20 @@ pub fn app(state: AppState) -> Router {
     router.with_state(state)
 }
 
+/// The Content-Security-Policy the page server sends: the strict policy a careful host
+/// would use, so every page and test proves the widget needs nothing more.
+pub fn strict_csp(issuer: &str) -> String {
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
+         connect-src 'self' {issuer}"
+    )
+}
+
 /// Serves a built page from `dist` with `config.json` answered from `page_config`, so the
-/// page always points at this stand-in. Pages set no cookies and get no CORS headers.
-pub fn site(dist: PathBuf, page_config: serde_json::Value) -> Router {
+/// page always points at this stand-in, and every answer carries `csp`.
+/// Pages set no cookies and get no CORS headers.
+pub fn site(dist: PathBuf, page_config: serde_json::Value, csp: String) -> Router {
+    let csp = HeaderValue::from_str(&csp).expect("a CSP is a valid header value");
     Router::new()
         .route(
             "/config.json",
@@ -87,6 +98,17 @@ pub fn site(dist: PathBuf, page_config: serde_json::Value) -> Router {
             }),
         )
         .fallback_service(ServeDir::new(dist))
+        .layer(axum::middleware::map_response(
+            move |mut response: axum::response::Response| {
+                let csp = csp.clone();
+                async move {
+                    response
+                        .headers_mut()
+                        .insert(header::CONTENT_SECURITY_POLICY, csp);
+                    response
+                }
+            },
+        ))
 }
 
 /// Error that tells hyper to drop the connection without an answer.

@@ -128,7 +128,9 @@ async fn main() -> ExitCode {
         };
         let page_config = json!({ "issuer": config.issuer, "clientId": DEMO_CLIENT_ID });
         println!("Profile page:     {page_origin}/");
-        tasks.spawn(serve(listener, site(dist, page_config)));
+        println!("Embedded example: {page_origin}/embed/");
+        let csp = zitadel_dev::strict_csp(&config.issuer);
+        tasks.spawn(serve(listener, site(dist, page_config, csp)));
     }
     if let Some((name, password)) = user {
         println!("Demo user:        {name} / {password}");

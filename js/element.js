@@ -1,0 +1,43 @@
+// Defines <zitadel-profile-form>. Rust cannot extend HTMLElement, so this class only
+// forwards the lifecycle to the Rust hooks; everything else happens in src/element.rs.
+
+export function defineElement(name, attributes, connected, disconnected, changed) {
+  if (customElements.get(name)) {
+    return;
+  }
+  customElements.define(
+    name,
+    class extends HTMLElement {
+      static get observedAttributes() {
+        return attributes;
+      }
+
+      connectedCallback() {
+        connected(this);
+      }
+
+      disconnectedCallback() {
+        disconnected(this);
+      }
+
+      attributeChangedCallback(_name, before, after) {
+        // Several attributes set in a row remount once.
+        if (!this.isConnected || before === after || this._zpfPending) {
+          return;
+        }
+        this._zpfPending = true;
+        queueMicrotask(() => {
+          this._zpfPending = false;
+          if (this.isConnected) {
+            changed(this);
+          }
+        });
+      }
+    },
+  );
+}
+
+// The stylesheet next to the bundle: this file is served from snippets/<crate>/js/.
+export function defaultStylesheet() {
+  return new URL("../../../profile-form.css", import.meta.url).href;
+}

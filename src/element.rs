@@ -1,0 +1,193 @@
+//! `<zitadel-profile-form>`: the form as a custom element for any page.
+//!
+//! Attributes are the options in kebab-case. The form renders into an open shadow root
+//! with the stylesheet linked from a file (no inline `<style>`, so a strict CSP holds),
+//! so page styles and widget styles stay apart. Changing an attribute remounts the form;
+//! removing the element unmounts it, which disposes every listener it registered.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::HtmlElement;
+
+use crate::options::Options;
+use crate::{mount_options, page_url, Mounted};
+
+/// The element's tag name.
+pub const TAG: &str = "zitadel-profile-form";
+
+/// Attribute names, with the option each one sets.
+pub const ATTRIBUTES: [&str; 9] = [
+    "issuer",
+    "client-id",
+    "redirect-uri",
+    "scope",
+    "api-base-url",
+    "post-logout-redirect-uri",
+    "locale",
+    "timeout-ms",
+    "stylesheet",
+];
+
+/// Options from the element's attributes; `attribute` reads one by name. A
+/// `timeout-ms` that is not a number is passed on as zero, which `resolve` refuses
+/// with a readable message.
+pub fn options_from_attributes(attribute: impl Fn(&str) -> Option<String>) -> Options {
+    Options {
+        issuer: attribute("issuer"),
+        client_id: attribute("client-id"),
+        redirect_uri: attribute("redirect-uri"),
+        scope: attribute("scope"),
+        api_base_url: attribute("api-base-url"),
+        post_logout_redirect_uri: attribute("post-logout-redirect-uri"),
+        locale: attribute("locale"),
+        timeout_ms: attribute("timeout-ms").map(|t| t.trim().parse().unwrap_or(0)),
+    }
+}
+
+#[wasm_bindgen(module = "/js/element.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = defineElement)]
+    fn define_element_js(
+        name: &str,
+        attributes: js_sys::Array,
+        connected: &JsValue,
+        disconnected: &JsValue,
+        changed: &JsValue,
+    );
+
+    #[wasm_bindgen(js_name = defaultStylesheet)]
+    fn default_stylesheet() -> String;
+}
+
+thread_local! {
+    static MOUNTED: RefCell<HashMap<u32, Mounted>> = RefCell::new(HashMap::new());
+    static NEXT_ID: Cell<u32> = const { Cell::new(1) };
+    static DEFINED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The property that ties an element to its mounted form.
+const ID_PROPERTY: &str = "__zitadelProfileForm";
+
+fn element_id(element: &HtmlElement) -> Option<u32> {
+    js_sys::Reflect::get(element, &ID_PROPERTY.into())
+        .ok()
+        .and_then(|v| v.as_f64())
+        .map(|v| v as u32)
+}
+
+fn unmount(element: &HtmlElement) {
+    if let Some(id) = element_id(element) {
+        // Dropping the handle unmounts the view and disposes its reactive owner.
+        let mounted = MOUNTED.with(|m| m.borrow_mut().remove(&id));
+        drop(mounted);
+    }
+    if let Some(root) = element.shadow_root() {
+        root.set_inner_html("");
+    }
+}
+
+fn render(element: &HtmlElement) {
+    unmount(element);
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let root = match element.shadow_root() {
+        Some(root) => root,
+        None => match element
+            .attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open))
+        {
+            Ok(root) => root,
+            Err(_) => return,
+        },
+    };
+    if let Ok(link) = document.create_element("link") {
+        let href = element
+            .get_attribute("stylesheet")
+            .unwrap_or_else(default_stylesheet);
+        let _ = link.set_attribute("rel", "stylesheet");
+        let _ = link.set_attribute("href", &href);
+        let _ = root.append_child(&link);
+    }
+    let Ok(container) = document
+        .create_element("div")
+        .map(JsCast::unchecked_into::<HtmlElement>)
+    else {
+        return;
+    };
+    container.set_class_name("zpf-host");
+    let _ = root.append_child(&container);
+    let options = options_from_attributes(|name| element.get_attribute(name));
+    let mounted = mount_options(container, options.resolve(&page_url()));
+    let id = NEXT_ID.with(|n| n.replace(n.get() + 1));
+    MOUNTED.with(|m| m.borrow_mut().insert(id, mounted));
+    let _ = js_sys::Reflect::set(element, &ID_PROPERTY.into(), &id.into());
+}
+
+/// Registers `<zitadel-profile-form>` with the page; later calls do nothing.
+#[wasm_bindgen(js_name = defineElement)]
+pub fn define_element() {
+    if DEFINED.with(|d| d.replace(true)) {
+        return;
+    }
+    // The hooks live as long as the page: the registration cannot be undone.
+    let connected = Closure::<dyn Fn(HtmlElement)>::new(|element: HtmlElement| render(&element));
+    let disconnected =
+        Closure::<dyn Fn(HtmlElement)>::new(|element: HtmlElement| unmount(&element));
+    let changed = Closure::<dyn Fn(HtmlElement)>::new(|element: HtmlElement| render(&element));
+    let attributes: js_sys::Array = ATTRIBUTES.iter().map(|a| JsValue::from_str(a)).collect();
+    define_element_js(
+        TAG,
+        attributes,
+        connected.as_ref(),
+        disconnected.as_ref(),
+        changed.as_ref(),
+    );
+    connected.forget();
+    disconnected.forget();
+    changed.forget();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attributes_map_to_options() {
+        let attributes: HashMap<&str, &str> = [
+            ("issuer", "https://acme.zitadel.cloud"),
+            ("client-id", "1@p"),
+            ("redirect-uri", "https://app/cb"),
+            ("scope", "openid"),
+            ("api-base-url", "https://api"),
+            ("post-logout-redirect-uri", "https://app/bye"),
+            ("locale", "de"),
+            ("timeout-ms", " 500 "),
+        ]
+        .into();
+        let options = options_from_attributes(|n| attributes.get(n).map(|v| v.to_string()));
+        assert_eq!(
+            options,
+            Options {
+                issuer: Some("https://acme.zitadel.cloud".into()),
+                client_id: Some("1@p".into()),
+                redirect_uri: Some("https://app/cb".into()),
+                scope: Some("openid".into()),
+                api_base_url: Some("https://api".into()),
+                post_logout_redirect_uri: Some("https://app/bye".into()),
+                locale: Some("de".into()),
+                timeout_ms: Some(500),
+            }
+        );
+    }
+
+    #[test]
+    fn a_bad_timeout_is_refused_in_words() {
+        let options = options_from_attributes(|n| (n == "timeout-ms").then(|| "soon".to_owned()));
+        assert_eq!(options.timeout_ms, Some(0));
+        let missing = options_from_attributes(|_| None);
+        assert_eq!(missing, Options::default());
+    }
+}

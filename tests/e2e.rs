@@ -277,6 +277,41 @@ impl Browser {
             .filter(|v| !v.is_empty())
     }
 
+    /// At each size: no horizontal scrolling, then a screenshot `{name}-{width}-{theme}.png`
+    /// in `out`, scrolled to `scroll_to` if given.
+    async fn fits_and_capture(
+        &self,
+        sizes: &[(u32, u32)],
+        scroll_to: Option<&str>,
+        out: &std::path::Path,
+        name: &str,
+        theme: &str,
+    ) {
+        for &(width, height) in sizes {
+            self.client.set_window_size(width, height).await.unwrap();
+            tokio::time::sleep(Duration::from_millis(200)).await;
+            let fits = self
+                .client
+                .execute(
+                    "return document.documentElement.scrollWidth <= window.innerWidth",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            assert_eq!(
+                fits,
+                json!(true),
+                "horizontal scrolling on {name} at {width} px"
+            );
+            if let Some(selector) = scroll_to {
+                let script = format!("document.querySelector('{selector}').scrollIntoView()");
+                self.client.execute(&script, vec![]).await.unwrap();
+            }
+            let png = self.client.screenshot().await.unwrap();
+            std::fs::write(out.join(format!("{name}-{width}-{theme}.png")), png).unwrap();
+        }
+    }
+
     /// Runs `body` with `root` bound to the embedded element's shadow root.
     async fn in_shadow(&self, body: &str) -> Value {
         let script = format!(
@@ -520,22 +555,10 @@ async fn the_page_fits_phones_and_desktops_in_light_and_dark() {
         b.sign_in().await;
         // Show a field message too: the layout must hold it.
         b.type_into("displayName", "").await;
-        for (width, height) in [(320, 900), (360, 900), (1280, 800)] {
-            b.client.set_window_size(width, height).await.unwrap();
-            tokio::time::sleep(Duration::from_millis(200)).await;
-            let fits = b
-                .client
-                .execute(
-                    "return document.documentElement.scrollWidth <= window.innerWidth",
-                    vec![],
-                )
-                .await
-                .unwrap();
-            assert_eq!(fits, json!(true), "horizontal scrolling at {width} px");
-            let png = b.client.screenshot().await.unwrap();
-            let theme = if dark { "dark" } else { "light" };
-            std::fs::write(out.join(format!("page-{browser}-{width}-{theme}.png")), png).unwrap();
-        }
+        let theme = if dark { "dark" } else { "light" };
+        let sizes = [(320, 900), (360, 900), (1280, 800)];
+        b.fits_and_capture(&sizes, None, &out, &format!("page-{browser}"), theme)
+            .await;
         // The same session, embedded in the example host page.
         b.client
             .goto(&format!("{}embed/", page_url()))
@@ -545,37 +568,10 @@ async fn the_page_fits_phones_and_desktops_in_light_and_dark() {
             b.shadow_value("firstName").await == json!("Ada")
         })
         .await;
-        for (width, height) in [(320, 1100), (360, 1100), (1280, 800)] {
-            b.client.set_window_size(width, height).await.unwrap();
-            tokio::time::sleep(Duration::from_millis(200)).await;
-            let fits = b
-                .client
-                .execute(
-                    "return document.documentElement.scrollWidth <= window.innerWidth",
-                    vec![],
-                )
-                .await
-                .unwrap();
-            assert_eq!(
-                fits,
-                json!(true),
-                "horizontal scrolling of the host page at {width} px"
-            );
-            b.client
-                .execute(
-                    "document.querySelector('zitadel-profile-form').scrollIntoView()",
-                    vec![],
-                )
-                .await
-                .unwrap();
-            let png = b.client.screenshot().await.unwrap();
-            let theme = if dark { "dark" } else { "light" };
-            std::fs::write(
-                out.join(format!("embed-{browser}-{width}-{theme}.png")),
-                png,
-            )
-            .unwrap();
-        }
+        let sizes = [(320, 1100), (360, 1100), (1280, 800)];
+        let element = Some("zitadel-profile-form");
+        b.fits_and_capture(&sizes, element, &out, &format!("embed-{browser}"), theme)
+            .await;
         b.close().await;
     }
 }

@@ -162,6 +162,12 @@ impl Harness {
         self.send(request.body(body).unwrap()).await
     }
 
+    /// `GET /auth/v1/users/me` with `token`.
+    async fn me(&self, token: &str) -> Reply {
+        self.api(Method::GET, "/auth/v1/users/me", Some(token), None)
+            .await
+    }
+
     async fn put_profile(&self, token: &str, body: Value) -> Reply {
         self.api(
             Method::PUT,
@@ -658,12 +664,7 @@ async fn refresh_tokens_rotate_and_the_spent_one_stops_working() {
     let next = second["refresh_token"].as_str().unwrap();
     assert_ne!(next, first);
     let access = second["access_token"].as_str().unwrap();
-    assert_eq!(
-        h.api(Method::GET, "/auth/v1/users/me", Some(access), None)
-            .await
-            .status,
-        StatusCode::OK
-    );
+    assert_eq!(h.me(access).await.status, StatusCode::OK);
     assert_oauth_error(
         &refresh(&h, &first).await,
         StatusCode::BAD_REQUEST,
@@ -710,9 +711,7 @@ async fn revoking_a_refresh_token_kills_it_and_its_access_token() {
         StatusCode::BAD_REQUEST,
         "invalid_grant",
     );
-    let me = h
-        .api(Method::GET, "/auth/v1/users/me", Some(access), None)
-        .await;
+    let me = h.me(access).await;
     assert_api_error(&me, StatusCode::UNAUTHORIZED, 16, Some("AUTH-7fs1e"));
     // RFC 7009: unknown tokens are fine too.
     let again = h
@@ -790,9 +789,7 @@ async fn no_authorization_header_is_401_auth_header_missing() {
 #[tokio::test]
 async fn a_bad_token_is_401_with_www_authenticate() {
     let h = Harness::new();
-    let reply = h
-        .api(Method::GET, "/auth/v1/users/me", Some("not-a-token"), None)
-        .await;
+    let reply = h.me("not-a-token").await;
     assert_api_error(&reply, StatusCode::UNAUTHORIZED, 16, Some("AUTH-7fs1e"));
     assert_eq!(reply.json()["message"], "Errors.Token.Invalid (AUTH-7fs1e)");
     assert!(reply
@@ -807,16 +804,9 @@ async fn an_expired_token_is_401() {
     config.access_token_seconds = 5;
     let h = Harness::with(config);
     let token = h.api_token();
-    assert_eq!(
-        h.api(Method::GET, "/auth/v1/users/me", Some(&token), None)
-            .await
-            .status,
-        StatusCode::OK
-    );
+    assert_eq!(h.me(&token).await.status, StatusCode::OK);
     h.state.advance_clock(Duration::from_secs(5));
-    let reply = h
-        .api(Method::GET, "/auth/v1/users/me", Some(&token), None)
-        .await;
+    let reply = h.me(&token).await;
     assert_api_error(&reply, StatusCode::UNAUTHORIZED, 16, Some("AUTH-7fs1e"));
     assert!(reply.header("www-authenticate").is_some());
 }
@@ -979,9 +969,7 @@ async fn oidc_preflight_has_its_own_shorter_lists() {
 async fn users_me_omits_zero_values_and_sends_sequence_as_a_string() {
     let h = Harness::new();
     let token = h.api_token();
-    let reply = h
-        .api(Method::GET, "/auth/v1/users/me", Some(&token), None)
-        .await;
+    let reply = h.me(&token).await;
     assert_eq!(reply.status, StatusCode::OK);
     let user = &reply.json()["user"];
     assert!(user["details"]["sequence"].is_string());
@@ -1022,10 +1010,7 @@ async fn a_valid_update_is_stored_and_answered_with_details() {
     assert!(details["resourceOwner"].is_string());
     assert!(details.get("creationDate").is_none());
 
-    let me = h
-        .api(Method::GET, "/auth/v1/users/me", Some(&token), None)
-        .await
-        .json();
+    let me = h.me(&token).await.json();
     let profile = &me["user"]["human"]["profile"];
     assert_eq!(profile["nickName"], "Amazing Grace");
     assert_eq!(profile["gender"], "GENDER_FEMALE");
@@ -1042,11 +1027,7 @@ async fn update_is_a_full_replace() {
     );
     let partial = json!({"firstName": "Grace", "lastName": "Hopper", "displayName": "G"});
     assert_eq!(h.put_profile(&token, partial).await.status, StatusCode::OK);
-    let profile = h
-        .api(Method::GET, "/auth/v1/users/me", Some(&token), None)
-        .await
-        .json()["user"]["human"]["profile"]
-        .clone();
+    let profile = h.me(&token).await.json()["user"]["human"]["profile"].clone();
     assert!(profile.get("nickName").is_none(), "{profile}");
     assert!(profile.get("gender").is_none(), "{profile}");
     assert_eq!(profile["preferredLanguage"], "und");
@@ -1138,11 +1119,7 @@ async fn language_takes_at_most_10_runes_and_unparsable_becomes_und() {
         StatusCode::OK,
         "unparsable tags are no error"
     );
-    let profile = h
-        .api(Method::GET, "/auth/v1/users/me", Some(&token), None)
-        .await
-        .json()["user"]["human"]["profile"]
-        .clone();
+    let profile = h.me(&token).await.json()["user"]["human"]["profile"].clone();
     assert_eq!(profile["preferredLanguage"], "und");
 }
 
@@ -1154,11 +1131,7 @@ async fn whitespace_is_not_trimmed_by_the_server() {
     body["firstName"] = json!(" ");
     body["lastName"] = json!("  Hopper  ");
     assert_eq!(h.put_profile(&token, body).await.status, StatusCode::OK);
-    let profile = h
-        .api(Method::GET, "/auth/v1/users/me", Some(&token), None)
-        .await
-        .json()["user"]["human"]["profile"]
-        .clone();
+    let profile = h.me(&token).await.json()["user"]["human"]["profile"].clone();
     assert_eq!(profile["firstName"], " ");
     assert_eq!(profile["lastName"], "  Hopper  ");
 }
@@ -1292,18 +1265,11 @@ async fn faults_answer_the_next_n_calls_then_stop() {
     )
     .await;
     for _ in 0..2 {
-        let reply = h
-            .api(Method::GET, "/auth/v1/users/me", Some(&token), None)
-            .await;
+        let reply = h.me(&token).await;
         assert_eq!(reply.status, StatusCode::TOO_MANY_REQUESTS);
         assert_eq!(reply.json(), body);
     }
-    assert_eq!(
-        h.api(Method::GET, "/auth/v1/users/me", Some(&token), None)
-            .await
-            .status,
-        StatusCode::OK
-    );
+    assert_eq!(h.me(&token).await.status, StatusCode::OK);
 }
 
 #[tokio::test]
@@ -1344,9 +1310,7 @@ async fn faults_can_close_the_connection_and_delay() {
 
     fault(&h, json!({"delayMs": 30})).await;
     let started = std::time::Instant::now();
-    let reply = h
-        .api(Method::GET, "/auth/v1/users/me", Some(&token), None)
-        .await;
+    let reply = h.me(&token).await;
     assert_eq!(reply.status, StatusCode::OK);
     assert!(started.elapsed() >= Duration::from_millis(30));
 }

@@ -312,6 +312,31 @@ impl Browser {
         }
     }
 
+    /// When the current document started loading (`performance.timeOrigin`).
+    async fn document_started(&self) -> f64 {
+        let origin = self
+            .client
+            .execute("return performance.timeOrigin", vec![])
+            .await;
+        origin.ok().and_then(|v| v.as_f64()).unwrap_or_default()
+    }
+
+    /// Waits until a document newer than `before` has loaded completely.
+    async fn back_on_a_new_page(&self, before: f64) {
+        self.until("the page after the round trip", || async {
+            let state = self
+                .client
+                .execute(
+                    "return [performance.timeOrigin, document.readyState]",
+                    vec![],
+                )
+                .await
+                .unwrap_or_default();
+            state[0].as_f64().is_some_and(|t| t > before) && state[1] == json!("complete")
+        })
+        .await;
+    }
+
     /// Runs `body` with `root` bound to the embedded element's shadow root.
     async fn in_shadow(&self, body: &str) -> Value {
         let script = format!(
@@ -394,7 +419,10 @@ async fn sign_in_edit_save_reload_sign_out() {
         "nothing in localStorage"
     );
 
+    let before = b.document_started().await;
     b.testid("sign-out").await.click().await.unwrap();
+    // Sign-out leaves for ZITADEL's end_session and comes back: wait for the new page.
+    b.back_on_a_new_page(before).await;
     b.testid("sign-in").await;
     let keys = b.storage("sessionStorage").await;
     assert!(
@@ -659,7 +687,9 @@ async fn the_embedded_element_signs_in_and_saves_under_a_strict_csp() {
         .unwrap();
     assert_eq!(violations, json!([]), "CSP violations");
 
+    let before = b.document_started().await;
     b.shadow_click("sign-out").await;
+    b.back_on_a_new_page(before).await;
     b.until("the sign-in button again", || async {
         b.in_shadow("return !!root.querySelector(\"[data-testid='sign-in']\")")
             .await

@@ -1,6 +1,10 @@
 # Shared by the scripts in this folder; sourced, never run.
 # shellcheck shell=bash
 
+# A bare environment (CI, cron) may lack these; cargo and rustup need both.
+export HOME="${HOME:-$(getent passwd "$(id -u)" | cut -d: -f6)}"
+case ":$PATH:" in *":$HOME/.cargo/bin:"*) ;; *) export PATH="$HOME/.cargo/bin:$PATH" ;; esac
+
 # Tools that live outside the clone, so a fresh clone on the same machine reuses them.
 TOOLS_DIR="${ZPF_TOOLS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/zitadel-profile-form}"
 BINARYEN_VERSION=132.0.0

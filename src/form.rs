@@ -138,14 +138,7 @@ mod tests {
     use super::*;
 
     fn ada() -> Draft {
-        Draft {
-            first_name: "Ada".into(),
-            last_name: "Lovelace".into(),
-            nick_name: String::new(),
-            display_name: "Ada Lovelace".into(),
-            preferred_language: "en".into(),
-            gender: Gender::Unspecified,
-        }
+        Draft::sample()
     }
 
     #[test]

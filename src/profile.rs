@@ -119,6 +119,21 @@ impl ValidProfile {
 }
 
 #[cfg(test)]
+impl Draft {
+    /// A valid profile, as loaded for the demo user; the shared fixture of the unit tests.
+    pub(crate) fn sample() -> Self {
+        Draft {
+            first_name: "Ada".into(),
+            last_name: "Lovelace".into(),
+            nick_name: String::new(),
+            display_name: "Ada Lovelace".into(),
+            preferred_language: "en".into(),
+            gender: Gender::Unspecified,
+        }
+    }
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
 

@@ -188,14 +188,7 @@ mod tests {
     use super::*;
 
     fn valid() -> Draft {
-        Draft {
-            first_name: "Ada".into(),
-            last_name: "Lovelace".into(),
-            nick_name: String::new(),
-            display_name: "Ada Lovelace".into(),
-            preferred_language: "en".into(),
-            gender: crate::profile::Gender::Female,
-        }
+        Draft::sample()
     }
 
     #[test]

@@ -65,6 +65,18 @@ fn parse_args() -> Result<Args, String> {
     Ok(args)
 }
 
+/// A listener on loopback, or `None` after saying why not.
+async fn listen(port: u16) -> Option<tokio::net::TcpListener> {
+    let addr = SocketAddr::from(([127, 0, 0, 1], port));
+    match tokio::net::TcpListener::bind(addr).await {
+        Ok(listener) => Some(listener),
+        Err(e) => {
+            eprintln!("cannot listen on {addr}: {e}");
+            None
+        }
+    }
+}
+
 #[tokio::main]
 async fn main() -> ExitCode {
     let args = match parse_args() {
@@ -99,13 +111,8 @@ async fn main() -> ExitCode {
         .map(|u| (u.user_name.clone(), u.password.clone()));
     let state = AppState::new(config.clone());
 
-    let idp_addr = SocketAddr::from(([127, 0, 0, 1], args.port));
-    let idp = match tokio::net::TcpListener::bind(idp_addr).await {
-        Ok(listener) => listener,
-        Err(e) => {
-            eprintln!("cannot listen on {idp_addr}: {e}");
-            return ExitCode::FAILURE;
-        }
+    let Some(idp) = listen(args.port).await else {
+        return ExitCode::FAILURE;
     };
     println!("ZITADEL stand-in: {}", config.issuer);
     if config.test_controls {
@@ -118,13 +125,8 @@ async fn main() -> ExitCode {
     tasks.spawn(serve(idp, app(state)));
 
     if let Some(dist) = args.dist {
-        let page_addr = SocketAddr::from(([127, 0, 0, 1], args.page_port));
-        let listener = match tokio::net::TcpListener::bind(page_addr).await {
-            Ok(listener) => listener,
-            Err(e) => {
-                eprintln!("cannot listen on {page_addr}: {e}");
-                return ExitCode::FAILURE;
-            }
+        let Some(listener) = listen(args.page_port).await else {
+            return ExitCode::FAILURE;
         };
         let page_config = json!({ "issuer": config.issuer, "clientId": DEMO_CLIENT_ID });
         println!("Profile page:     {page_origin}/");

@@ -13,6 +13,19 @@ pub const DEMO_CLIENT_ID: &str = "243862081218773235@profile-form";
 pub const DEMO_USER: &str = "demo";
 pub const DEMO_PASSWORD: &str = "Password1!";
 
+/// The scope that puts ZITADEL's own API in a token's audience; the Auth API refuses
+/// tokens without it.
+pub const API_AUDIENCE_SCOPE: &str = "urn:zitadel:iam:org:project:id:zitadel:aud";
+/// Everything a browser app asks for: sign-in, profile, email, a refresh token and the
+/// API audience. Tokens minted through the test controls carry it unless told otherwise.
+pub const FULL_SCOPE: &str =
+    "openid profile email offline_access urn:zitadel:iam:org:project:id:zitadel:aud";
+
+/// Whether the space-separated `scope` contains `wanted`.
+pub fn has_scope(scope: &str, wanted: &str) -> bool {
+    scope.split(' ').any(|s| s == wanted)
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(rename_all = "camelCase", default, deny_unknown_fields)]
 pub struct Config {

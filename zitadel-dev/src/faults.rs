@@ -14,7 +14,7 @@ use axum::{Json, Router};
 use serde::Deserialize;
 use serde_json::json;
 
-use crate::config::DEMO_CLIENT_ID;
+use crate::config::{DEMO_CLIENT_ID, DEMO_USER, FULL_SCOPE};
 use crate::state::AppState;
 
 /// What the next matching requests get instead of (or on top of) their real answer.
@@ -136,13 +136,13 @@ struct Mint {
     scope: String,
 }
 fn demo_user() -> String {
-    crate::config::DEMO_USER.into()
+    DEMO_USER.into()
 }
 fn demo_client() -> String {
     DEMO_CLIENT_ID.into()
 }
 fn default_scope() -> String {
-    "openid profile email offline_access urn:zitadel:iam:org:project:id:zitadel:aud".into()
+    FULL_SCOPE.into()
 }
 
 #[derive(Deserialize)]
@@ -232,12 +232,7 @@ pub fn routes() -> Router<AppState> {
 /// Issues tokens for a user without the browser round trip, exactly as the token
 /// endpoint would after a sign-in.
 async fn mint(State(state): State<AppState>, Json(m): Json<Mint>) -> Response {
-    let user_id = state
-        .store()
-        .users
-        .values()
-        .find(|u| u.user_name == m.user_name)
-        .map(|u| u.id.clone());
+    let user_id = state.store().user_id_by_name(&m.user_name);
     let (Some(user_id), Some(_)) = (user_id, state.config().app(&m.client_id)) else {
         return (StatusCode::NOT_FOUND, "no such user or client").into_response();
     };

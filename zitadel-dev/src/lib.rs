@@ -6,13 +6,17 @@
 //! [`site`] serves a built page on a second origin; [`serve`] runs either on a socket.
 
 pub mod api;
+pub mod auth;
 pub mod config;
 pub mod cors;
 pub mod error;
 pub mod faults;
 pub mod oidc;
+pub mod params;
+pub mod redirect;
 pub mod rules;
 pub mod state;
+pub mod texts;
 pub mod time;
 
 use std::convert::Infallible;

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use serde_json::json;
+use tokio::task::JoinSet;
 use zitadel_dev::config::{Config, DEMO_CLIENT_ID};
 use zitadel_dev::{app, serve, site, AppState};
 
@@ -77,43 +78,30 @@ async fn listen(port: u16) -> Option<tokio::net::TcpListener> {
     }
 }
 
-#[tokio::main]
-async fn main() -> ExitCode {
-    let args = match parse_args() {
-        Ok(args) => args,
-        Err(message) => {
-            eprintln!("{message}");
-            return ExitCode::from(2);
-        }
-    };
-    let issuer = format!("http://127.0.0.1:{}", args.port);
-    let page_origin = format!("http://127.0.0.1:{}", args.page_port);
+/// The config the arguments ask for: a file, or the demo for these ports, with the
+/// command line's overrides on top.
+fn load_config(args: &Args) -> Result<Config, String> {
     let mut config = match &args.config {
-        Some(path) => match std::fs::read_to_string(path)
+        Some(path) => std::fs::read_to_string(path)
             .map_err(|e| e.to_string())
             .and_then(|text| serde_json::from_str::<Config>(&text).map_err(|e| e.to_string()))
-        {
-            Ok(config) => config,
-            Err(e) => {
-                eprintln!("{}: {e}", path.display());
-                return ExitCode::from(2);
-            }
-        },
-        None => Config::demo(&issuer, &page_origin),
+            .map_err(|e| format!("{}: {e}", path.display()))?,
+        None => Config::demo(&origin(args.port), &origin(args.page_port)),
     };
     if let Some(seconds) = args.access_token_seconds {
         config.access_token_seconds = seconds;
     }
     config.test_controls |= args.test_controls;
-    let user = config
-        .users
-        .first()
-        .map(|u| (u.user_name.clone(), u.password.clone()));
-    let state = AppState::new(config.clone());
+    Ok(config)
+}
 
-    let Some(idp) = listen(args.port).await else {
-        return ExitCode::FAILURE;
-    };
+fn origin(port: u16) -> String {
+    format!("http://127.0.0.1:{port}")
+}
+
+/// Starts the identity provider and, with `--dist`, the page server; says where they are.
+async fn start(args: Args, config: Config) -> Option<JoinSet<std::io::Result<()>>> {
+    let idp = listen(args.port).await?;
     println!("ZITADEL stand-in: {}", config.issuer);
     if config.test_controls {
         println!(
@@ -121,23 +109,36 @@ async fn main() -> ExitCode {
             config.issuer
         );
     }
-    let mut tasks = tokio::task::JoinSet::new();
-    tasks.spawn(serve(idp, app(state)));
-
+    let mut tasks = JoinSet::new();
+    tasks.spawn(serve(idp, app(AppState::new(config.clone()))));
     if let Some(dist) = args.dist {
-        let Some(listener) = listen(args.page_port).await else {
-            return ExitCode::FAILURE;
-        };
+        let listener = listen(args.page_port).await?;
+        let page_origin = origin(args.page_port);
         let page_config = json!({ "issuer": config.issuer, "clientId": DEMO_CLIENT_ID });
         println!("Profile page:     {page_origin}/");
         println!("Embedded example: {page_origin}/embed/");
         let csp = zitadel_dev::strict_csp(&config.issuer);
         tasks.spawn(serve(listener, site(dist, page_config, csp)));
     }
-    if let Some((name, password)) = user {
-        println!("Demo user:        {name} / {password}");
+    if let Some(user) = config.users.first() {
+        println!("Demo user:        {} / {}", user.user_name, user.password);
     }
+    Some(tasks)
+}
 
+#[tokio::main]
+async fn main() -> ExitCode {
+    let loaded = parse_args().and_then(|args| Ok((load_config(&args)?, args)));
+    let (config, args) = match loaded {
+        Ok(loaded) => loaded,
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::from(2);
+        }
+    };
+    let Some(mut tasks) = start(args, config).await else {
+        return ExitCode::FAILURE;
+    };
     tokio::select! {
         _ = tokio::signal::ctrl_c() => ExitCode::SUCCESS,
         Some(result) = tasks.join_next() => {

@@ -17,7 +17,8 @@ use sha2::Sha256;
 
 use crate::config::{Config, SeedUser};
 use crate::faults::Fault;
-use crate::rules::Gender;
+use crate::redirect::ReplyTo;
+use crate::rules::{self, Gender, ProfileRequest};
 use crate::time::rfc3339;
 
 /// The profile as ZITADEL stores it.
@@ -27,9 +28,36 @@ pub struct Profile {
     pub last_name: String,
     pub nick_name: String,
     pub display_name: String,
-    /// Canonical tag or `und`.
-    pub preferred_language: String,
+    pub preferred_language: Language,
     pub gender: Gender,
+}
+
+impl From<ProfileRequest> for Profile {
+    /// The profile a (validated) update request stores.
+    fn from(request: ProfileRequest) -> Self {
+        Self {
+            first_name: request.first_name,
+            last_name: request.last_name,
+            nick_name: request.nick_name,
+            display_name: request.display_name,
+            preferred_language: Language::from_tag(&request.preferred_language),
+            gender: request.gender,
+        }
+    }
+}
+
+/// A language as ZITADEL stores it: a canonical tag, or `und` for one it could not parse.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Language(String);
+
+impl Language {
+    pub fn from_tag(tag: &str) -> Self {
+        Self(rules::stored_language(tag))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -49,12 +77,11 @@ pub struct User {
 #[derive(Debug, Clone)]
 pub struct AuthRequest {
     pub client_id: String,
-    pub redirect_uri: String,
     pub scope: String,
-    pub state: Option<String>,
     pub nonce: Option<String>,
     pub code_challenge: String,
-    pub response_mode: String,
+    /// Where the code (or an error) goes once the user is done.
+    pub reply: ReplyTo,
 }
 
 #[derive(Debug, Clone)]
@@ -105,6 +132,163 @@ pub struct Store {
     pub request_count: u64,
     clock_offset: Duration,
     sequence: u64,
+}
+
+/// Why a profile update was not stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UpdateRefused {
+    UserGone,
+    /// The new profile equals the stored one; the user's language words the error.
+    NotChanged {
+        preferred_language: Language,
+    },
+}
+
+/// The details of a stored change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub sequence: u64,
+    pub change_date: String,
+}
+
+impl Store {
+    /// The stand-in's idea of now: the real clock plus whatever tests moved it.
+    pub fn now(&self) -> SystemTime {
+        SystemTime::now() + self.clock_offset
+    }
+
+    pub fn user(&self, id: &str) -> Option<User> {
+        self.users.get(id).cloned()
+    }
+
+    /// The id of the user with this login name.
+    pub fn user_id_by_name(&self, user_name: &str) -> Option<String> {
+        self.users
+            .values()
+            .find(|u| u.user_name == user_name)
+            .map(|u| u.id.clone())
+    }
+
+    /// The id of the user these credentials belong to.
+    pub fn check_password(&self, login_name: &str, password: &str) -> Option<String> {
+        self.users
+            .values()
+            .find(|u| u.user_name == login_name && u.password == password)
+            .map(|u| u.id.clone())
+    }
+
+    /// Starts a browser session for `user_id`; returns the session id for the cookie.
+    pub fn start_session(&mut self, user_id: String) -> String {
+        insert_fresh(&mut self.sessions, 24, user_id)
+    }
+
+    pub fn session_user(&self, session: &str) -> Option<String> {
+        self.sessions.get(session).cloned()
+    }
+
+    pub fn end_session(&mut self, session: &str) {
+        self.sessions.remove(session);
+    }
+
+    /// Parks a sign-in until the login page is done; returns its id.
+    pub fn add_auth_request(&mut self, request: AuthRequest) -> String {
+        insert_fresh(&mut self.auth_requests, 12, request)
+    }
+
+    pub fn auth_request(&self, id: &str) -> Option<AuthRequest> {
+        self.auth_requests.get(id).cloned()
+    }
+
+    pub fn drop_auth_request(&mut self, id: &str) {
+        self.auth_requests.remove(id);
+    }
+
+    /// Stores an authorization code for `grant`; returns the code.
+    pub fn add_code(&mut self, grant: CodeGrant) -> String {
+        insert_fresh(&mut self.codes, 24, grant)
+    }
+
+    /// Takes a code out for good: a code works exactly once, right or wrong.
+    pub fn take_code(&mut self, code: &str) -> Option<CodeGrant> {
+        self.codes.remove(code)
+    }
+
+    /// Stores a new access token, and a refresh token when `refresh` is given; the
+    /// access token remembers the refresh token it came with. Returns both tokens.
+    pub fn issue(
+        &mut self,
+        access: AccessToken,
+        refresh: Option<RefreshGrant>,
+    ) -> (String, Option<String>) {
+        let refresh_token = refresh.map(|grant| insert_fresh(&mut self.refresh_tokens, 32, grant));
+        let access = AccessToken {
+            refresh_token: refresh_token.clone(),
+            ..access
+        };
+        let access_token = insert_fresh(&mut self.access_tokens, 32, access);
+        (access_token, refresh_token)
+    }
+
+    /// The access token named `token`, if it exists and has not expired.
+    pub fn live_access_token(&self, token: &str) -> Option<AccessToken> {
+        let now = self.now();
+        self.access_tokens
+            .get(token)
+            .filter(|a| a.expires > now)
+            .cloned()
+    }
+
+    /// Takes out `client_id`'s refresh token: rotation spends it at once, whether or
+    /// not it turns out to be expired. Another client's token stays where it is.
+    pub fn take_refresh_token(&mut self, token: &str, client_id: &str) -> Option<RefreshGrant> {
+        let owned = self
+            .refresh_tokens
+            .get(token)
+            .is_some_and(|g| g.client_id == client_id);
+        if owned {
+            self.refresh_tokens.remove(token)
+        } else {
+            None
+        }
+    }
+
+    /// RFC 7009 for `client_id`'s own tokens: a refresh token takes the access tokens
+    /// issued with it along; unknown or foreign tokens are ignored.
+    pub fn revoke(&mut self, client_id: &str, token: &str) {
+        if self.take_refresh_token(token, client_id).is_some() {
+            self.access_tokens
+                .retain(|_, a| a.refresh_token.as_deref() != Some(token));
+        } else if self
+            .access_tokens
+            .get(token)
+            .is_some_and(|a| a.client_id == client_id)
+        {
+            self.access_tokens.remove(token);
+        }
+    }
+
+    /// Replaces a user's profile, as one change with the next sequence number.
+    pub fn update_profile(
+        &mut self,
+        user_id: &str,
+        profile: Profile,
+    ) -> Result<Change, UpdateRefused> {
+        let change_date = timestamp(self.now());
+        let sequence = self.sequence + 1;
+        let user = self.users.get_mut(user_id).ok_or(UpdateRefused::UserGone)?;
+        if user.profile == profile {
+            let preferred_language = user.profile.preferred_language.clone();
+            return Err(UpdateRefused::NotChanged { preferred_language });
+        }
+        user.profile = profile;
+        user.sequence = sequence;
+        user.change_date = change_date.clone();
+        self.sequence = sequence;
+        Ok(Change {
+            sequence,
+            change_date,
+        })
+    }
 }
 
 /// The signing key, made fresh at every start.
@@ -213,17 +397,11 @@ impl AppState {
 
     /// The stand-in's idea of now: the real clock plus whatever tests moved it.
     pub fn now(&self) -> SystemTime {
-        SystemTime::now() + self.store().clock_offset
+        self.store().now()
     }
 
     pub fn advance_clock(&self, by: Duration) {
         self.store().clock_offset += by;
-    }
-
-    pub fn next_sequence(&self) -> u64 {
-        let mut store = self.store();
-        store.sequence += 1;
-        store.sequence
     }
 
     /// Whether `origin` may call the API for `client_id`.
@@ -252,7 +430,7 @@ impl User {
                 last_name: seed.last_name.clone(),
                 nick_name: seed.nick_name.clone(),
                 display_name: seed.display_name.clone(),
-                preferred_language: crate::rules::stored_language(&seed.preferred_language),
+                preferred_language: Language::from_tag(&seed.preferred_language),
                 gender: seed.gender,
             },
             email: seed.email.clone(),
@@ -262,6 +440,13 @@ impl User {
             change_date: date.to_owned(),
         }
     }
+}
+
+/// Stores `value` under a fresh key of `bytes` random bytes; returns the key.
+fn insert_fresh<V>(map: &mut HashMap<String, V>, bytes: usize, value: V) -> String {
+    let key = random_token(bytes);
+    map.insert(key.clone(), value);
+    key
 }
 
 /// Seconds since the epoch.

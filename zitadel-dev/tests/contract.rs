@@ -164,22 +164,34 @@ impl Harness {
 
     /// `GET /auth/v1/users/me` with `token`.
     async fn me(&self, token: &str) -> Reply {
-        self.api(Method::GET, "/auth/v1/users/me", Some(token), None)
+        self.me_with(token, &[]).await
+    }
+
+    /// `GET /auth/v1/users/me` with `token` and extra `headers`.
+    async fn me_with(&self, token: &str, headers: &[(&str, &str)]) -> Reply {
+        let uri = "/auth/v1/users/me";
+        self.api_with(Method::GET, uri, Some(token), None, headers)
             .await
     }
 
     async fn put_profile(&self, token: &str, body: Value) -> Reply {
-        self.api(
-            Method::PUT,
-            "/auth/v1/users/me/profile",
-            Some(token),
-            Some(body),
-        )
-        .await
+        self.put_profile_with(token, body, &[]).await
+    }
+
+    async fn put_profile_with(&self, token: &str, body: Value, headers: &[(&str, &str)]) -> Reply {
+        let uri = "/auth/v1/users/me/profile";
+        self.api_with(Method::PUT, uri, Some(token), Some(body), headers)
+            .await
+    }
+
+    /// Stores [`valid_profile`] for `token`'s user, so that sending it again changes nothing.
+    async fn store_valid_profile(&self, token: &str) {
+        let reply = self.put_profile(token, valid_profile()).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
     }
 
     fn authorize_url(&self, extra: &[(&str, &str)]) -> String {
-        let mut pairs = vec![
+        let defaults = vec![
             ("client_id", DEMO_CLIENT_ID),
             ("redirect_uri", REDIRECT),
             ("response_type", "code"),
@@ -189,65 +201,80 @@ impl Harness {
             ("state", "st4te"),
             ("nonce", "n0nce"),
         ];
-        for (k, v) in extra {
-            pairs.retain(|(key, _)| key != k);
-            if !v.is_empty() {
-                pairs.push((k, v));
-            }
-        }
+        let pairs = overridden(defaults, extra);
         format!("/oauth/v2/authorize?{}", form_body(&pairs))
+    }
+
+    /// Authorizes with `extra` in the browser session `cookie`.
+    async fn authorize_in(&self, cookie: &str, extra: &[(&str, &str)]) -> Reply {
+        self.get_with_cookie(&self.authorize_url(extra), cookie)
+            .await
+    }
+
+    /// Authorizes with `extra` and follows the redirect to the login page; returns the
+    /// pending sign-in's `authRequestID`.
+    async fn pending_sign_in(&self, extra: &[(&str, &str)]) -> String {
+        let to_login = self.get(&self.authorize_url(extra)).await;
+        let login_url = to_login.location();
+        let id = login_url.strip_prefix("/ui/login/login?authRequestID=");
+        id.unwrap_or_else(|| panic!("not the login page: {login_url}"))
+            .to_owned()
+    }
+
+    /// Posts the login form for the pending sign-in `id` with `fields`.
+    async fn submit_login(&self, id: &str, fields: &[(&str, &str)]) -> Reply {
+        let mut form = vec![("authRequestID", id)];
+        form.extend_from_slice(fields);
+        self.post_form("/ui/login/login", &form).await
     }
 
     /// Authorize, sign in at the login page; returns the redirect's parameters and the session cookie.
     async fn sign_in(&self, extra: &[(&str, &str)]) -> (HashMap<String, String>, String) {
-        let to_login = self.get(&self.authorize_url(extra)).await;
-        let login_url = to_login.location().to_owned();
-        assert!(
-            login_url.starts_with("/ui/login/login?authRequestID="),
-            "{login_url}"
-        );
-        let page = self.get(&login_url).await;
+        let id = self.pending_sign_in(extra).await;
+        let page = self
+            .get(&format!("/ui/login/login?authRequestID={id}"))
+            .await;
         assert_eq!(page.status, StatusCode::OK);
         assert!(page.text().contains("name=\"password\""));
-        let id = login_url.split('=').nth(1).unwrap();
-        let done = self
-            .post_form(
-                "/ui/login/login",
-                &[
-                    ("authRequestID", id),
-                    ("loginName", DEMO_USER),
-                    ("password", DEMO_PASSWORD),
-                    ("action", "login"),
-                ],
-            )
-            .await;
+        let credentials = [
+            ("loginName", DEMO_USER),
+            ("password", DEMO_PASSWORD),
+            ("action", "login"),
+        ];
+        let done = self.submit_login(&id, &credentials).await;
         let cookie = done.cookie().expect("session cookie");
         (done.redirect_params(), cookie)
     }
 
     async fn exchange(&self, code: &str, pairs: &[(&str, &str)]) -> Reply {
-        let mut form = vec![
+        let defaults = vec![
             ("grant_type", "authorization_code"),
             ("code", code),
             ("redirect_uri", REDIRECT),
             ("client_id", DEMO_CLIENT_ID),
             ("code_verifier", VERIFIER),
         ];
-        for (k, v) in pairs {
-            form.retain(|(key, _)| key != k);
-            if !v.is_empty() {
-                form.push((k, v));
-            }
-        }
+        let form = overridden(defaults, pairs);
         self.post_form("/oauth/v2/token", &form).await
+    }
+
+    /// A fresh authorization code from a full sign-in with `extra` authorize parameters.
+    async fn code(&self, extra: &[(&str, &str)]) -> String {
+        let (params, _) = self.sign_in(extra).await;
+        params["code"].clone()
     }
 
     /// A full sign-in and code exchange; returns the token response.
     async fn tokens(&self) -> Value {
-        let (params, _) = self.sign_in(&[]).await;
-        let reply = self.exchange(&params["code"], &[]).await;
+        let reply = self.exchange(&self.code(&[]).await, &[]).await;
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
         reply.json()
+    }
+
+    /// The refresh token of a full sign-in.
+    async fn refresh_token(&self) -> String {
+        let tokens = self.tokens().await;
+        tokens["refresh_token"].as_str().unwrap().to_owned()
     }
 
     fn mint(&self, scope: &str) -> String {
@@ -262,6 +289,21 @@ impl Harness {
     }
 }
 
+/// `defaults` with each of `overrides` in place of the default of that name; an empty
+/// value leaves the parameter out.
+fn overridden<'a>(
+    mut defaults: Vec<(&'a str, &'a str)>,
+    overrides: &[(&'a str, &'a str)],
+) -> Vec<(&'a str, &'a str)> {
+    for (name, value) in overrides {
+        defaults.retain(|(key, _)| key != name);
+        if !value.is_empty() {
+            defaults.push((name, value));
+        }
+    }
+    defaults
+}
+
 fn claims(jwt: &str) -> Value {
     let payload = jwt.split('.').nth(1).unwrap();
     serde_json::from_slice(&URL_SAFE_NO_PAD.decode(payload).unwrap()).unwrap()
@@ -271,6 +313,10 @@ fn assert_oauth_error(reply: &Reply, status: StatusCode, error: &str) {
     assert_eq!(reply.status, status, "{}", reply.text());
     assert_eq!(reply.json()["error"], error, "{}", reply.text());
     assert!(reply.json()["error_description"].is_string());
+}
+
+fn assert_invalid_grant(reply: &Reply) {
+    assert_oauth_error(reply, StatusCode::BAD_REQUEST, "invalid_grant");
 }
 
 fn assert_api_error(reply: &Reply, status: StatusCode, code: u64, id: Option<&str>) {
@@ -451,19 +497,13 @@ async fn sign_in_redirects_with_code_and_state() {
 #[tokio::test]
 async fn wrong_password_shows_the_form_again() {
     let h = Harness::new();
-    let login = h.get(&h.authorize_url(&[])).await.location().to_owned();
-    let id = login.split('=').nth(1).unwrap();
-    let reply = h
-        .post_form(
-            "/ui/login/login",
-            &[
-                ("authRequestID", id),
-                ("loginName", DEMO_USER),
-                ("password", "nope"),
-                ("action", "login"),
-            ],
-        )
-        .await;
+    let id = h.pending_sign_in(&[]).await;
+    let wrong = [
+        ("loginName", DEMO_USER),
+        ("password", "nope"),
+        ("action", "login"),
+    ];
+    let reply = h.submit_login(&id, &wrong).await;
     assert_eq!(reply.status, StatusCode::OK);
     assert!(reply.text().contains("Username or password is invalid"));
     assert!(reply.cookie().is_none());
@@ -472,14 +512,8 @@ async fn wrong_password_shows_the_form_again() {
 #[tokio::test]
 async fn cancelling_sign_in_returns_access_denied() {
     let h = Harness::new();
-    let login = h.get(&h.authorize_url(&[])).await.location().to_owned();
-    let id = login.split('=').nth(1).unwrap();
-    let reply = h
-        .post_form(
-            "/ui/login/login",
-            &[("authRequestID", id), ("action", "cancel")],
-        )
-        .await;
+    let id = h.pending_sign_in(&[]).await;
+    let reply = h.submit_login(&id, &[("action", "cancel")]).await;
     let params = reply.redirect_params();
     assert_eq!(params["error"], "access_denied");
     assert_eq!(params["state"], "st4te");
@@ -490,19 +524,13 @@ async fn cancelling_sign_in_returns_access_denied() {
 async fn a_session_skips_the_login_page_and_prompt_login_forces_it() {
     let h = Harness::new();
     let (_, cookie) = h.sign_in(&[]).await;
-    let silent = h
-        .get_with_cookie(
-            &h.authorize_url(&[("prompt", "none"), ("state", "s2")]),
-            &cookie,
-        )
-        .await;
+    let silent_request = [("prompt", "none"), ("state", "s2")];
+    let silent = h.authorize_in(&cookie, &silent_request).await;
     assert_eq!(silent.redirect_params()["state"], "s2");
     assert!(silent.redirect_params().contains_key("code"));
-    let again = h.get_with_cookie(&h.authorize_url(&[]), &cookie).await;
+    let again = h.authorize_in(&cookie, &[]).await;
     assert!(again.redirect_params().contains_key("code"));
-    let forced = h
-        .get_with_cookie(&h.authorize_url(&[("prompt", "login")]), &cookie)
-        .await;
+    let forced = h.authorize_in(&cookie, &[("prompt", "login")]).await;
     assert!(forced.location().starts_with("/ui/login/login"));
 }
 
@@ -511,7 +539,7 @@ async fn fragment_response_mode_puts_the_code_in_the_fragment() {
     let h = Harness::new();
     let (_, cookie) = h.sign_in(&[]).await;
     let reply = h
-        .get_with_cookie(&h.authorize_url(&[("response_mode", "fragment")]), &cookie)
+        .authorize_in(&cookie, &[("response_mode", "fragment")])
         .await;
     assert!(reply.location().starts_with("http://page.test/#code="));
 }
@@ -521,10 +549,7 @@ async fn fragment_response_mode_puts_the_code_in_the_fragment() {
 #[tokio::test]
 async fn code_exchange_returns_tokens_with_checked_claims() {
     let h = Harness::new();
-    let reply = {
-        let (params, _) = h.sign_in(&[]).await;
-        h.exchange(&params["code"], &[]).await
-    };
+    let reply = h.exchange(&h.code(&[]).await, &[]).await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
     assert_eq!(reply.header("cache-control"), Some("no-store"));
     let tokens = reply.json();
@@ -542,64 +567,44 @@ async fn code_exchange_returns_tokens_with_checked_claims() {
 #[tokio::test]
 async fn wrong_verifier_is_invalid_grant() {
     let h = Harness::new();
-    let (params, _) = h.sign_in(&[]).await;
-    let reply = h
-        .exchange(
-            &params["code"],
-            &[("code_verifier", "wrong-verifier-wrong-verifier-wrong-verif")],
-        )
-        .await;
-    assert_oauth_error(&reply, StatusCode::BAD_REQUEST, "invalid_grant");
-    let (params, _) = h.sign_in(&[]).await;
-    let missing = h.exchange(&params["code"], &[("code_verifier", "")]).await;
-    assert_oauth_error(&missing, StatusCode::BAD_REQUEST, "invalid_grant");
+    let wrong = [("code_verifier", "wrong-verifier-wrong-verifier-wrong-verif")];
+    assert_invalid_grant(&h.exchange(&h.code(&[]).await, &wrong).await);
+    let missing = [("code_verifier", "")];
+    assert_invalid_grant(&h.exchange(&h.code(&[]).await, &missing).await);
 }
 
 #[tokio::test]
 async fn a_code_works_once() {
     let h = Harness::new();
-    let (params, _) = h.sign_in(&[]).await;
-    assert_eq!(
-        h.exchange(&params["code"], &[]).await.status,
-        StatusCode::OK
-    );
-    let reused = h.exchange(&params["code"], &[]).await;
-    assert_oauth_error(&reused, StatusCode::BAD_REQUEST, "invalid_grant");
+    let code = h.code(&[]).await;
+    assert_eq!(h.exchange(&code, &[]).await.status, StatusCode::OK);
+    assert_invalid_grant(&h.exchange(&code, &[]).await);
 }
 
 #[tokio::test]
 async fn a_code_expires_after_sixty_seconds() {
     let h = Harness::new();
-    let (params, _) = h.sign_in(&[]).await;
+    let code = h.code(&[]).await;
     h.state.advance_clock(Duration::from_secs(61));
-    let late = h.exchange(&params["code"], &[]).await;
-    assert_oauth_error(&late, StatusCode::BAD_REQUEST, "invalid_grant");
+    assert_invalid_grant(&h.exchange(&code, &[]).await);
 
-    let (params, _) = h.sign_in(&[]).await;
+    let code = h.code(&[]).await;
     h.state.advance_clock(Duration::from_secs(59));
-    assert_eq!(
-        h.exchange(&params["code"], &[]).await.status,
-        StatusCode::OK
-    );
+    assert_eq!(h.exchange(&code, &[]).await.status, StatusCode::OK);
 }
 
 #[tokio::test]
 async fn redirect_uri_must_match_exactly_at_the_token_endpoint() {
     let h = Harness::new();
-    let (params, _) = h.sign_in(&[]).await;
-    let reply = h
-        .exchange(&params["code"], &[("redirect_uri", "http://page.test")])
-        .await;
-    assert_oauth_error(&reply, StatusCode::BAD_REQUEST, "invalid_grant");
+    let without_slash = [("redirect_uri", "http://page.test")];
+    assert_invalid_grant(&h.exchange(&h.code(&[]).await, &without_slash).await);
 }
 
 #[tokio::test]
 async fn client_id_must_be_known_and_match() {
     let h = Harness::new();
-    let (params, _) = h.sign_in(&[]).await;
-    let unknown = h
-        .exchange(&params["code"], &[("client_id", "nobody")])
-        .await;
+    let nobody = [("client_id", "nobody")];
+    let unknown = h.exchange(&h.code(&[]).await, &nobody).await;
     assert_oauth_error(&unknown, StatusCode::UNAUTHORIZED, "invalid_client");
 
     let mut config = Config::demo(ISSUER, PAGE);
@@ -607,30 +612,23 @@ async fn client_id_must_be_known_and_match() {
     other.client_id = "other@app".into();
     config.apps.push(other);
     let h = Harness::with(config);
-    let (params, _) = h.sign_in(&[]).await;
-    let foreign = h
-        .exchange(&params["code"], &[("client_id", "other@app")])
-        .await;
-    assert_oauth_error(&foreign, StatusCode::BAD_REQUEST, "invalid_grant");
+    let other_app = [("client_id", "other@app")];
+    assert_invalid_grant(&h.exchange(&h.code(&[]).await, &other_app).await);
 }
 
 #[tokio::test]
 async fn unknown_grant_types_are_refused() {
     let h = Harness::new();
-    let reply = h
-        .post_form(
-            "/oauth/v2/token",
-            &[("grant_type", "password"), ("client_id", DEMO_CLIENT_ID)],
-        )
-        .await;
+    let password = [("grant_type", "password"), ("client_id", DEMO_CLIENT_ID)];
+    let reply = h.post_form("/oauth/v2/token", &password).await;
     assert_oauth_error(&reply, StatusCode::BAD_REQUEST, "unsupported_grant_type");
 }
 
 #[tokio::test]
 async fn no_refresh_token_without_offline_access_or_the_grant() {
     let h = Harness::new();
-    let (params, _) = h.sign_in(&[("scope", "openid profile")]).await;
-    let tokens = h.exchange(&params["code"], &[]).await.json();
+    let code = h.code(&[("scope", "openid profile")]).await;
+    let tokens = h.exchange(&code, &[]).await.json();
     assert!(tokens.get("refresh_token").is_none());
 
     let mut config = Config::demo(ISSUER, PAGE);
@@ -654,10 +652,7 @@ async fn refresh(h: &Harness, token: &str) -> Reply {
 #[tokio::test]
 async fn refresh_tokens_rotate_and_the_spent_one_stops_working() {
     let h = Harness::new();
-    let first = h.tokens().await["refresh_token"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let first = h.refresh_token().await;
     let reply = refresh(&h, &first).await;
     assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
     let second = reply.json();
@@ -665,28 +660,17 @@ async fn refresh_tokens_rotate_and_the_spent_one_stops_working() {
     assert_ne!(next, first);
     let access = second["access_token"].as_str().unwrap();
     assert_eq!(h.me(access).await.status, StatusCode::OK);
-    assert_oauth_error(
-        &refresh(&h, &first).await,
-        StatusCode::BAD_REQUEST,
-        "invalid_grant",
-    );
+    assert_invalid_grant(&refresh(&h, &first).await);
     assert_eq!(refresh(&h, next).await.status, StatusCode::OK);
 }
 
 #[tokio::test]
 async fn refresh_tokens_expire_when_idle() {
     let h = Harness::new();
-    let token = h.tokens().await["refresh_token"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let token = h.refresh_token().await;
     h.state
         .advance_clock(Duration::from_secs(30 * 24 * 3600 + 1));
-    assert_oauth_error(
-        &refresh(&h, &token).await,
-        StatusCode::BAD_REQUEST,
-        "invalid_grant",
-    );
+    assert_invalid_grant(&refresh(&h, &token).await);
 }
 
 // ---- revoke, userinfo, end_session ----
@@ -706,11 +690,7 @@ async fn revoking_a_refresh_token_kills_it_and_its_access_token() {
         )
         .await;
     assert_eq!(reply.status, StatusCode::OK);
-    assert_oauth_error(
-        &refresh(&h, refresh_token).await,
-        StatusCode::BAD_REQUEST,
-        "invalid_grant",
-    );
+    assert_invalid_grant(&refresh(&h, refresh_token).await);
     let me = h.me(access).await;
     assert_api_error(&me, StatusCode::UNAUTHORIZED, 16, Some("AUTH-7fs1e"));
     // RFC 7009: unknown tokens are fine too.
@@ -770,9 +750,7 @@ async fn end_session_checks_the_post_logout_uri_and_ends_the_session() {
         .get_with_cookie(&format!("/oidc/v1/end_session?{good}"), &cookie)
         .await;
     assert_eq!(reply.location(), "http://page.test/?state=bye");
-    let after = h
-        .get_with_cookie(&h.authorize_url(&[("prompt", "none")]), &cookie)
-        .await;
+    let after = h.authorize_in(&cookie, &[("prompt", "none")]).await;
     assert_eq!(after.redirect_params()["error"], "login_required");
 }
 
@@ -830,15 +808,7 @@ async fn a_token_without_the_api_audience_is_401() {
 async fn a_page_origin_the_app_does_not_allow_is_403() {
     let h = Harness::new();
     let token = h.api_token();
-    let reply = h
-        .api_with(
-            Method::GET,
-            "/auth/v1/users/me",
-            Some(&token),
-            None,
-            &[("origin", "http://other.test")],
-        )
-        .await;
+    let reply = h.me_with(&token, &[("origin", "http://other.test")]).await;
     assert_api_error(&reply, StatusCode::FORBIDDEN, 7, Some("AUTH-DZG21"));
     // CORS still lets the page read the refusal.
     assert_eq!(
@@ -846,15 +816,7 @@ async fn a_page_origin_the_app_does_not_allow_is_403() {
         Some("http://other.test")
     );
 
-    let allowed = h
-        .api_with(
-            Method::GET,
-            "/auth/v1/users/me",
-            Some(&token),
-            None,
-            &[("origin", PAGE)],
-        )
-        .await;
+    let allowed = h.me_with(&token, &[("origin", PAGE)]).await;
     assert_eq!(allowed.status, StatusCode::OK);
     assert_eq!(allowed.header("access-control-allow-origin"), Some(PAGE));
     assert_eq!(
@@ -876,15 +838,7 @@ async fn additional_origins_are_matched_exactly() {
         ("https://shop.test/", StatusCode::FORBIDDEN),
         ("http://shop.test", StatusCode::FORBIDDEN),
     ] {
-        let reply = h
-            .api_with(
-                Method::GET,
-                "/auth/v1/users/me",
-                Some(&token),
-                None,
-                &[("origin", origin)],
-            )
-            .await;
+        let reply = h.me_with(&token, &[("origin", origin)]).await;
         assert_eq!(reply.status, status, "{origin}");
     }
 }
@@ -905,16 +859,16 @@ async fn preflight(h: &Harness, path: &str, method: &str, headers: &str) -> Repl
     .await
 }
 
+/// The preflight of a profile update that sends `headers`.
+async fn profile_update_preflight(h: &Harness, headers: &str) -> Reply {
+    preflight(h, "/auth/v1/users/me/profile", "PUT", headers).await
+}
+
 #[tokio::test]
 async fn api_preflight_allows_the_listed_headers() {
     let h = Harness::new();
-    let reply = preflight(
-        &h,
-        "/auth/v1/users/me/profile",
-        "PUT",
-        "authorization, content-type, x-zitadel-orgid",
-    )
-    .await;
+    let listed = "authorization, content-type, x-zitadel-orgid";
+    let reply = profile_update_preflight(&h, listed).await;
     assert_eq!(reply.status, StatusCode::NO_CONTENT);
     assert_eq!(
         reply.header("access-control-allow-origin"),
@@ -937,13 +891,7 @@ async fn api_preflight_allows_the_listed_headers() {
 #[tokio::test]
 async fn api_preflight_with_any_other_header_fails() {
     let h = Harness::new();
-    let reply = preflight(
-        &h,
-        "/auth/v1/users/me/profile",
-        "PUT",
-        "authorization, x-custom-header",
-    )
-    .await;
+    let reply = profile_update_preflight(&h, "authorization, x-custom-header").await;
     assert_eq!(reply.status, StatusCode::NO_CONTENT);
     assert!(reply.header("access-control-allow-origin").is_none());
     assert!(reply.header("access-control-allow-headers").is_none());
@@ -1021,10 +969,7 @@ async fn a_valid_update_is_stored_and_answered_with_details() {
 async fn update_is_a_full_replace() {
     let h = Harness::new();
     let token = h.api_token();
-    assert_eq!(
-        h.put_profile(&token, valid_profile()).await.status,
-        StatusCode::OK
-    );
+    h.store_valid_profile(&token).await;
     let partial = json!({"firstName": "Grace", "lastName": "Hopper", "displayName": "G"});
     assert_eq!(h.put_profile(&token, partial).await.status, StatusCode::OK);
     let profile = h.me(&token).await.json()["user"]["human"]["profile"].clone();
@@ -1185,24 +1130,21 @@ async fn malformed_json_is_400_code_3() {
     assert_api_error(&h.send(request).await, StatusCode::BAD_REQUEST, 3, None);
 }
 
+/// Stores the valid profile, then sends it again asking for answers in `language`;
+/// returns the refusal.
+async fn resend_valid_profile(h: &Harness, token: &str, language: &str) -> Reply {
+    h.store_valid_profile(token).await;
+    let accept = [("accept-language", language)];
+    let reply = h.put_profile_with(token, valid_profile(), &accept).await;
+    assert_api_error(&reply, StatusCode::BAD_REQUEST, 9, Some("COMMAND-2M0fs"));
+    reply
+}
+
 #[tokio::test]
 async fn nothing_changed_is_400_code_9() {
     let h = Harness::new();
     let token = h.api_token();
-    assert_eq!(
-        h.put_profile(&token, valid_profile()).await.status,
-        StatusCode::OK
-    );
-    let reply = h
-        .api_with(
-            Method::PUT,
-            "/auth/v1/users/me/profile",
-            Some(&token),
-            Some(valid_profile()),
-            &[("accept-language", "en")],
-        )
-        .await;
-    assert_api_error(&reply, StatusCode::BAD_REQUEST, 9, Some("COMMAND-2M0fs"));
+    let reply = resend_valid_profile(&h, &token, "en").await;
     assert_eq!(
         reply.json()["message"],
         "Profile not changed (COMMAND-2M0fs)"
@@ -1216,18 +1158,7 @@ async fn nothing_changed_is_400_code_9() {
 #[tokio::test]
 async fn domain_errors_follow_accept_language() {
     let h = Harness::new();
-    let token = h.api_token();
-    h.put_profile(&token, valid_profile()).await;
-    let reply = h
-        .api_with(
-            Method::PUT,
-            "/auth/v1/users/me/profile",
-            Some(&token),
-            Some(valid_profile()),
-            &[("accept-language", "de-CH,de;q=0.9")],
-        )
-        .await;
-    assert_api_error(&reply, StatusCode::BAD_REQUEST, 9, Some("COMMAND-2M0fs"));
+    let reply = resend_valid_profile(&h, &h.api_token(), "de-CH,de;q=0.9").await;
     assert_eq!(
         reply.json()["details"][0]["message"],
         "Profil wurde nicht verändert"
@@ -1344,15 +1275,8 @@ async fn minted_tokens_and_recorded_requests_serve_browser_tests() {
         .await
         .json();
     let token = minted["access_token"].as_str().unwrap();
-    let reply = h
-        .api_with(
-            Method::PUT,
-            "/auth/v1/users/me/profile",
-            Some(token),
-            Some(valid_profile()),
-            &[("origin", PAGE)],
-        )
-        .await;
+    let from_page = [("origin", PAGE)];
+    let reply = h.put_profile_with(token, valid_profile(), &from_page).await;
     assert_eq!(reply.status, StatusCode::OK);
     let last = h
         .api(Method::GET, "/_dev/last-request", None, None)
@@ -1372,14 +1296,7 @@ async fn minted_tokens_and_recorded_requests_serve_browser_tests() {
             .status,
         StatusCode::NO_CONTENT
     );
-    let from_runner = h
-        .api_with(
-            Method::GET,
-            "/auth/v1/users/me",
-            Some(token),
-            None,
-            &[("origin", "http://127.0.0.1:9999")],
-        )
-        .await;
+    let runner = [("origin", "http://127.0.0.1:9999")];
+    let from_runner = h.me_with(token, &runner).await;
     assert_eq!(from_runner.status, StatusCode::OK);
 }

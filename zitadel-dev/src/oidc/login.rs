@@ -1,0 +1,86 @@
+//! The login page at `/ui/login/login`: shows the form for a pending sign-in, checks
+//! the password, starts the browser session and completes the authorization request.
+
+use axum::extract::{Query, State};
+use axum::response::{Html, IntoResponse, Response};
+use axum::Form;
+use serde::Deserialize;
+
+use super::authorize::{complete, AuthorizeError};
+use super::pages::{login_form, ErrorPage};
+use super::session::with_session_cookie;
+use crate::error::OAuthErrorCode;
+use crate::params::Params;
+use crate::state::AppState;
+
+/// The login page's query: the pending sign-in it is for.
+#[derive(Debug, Deserialize)]
+pub struct LoginPageParams {
+    #[serde(rename = "authRequestID", default)]
+    auth_request_id: String,
+}
+
+/// What the login form posts.
+#[derive(Debug, Deserialize)]
+pub struct LoginForm {
+    #[serde(rename = "authRequestID", default)]
+    auth_request_id: String,
+    #[serde(rename = "loginName", default)]
+    login_name: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    action: LoginAction,
+}
+
+/// Which button sent the form: anything but "cancel" is a sign-in attempt.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum LoginAction {
+    Cancel,
+    #[default]
+    #[serde(other)]
+    SignIn,
+}
+
+pub async fn login_page(
+    State(state): State<AppState>,
+    Query(Params(params)): Query<Params<LoginPageParams>>,
+) -> Result<Html<String>, ErrorPage> {
+    let id = params.auth_request_id;
+    state
+        .store()
+        .auth_request(&id)
+        .ok_or(ErrorPage::SIGN_IN_EXPIRED)?;
+    Ok(login_form(&id, None))
+}
+
+pub async fn login_submit(
+    State(state): State<AppState>,
+    Form(Params(form)): Form<Params<LoginForm>>,
+) -> Result<Response, AuthorizeError> {
+    let id = form.auth_request_id.as_str();
+    let request = state
+        .store()
+        .auth_request(id)
+        .ok_or(ErrorPage::SIGN_IN_EXPIRED)?;
+    if form.action == LoginAction::Cancel {
+        state.store().drop_auth_request(id);
+        let description = "The user cancelled the sign-in.";
+        let error = request
+            .reply
+            .error(OAuthErrorCode::AccessDenied, description);
+        return Err(error.into());
+    }
+    let user = state
+        .store()
+        .check_password(&form.login_name, &form.password);
+    let Some(user) = user else {
+        let again = login_form(id, Some("Username or password is invalid."));
+        return Ok(again.into_response());
+    };
+    state.store().drop_auth_request(id);
+    let session = state.store().start_session(user.clone());
+    let response = complete(&state, request, &user);
+    Ok(with_session_cookie(&session, response))
+}

@@ -1,0 +1,82 @@
+//! The HTML the identity provider shows people: error pages for requests that must not
+//! go back to an unverified client, the login form, and the signed-out page.
+
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+
+/// A page for errors that must not be sent to an unverified redirect URI.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ErrorPage {
+    title: &'static str,
+    text: &'static str,
+}
+
+impl ErrorPage {
+    pub const INVALID_CLIENT: Self = Self {
+        title: "Invalid client",
+        text: "The client_id is missing or unknown.",
+    };
+    pub const INVALID_REDIRECT_URI: Self = Self {
+        title: "Invalid redirect_uri",
+        text: "The requested redirect_uri is missing in the client configuration. If you have \
+               any questions, you may contact the administrator of the application.",
+    };
+    pub const SIGN_IN_EXPIRED: Self = Self {
+        title: "Sign-in expired",
+        text: "This sign-in request is unknown or expired. Start again from the application.",
+    };
+    pub const INVALID_ID_TOKEN_HINT: Self = Self {
+        title: "Sign-out failed",
+        text: "The id_token_hint is invalid.",
+    };
+    pub const UNREGISTERED_POST_LOGOUT_URI: Self = Self {
+        title: "Sign-out failed",
+        text: "The post_logout_redirect_uri is not registered for this client.",
+    };
+}
+
+impl IntoResponse for ErrorPage {
+    fn into_response(self) -> Response {
+        let body = format!(
+            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{t}</title></head>\
+             <body><h1>{t}</h1><p data-testid=\"idp-error\">{x}</p></body></html>",
+            t = escape(self.title),
+            x = escape(self.text)
+        );
+        (StatusCode::BAD_REQUEST, Html(body)).into_response()
+    }
+}
+
+/// What `end_session` shows when there is nowhere to send the browser.
+pub const SIGNED_OUT: &str = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+    <title>Signed out</title></head><body><h1>You are signed out.</h1></body></html>";
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// The login page for the pending sign-in `id`, with `error` above the form.
+pub fn login_form(id: &str, error: Option<&str>) -> Html<String> {
+    let error = error
+        .map(|e| format!("<p class=\"error\" role=\"alert\">{}</p>", escape(e)))
+        .unwrap_or_default();
+    Html(format!(
+        r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Sign in · ZITADEL (local)</title>
+<style>body{{font-family:system-ui,sans-serif;max-width:22rem;margin:3rem auto;padding:0 1rem}}
+label{{display:block;margin:.8rem 0 .2rem}}input{{width:100%;padding:.5rem;box-sizing:border-box}}
+button{{margin-top:1rem;padding:.5rem 1rem}}.error{{color:#b3261e}}</style></head>
+<body><h1>Sign in</h1><p>Local ZITADEL stand-in</p>{error}
+<form method="post" action="/ui/login/login">
+<input type="hidden" name="authRequestID" value="{id}">
+<label for="loginName">Login name</label><input id="loginName" name="loginName" autocomplete="username" autofocus>
+<label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password">
+<button type="submit" name="action" value="login" id="submit">Sign in</button>
+<button type="submit" name="action" value="cancel" id="cancel">Cancel</button>
+</form></body></html>"#,
+        id = escape(id)
+    ))
+}

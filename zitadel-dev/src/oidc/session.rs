@@ -1,0 +1,95 @@
+//! The browser's session at the identity provider: a cookie set at sign-in, read by
+//! `authorize` to skip the login page, and cleared by `end_session` (RP-Initiated
+//! Logout 1.0), which may then send the browser back to the app.
+
+use axum::extract::{Query, State};
+use axum::http::{header, HeaderMap};
+use axum::response::{AppendHeaders, Html, IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use super::pages::{ErrorPage, SIGNED_OUT};
+use crate::params::Params;
+use crate::redirect::{with_params, ResponseMode};
+use crate::state::AppState;
+
+const SESSION_COOKIE: &str = "zitadel_dev_session";
+
+/// The browser's session id and its user, from the session cookie.
+pub(super) fn session_user(state: &AppState, headers: &HeaderMap) -> Option<(String, String)> {
+    let cookies = headers.get(header::COOKIE)?.to_str().ok()?;
+    let session = cookies
+        .split(';')
+        .filter_map(|c| c.trim().split_once('='))
+        .find(|(name, _)| *name == SESSION_COOKIE)
+        .map(|(_, value)| value.to_owned())?;
+    let user = state.store().session_user(&session)?;
+    Some((session, user))
+}
+
+/// `response` with the cookie that keeps `session` in the browser.
+pub(super) fn with_session_cookie(session: &str, response: Response) -> Response {
+    let cookie = format!("{SESSION_COOKIE}={session}; Path=/; HttpOnly; SameSite=Lax");
+    (AppendHeaders([(header::SET_COOKIE, cookie)]), response).into_response()
+}
+
+/// The query of `GET /oidc/v1/end_session`.
+#[derive(Debug, Deserialize)]
+pub struct EndSessionParams {
+    id_token_hint: Option<String>,
+    client_id: Option<String>,
+    post_logout_redirect_uri: Option<String>,
+    state: Option<String>,
+}
+
+impl EndSessionParams {
+    /// The app signing out: named by `client_id`, or else the one the (verified)
+    /// `id_token_hint` was issued to.
+    fn client_id(&self, state: &AppState) -> Result<Option<String>, ErrorPage> {
+        let hinted = match &self.id_token_hint {
+            Some(hint) => {
+                let claims = state.keys().verify(hint);
+                let claims = claims.ok_or(ErrorPage::INVALID_ID_TOKEN_HINT)?;
+                claims["azp"].as_str().map(str::to_owned)
+            }
+            None => None,
+        };
+        Ok(self.client_id.clone().or(hinted))
+    }
+
+    /// Where the browser goes afterwards: a post-logout URI registered for the app,
+    /// with the app's `state`; `None` for the signed-out page.
+    fn target(&self, state: &AppState) -> Result<Option<String>, ErrorPage> {
+        let client_id = self.client_id(state)?;
+        let Some(uri) = &self.post_logout_redirect_uri else {
+            return Ok(None);
+        };
+        let registered = client_id
+            .as_deref()
+            .and_then(|id| state.config().app(id))
+            .is_some_and(|app| app.post_logout_redirect_uris.contains(uri));
+        if !registered {
+            return Err(ErrorPage::UNREGISTERED_POST_LOGOUT_URI);
+        }
+        Ok(Some(match &self.state {
+            Some(s) => with_params(uri, &[("state", s)], ResponseMode::Query),
+            None => uri.clone(),
+        }))
+    }
+}
+
+pub async fn end_session(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(Params(params)): Query<Params<EndSessionParams>>,
+) -> Result<Response, ErrorPage> {
+    let target = params.target(&state)?;
+    if let Some((session, _)) = session_user(&state, &headers) {
+        state.store().end_session(&session);
+    }
+    let response = match target {
+        Some(uri) => Redirect::to(&uri).into_response(),
+        None => Html(SIGNED_OUT).into_response(),
+    };
+    let expired = format!("{SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
+    Ok((AppendHeaders([(header::SET_COOKIE, expired)]), response).into_response())
+}

@@ -64,7 +64,6 @@ extern "C" {
 
 thread_local! {
     static MOUNTED: RefCell<HashMap<u32, Mounted>> = RefCell::new(HashMap::new());
-    static NEXT_ID: Cell<u32> = const { Cell::new(1) };
     static DEFINED: Cell<bool> = const { Cell::new(false) };
 }
 
@@ -121,7 +120,7 @@ fn render(element: &HtmlElement) {
     let _ = root.append_child(&container);
     let options = options_from_attributes(|name| element.get_attribute(name));
     let mounted = mount_options(container, options.resolve(&page_url()));
-    let id = NEXT_ID.with(|n| n.replace(n.get() + 1));
+    let id = crate::next_id();
     MOUNTED.with(|m| m.borrow_mut().insert(id, mounted));
     let _ = js_sys::Reflect::set(element, &ID_PROPERTY.into(), &id.into());
 }
@@ -185,8 +184,18 @@ mod tests {
 
     #[test]
     fn a_bad_timeout_is_refused_in_words() {
-        let options = options_from_attributes(|n| (n == "timeout-ms").then(|| "soon".to_owned()));
+        let options = options_from_attributes(|n| match n {
+            "issuer" => Some("https://acme.zitadel.cloud".to_owned()),
+            "client-id" => Some("1@p".to_owned()),
+            "timeout-ms" => Some("soon".to_owned()),
+            _ => None,
+        });
         assert_eq!(options.timeout_ms, Some(0));
+        let error = options.resolve("https://app.example.com/").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "The option “timeoutMs” must be greater than zero."
+        );
         let missing = options_from_attributes(|_| None);
         assert_eq!(missing, Options::default());
     }

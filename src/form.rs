@@ -4,8 +4,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use crate::i18n::Message;
 use crate::profile::{Draft, Gender, ValidProfile};
-use crate::validate::{check, validate, Field, FieldError, FieldErrors};
+use crate::validate::{check, validate, Field, FieldError};
 
 /// What a field shows under it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,7 +20,7 @@ pub enum FieldMessage {
 impl std::fmt::Display for FieldMessage {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            FieldMessage::Rule(e) => e.fmt(f),
+            FieldMessage::Rule(e) => Message::from(e).fmt(f),
             FieldMessage::Server(text) => f.write_str(text),
         }
     }
@@ -90,11 +91,6 @@ impl FormModel {
             .map(FieldMessage::Rule)
     }
 
-    /// Every rule broken now, shown or not.
-    pub fn errors(&self) -> FieldErrors {
-        validate(&self.draft).err().unwrap_or_default()
-    }
-
     /// Whether the draft differs from the baseline once both are trimmed, so that
     /// adding a trailing space is no change worth saving.
     pub fn is_dirty(&self) -> bool {
@@ -126,6 +122,20 @@ impl FormModel {
     /// Back to the baseline.
     pub fn reset(&mut self) {
         *self = Self::loaded(self.baseline.clone());
+    }
+
+    /// Puts a kept draft over freshly loaded values, as if the person had typed it
+    /// again: the fields that differ count as edited.
+    pub fn restore(&mut self, kept: Draft) {
+        for field in Field::ALL {
+            if field == Field::Gender {
+                if kept.gender != self.draft.gender {
+                    self.set_gender(kept.gender);
+                }
+            } else if field.value(&kept) != field.value(&self.draft) {
+                self.edit(field, field.value(&kept).to_owned());
+            }
+        }
     }
 }
 
@@ -231,6 +241,23 @@ mod tests {
         assert_eq!(form.draft.nick_name, "Countess of Lovelace");
         assert_eq!(form.baseline.nick_name, "Countess");
         assert!(form.is_dirty());
+    }
+
+    #[test]
+    fn a_restored_draft_counts_as_edited_where_it_differs() {
+        let mut kept = ada();
+        kept.nick_name = "Countess".into();
+        kept.gender = Gender::Diverse;
+        kept.first_name = "x".repeat(201);
+        let mut form = FormModel::loaded(ada());
+        form.restore(kept.clone());
+        assert_eq!(form.draft, kept);
+        assert!(form.is_dirty());
+        assert!(form.message(Field::FirstName).is_some(), "shown at once");
+        assert_eq!(form.message(Field::LastName), None, "untouched");
+        let mut same = FormModel::loaded(ada());
+        same.restore(ada());
+        assert_eq!(same, FormModel::loaded(ada()));
     }
 
     #[test]

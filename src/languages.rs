@@ -1,5 +1,7 @@
 //! The language picker's choices: the instance's languages shown by their own names.
 
+use crate::i18n::Key;
+
 /// ZITADEL's languages, for instances whose discovery lists none.
 pub const ZITADEL_LANGUAGES: [&str; 20] = [
     "bg", "cs", "de", "en", "es", "fr", "hu", "id", "it", "ja", "ko", "mk", "nl", "pl", "pt", "ro",
@@ -47,7 +49,7 @@ pub fn label(tag: &str) -> String {
 /// (the stored and the current language) that the instance does not list, then the
 /// instance's languages, so that opening the form never changes a stored language.
 pub fn options(supported: &[String], keep: &[&str]) -> Vec<(String, String)> {
-    let mut out = vec![(String::new(), "Not set".to_owned())];
+    let mut out = vec![(String::new(), Key::LanguageNotSet.text().to_owned())];
     for tag in keep.iter().map(|t| t.trim()) {
         let listed = supported.iter().any(|s| s == tag) || out.iter().any(|(v, _)| v == tag);
         if !tag.is_empty() && !listed {

@@ -3,30 +3,42 @@
 //! Three ways in, one component underneath:
 //! - [`ProfileForm`] for Leptos apps,
 //! - [`mount`] for plain JavaScript (`mount(element, options)` returns a handle with `unmount()`),
+//! - the `<zitadel-profile-form>` custom element ([`element`]),
 //! - the standalone page (`index.html` + `config.json`, see `main.rs`).
 //!
-//! Everything that decides something lives in plain modules with host unit tests;
-//! the components only read signals, call those modules and render.
+//! Modules point one way. Pure ones decide: [`validate`], [`profile`], [`form`],
+//! [`screen`], [`options`], [`oidc::protocol`], [`api::problem`], [`host_events`],
+//! [`i18n`]. Below them, [`http`] sends and [`session`] keeps. [`oidc`] and [`api`] talk
+//! to ZITADEL through `http`; [`authorized`] sits above both. The components only
+//! read signals, call those modules and render.
 
 pub mod api;
+pub mod authorized;
 pub mod components;
 pub mod element;
 pub mod form;
+pub mod host_events;
+pub mod http;
+pub mod i18n;
 pub mod languages;
 pub mod oidc;
 pub mod options;
 pub mod profile;
+pub mod screen;
 pub mod session;
 pub mod validate;
 
-use std::any::Any;
+use std::cell::Cell;
 
+use leptos::mount::mount_to;
 use leptos::prelude::*;
+use leptos::tachys::view::any_view::AnyViewState;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 pub use components::{OptionsErrorView, ProfileForm};
 pub use element::define_element;
+pub use i18n::{Key, Message};
 pub use options::{Config, Options, OptionsError};
 
 /// Renders the form for `options`, or a readable error in its place, into `parent`.
@@ -35,19 +47,14 @@ pub fn mount_options(
     parent: web_sys::HtmlElement,
     options: Result<Config, OptionsError>,
 ) -> Mounted {
-    let handle: Box<dyn Any> = match options {
-        Ok(config) => Box::new(leptos::mount::mount_to(parent, move || {
-            view! { <ProfileForm config=config/> }
-        })),
-        Err(error) => Box::new(leptos::mount::mount_to(parent, move || {
-            view! { <OptionsErrorView error=error/> }
-        })),
-    };
-    Mounted(handle)
+    Mounted(mount_to(parent, move || match options {
+        Ok(config) => view! { <ProfileForm config/> }.into_any(),
+        Err(error) => view! { <OptionsErrorView error/> }.into_any(),
+    }))
 }
 
 /// A mounted view; dropping it removes the view from the page.
-pub struct Mounted(#[allow(dead_code)] Box<dyn Any>);
+pub struct Mounted(#[allow(dead_code)] leptos::mount::UnmountHandle<AnyViewState>);
 
 /// What JavaScript gets back from [`mount`].
 #[wasm_bindgen]
@@ -63,8 +70,9 @@ impl MountHandle {
     }
 }
 
-/// Mounts the profile form into `element`, configured by `options`
-/// (`{ issuer, clientId, redirectUri?, scope?, apiBaseUrl?, postLogoutRedirectUri?, locale? }`).
+/// Mounts the profile form into `element`, configured by `options` (`{ issuer,
+/// clientId, redirectUri?, scope?, apiBaseUrl?, postLogoutRedirectUri?, locale?,
+/// timeoutMs? }`).
 ///
 /// Options that are missing or malformed render a readable error inside `element`
 /// instead of the form; only a missing element throws, since there is nowhere to show it.
@@ -82,14 +90,12 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<MountHandle, JsError>
 /// Reads options from any JS value through JSON, which keeps serde-wasm-bindgen out of the bundle.
 fn options_from_js(value: &JsValue) -> Result<Options, OptionsError> {
     if value.is_undefined() || value.is_null() {
-        return Err(OptionsError::Malformed(
-            "no options were given; pass an object with at least issuer and clientId".into(),
-        ));
+        return Err(OptionsError::unreadable(Message::new(Key::NoOptions)));
     }
     let text = js_sys::JSON::stringify(value)
         .ok()
         .and_then(|s| s.as_string())
-        .ok_or_else(|| OptionsError::Malformed("the options are not a plain object".into()))?;
+        .ok_or_else(|| OptionsError::unreadable(Message::new(Key::OptionsNotAnObject)))?;
     Options::from_json(&text)
 }
 
@@ -100,19 +106,29 @@ pub fn page_url() -> String {
         .unwrap_or_default()
 }
 
+/// The browser window; the widget only ever runs in one.
+pub(crate) fn window() -> web_sys::Window {
+    web_sys::window().expect("the widget runs in a window")
+}
+
 thread_local! {
-    static LIVE_FORMS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    static LIVE_FORMS: Cell<usize> = const { Cell::new(0) };
+    static NEXT_ID: Cell<u32> = const { Cell::new(0) };
 }
 
 /// How many forms are mounted on this page now; a removed form must not linger.
 pub fn live_forms() -> usize {
-    LIVE_FORMS.with(std::cell::Cell::get)
+    LIVE_FORMS.with(Cell::get)
 }
 
-pub(crate) fn form_mounted() {
+/// Counts a form while it is mounted.
+pub(crate) fn count_live_form() {
     LIVE_FORMS.with(|n| n.set(n.get() + 1));
+    on_cleanup(|| LIVE_FORMS.with(|n| n.set(n.get().saturating_sub(1))));
 }
 
-pub(crate) fn form_unmounted() {
-    LIVE_FORMS.with(|n| n.set(n.get().saturating_sub(1)));
+/// A number not handed out before on this page: keeps ids unique when several forms
+/// share a page.
+pub(crate) fn next_id() -> u32 {
+    NEXT_ID.with(|n| n.replace(n.get() + 1))
 }

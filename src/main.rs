@@ -1,7 +1,10 @@
 //! The standalone page: reads `config.json` served beside `index.html` and mounts the form.
 
-use gloo_net::http::Request;
-use zitadel_profile_form::{mount_options, page_url, Options, OptionsError};
+use zitadel_profile_form::http::{HttpError, Request};
+use zitadel_profile_form::{mount_options, page_url, Key, Message, Options, OptionsError};
+
+/// How long the page waits for its `config.json`.
+const CONFIG_TIMEOUT_MS: u32 = 15_000;
 
 fn main() {
     // Any page that loads the bundle can use <zitadel-profile-form>.
@@ -27,27 +30,22 @@ fn standalone_root() -> Option<web_sys::HtmlElement> {
 }
 
 async fn load_config() -> Result<Options, OptionsError> {
-    let unreadable = |why: String| {
-        OptionsError::Malformed(format!(
-            "config.json beside this page could not be loaded: {why}"
-        ))
-    };
-    let response = Request::get("config.json")
-        .send()
+    let text = Request::get("config.json")
+        .send(CONFIG_TIMEOUT_MS)
         .await
-        .map_err(|e| unreadable(e.to_string()))?;
-    if !response.ok() {
-        return Err(unreadable(format!(
-            "the server answered HTTP {}",
-            response.status()
-        )));
-    }
-    let text = response
-        .text()
-        .await
-        .map_err(|e| unreadable(e.to_string()))?;
-    Options::from_json(&text).map_err(|e| match e {
-        OptionsError::Malformed(why) => OptionsError::Malformed(format!("config.json: {why}")),
-        other => other,
-    })
+        .map_err(|e| {
+            OptionsError::unreadable(match e {
+                HttpError::Status { status, .. } => {
+                    Message::new(Key::ConfigStatus).with("status", status)
+                }
+                HttpError::Timeout => {
+                    Message::new(Key::ConfigUnreachable).with("reason", Message::new(Key::Timeout))
+                }
+                HttpError::Network(why) | HttpError::Decode(why) => {
+                    Message::new(Key::ConfigUnreachable).with("reason", why)
+                }
+            })
+        })?;
+    serde_json::from_str(&text)
+        .map_err(|e| OptionsError::unreadable(Message::new(Key::ConfigMalformed).with("reason", e)))
 }

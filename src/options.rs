@@ -6,7 +6,9 @@
 //! rule here is covered by host unit tests.
 
 use serde::Deserialize;
-use thiserror::Error;
+
+use crate::i18n::{Key, Message};
+use crate::session::Store;
 
 /// The scope asked for when the host names none. The last entry gives the access
 /// token ZITADEL's own API as audience; without it every `/auth/v1` call is a 401.
@@ -32,7 +34,8 @@ pub struct Options {
     pub api_base_url: Option<String>,
     /// Where ZITADEL sends the browser after sign-out; defaults to the redirect URI.
     pub post_logout_redirect_uri: Option<String>,
-    /// The interface language (a BCP 47 tag such as `de` or `en-GB`).
+    /// The language asked of ZITADEL's login (`ui_locales`), a BCP 47 tag such as
+    /// `de` or `en-GB`; the form's own texts are English for now.
     pub locale: Option<String>,
     /// How long to wait for the API before offering a retry, in milliseconds.
     pub timeout_ms: Option<u32>,
@@ -56,23 +59,47 @@ pub struct Config {
     pub timeout_ms: u32,
 }
 
-/// Why options were refused. The text is shown on the page as it is.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+/// Why options were refused; [`OptionsError::message`] is shown on the page.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OptionsError {
-    #[error("The option “{0}” is required.")]
     Missing(&'static str),
-    #[error("The option “{name}” must be an absolute http(s) URL without query or fragment, not “{value}”.")]
-    NotAUrl { name: &'static str, value: String },
-    #[error("The option “{0}” must be greater than zero.")]
+    NotAUrl {
+        name: &'static str,
+        value: String,
+    },
     Zero(&'static str),
-    #[error("The options could not be read: {0}")]
-    Malformed(String),
+    /// The options could not be read at all, for this reason.
+    Malformed(Message),
+}
+
+impl OptionsError {
+    pub fn message(&self) -> Message {
+        match self {
+            OptionsError::Missing(name) => Message::new(Key::OptionMissing).with("name", name),
+            OptionsError::NotAUrl { name, value } => Message::new(Key::OptionNotAUrl)
+                .with("name", name)
+                .with("value", value),
+            OptionsError::Zero(name) => Message::new(Key::OptionNotPositive).with("name", name),
+            OptionsError::Malformed(reason) => reason.clone(),
+        }
+    }
+
+    /// Options that are not JSON of the right shape, in the parser's words.
+    pub fn unreadable(reason: impl std::fmt::Display) -> Self {
+        OptionsError::Malformed(Message::new(Key::OptionsUnreadable).with("reason", reason))
+    }
+}
+
+impl std::fmt::Display for OptionsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.message().fmt(f)
+    }
 }
 
 impl Options {
     /// Reads options from JSON text (a `config.json`, or `JSON.stringify` of a JS object).
     pub fn from_json(text: &str) -> Result<Self, OptionsError> {
-        serde_json::from_str(text).map_err(|e| OptionsError::Malformed(e.to_string()))
+        serde_json::from_str(text).map_err(OptionsError::unreadable)
     }
 
     /// Applies the defaults and checks every value. `page_url` is the URL of the page
@@ -114,6 +141,17 @@ impl Options {
 }
 
 impl Config {
+    /// The session's name: one session per client and issuer, so two widgets for
+    /// different apps do not mix.
+    pub fn session_name(&self) -> String {
+        format!("{}@{}", self.client_id, self.issuer)
+    }
+
+    /// Where this session's values are kept.
+    pub fn store(&self) -> Store {
+        Store::new(self.session_name())
+    }
+
     /// Whether the scope lets the access token call ZITADEL's own API.
     pub fn has_api_audience(&self) -> bool {
         self.scope.split(' ').any(|s| s == API_AUDIENCE_SCOPE)

@@ -6,6 +6,10 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::Key;
+use crate::options::Config;
+use crate::session::Slot;
+
 /// `zitadel.user.v1.Gender`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Gender {
@@ -27,6 +31,16 @@ impl Gender {
         Gender::Male,
         Gender::Diverse,
     ];
+
+    /// What a person reads for this gender.
+    pub fn label(self) -> Key {
+        match self {
+            Gender::Unspecified => Key::GenderUnspecified,
+            Gender::Female => Key::GenderFemale,
+            Gender::Male => Key::GenderMale,
+            Gender::Diverse => Key::GenderDiverse,
+        }
+    }
 
     /// The wire name, also used as the `<option>` value.
     pub fn as_str(self) -> &'static str {
@@ -116,6 +130,23 @@ impl ValidProfile {
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).expect("a struct of strings always serialises")
     }
+}
+
+/// Where a draft waits while its author signs in again.
+const KEPT_DRAFT: Slot<Draft> = Slot::new("draft");
+
+/// Keeps `draft` until the person is back from signing in again.
+pub fn keep_draft(config: &Config, draft: &Draft) {
+    config.store().write(&KEPT_DRAFT, draft);
+}
+
+/// The kept draft, removed from storage as it is handed out.
+pub fn take_kept_draft(config: &Config) -> Option<Draft> {
+    config.store().take(&KEPT_DRAFT)
+}
+
+pub fn discard_kept_draft(config: &Config) {
+    config.store().remove(&KEPT_DRAFT);
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use crate::i18n::{Key, Message};
 use crate::profile::{Draft, ValidProfile};
 
 /// The longest name ZITADEL accepts, in Unicode scalar values.
@@ -61,6 +62,18 @@ impl Field {
             Field::DisplayName => "DisplayName",
             Field::PreferredLanguage => "PreferredLanguage",
             Field::Gender => "Gender",
+        }
+    }
+
+    /// The field's label.
+    pub fn label(self) -> Key {
+        match self {
+            Field::FirstName => Key::FirstName,
+            Field::LastName => Key::LastName,
+            Field::NickName => Key::NickName,
+            Field::DisplayName => Key::DisplayName,
+            Field::PreferredLanguage => Key::PreferredLanguage,
+            Field::Gender => Key::Gender,
         }
     }
 
@@ -115,17 +128,21 @@ pub enum FieldError {
     LanguageTag,
 }
 
+impl From<&FieldError> for Message {
+    fn from(error: &FieldError) -> Self {
+        match error {
+            FieldError::Required => Key::Required.into(),
+            FieldError::TooLong { max, len } => Message::new(Key::TooLong)
+                .with("max", max)
+                .with("over", len.saturating_sub(*max)),
+            FieldError::LanguageTag => Key::LanguageTag.into(),
+        }
+    }
+}
+
 impl fmt::Display for FieldError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            FieldError::Required => f.write_str("This field is required."),
-            FieldError::TooLong { max, len } => write!(
-                f,
-                "At most {max} characters, please ({} too many).",
-                len - max
-            ),
-            FieldError::LanguageTag => f.write_str("Use a language tag such as “en” or “de-CH”."),
-        }
+        Message::from(self).fmt(f)
     }
 }
 

@@ -8,7 +8,9 @@ mod support;
 use serde_json::{json, Value};
 use support::{config, dev, fault, last_request, signed_in, Page};
 use wasm_bindgen_test::*;
-use zitadel_profile_form::session;
+use zitadel_profile_form::oidc::tokens;
+use zitadel_profile_form::oidc::types::AccessToken;
+use zitadel_profile_form::profile::{keep_draft, take_kept_draft};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -264,9 +266,9 @@ async fn a_page_origin_the_app_does_not_allow_names_the_fix() {
     signed_in(&config).await;
     dev("POST", "reset", None).await; // forgets this page's origin, keeps no tokens
     let minted = dev("POST", "tokens", Some(json!({}))).await;
-    let mut tokens = session::tokens(&config).unwrap();
-    tokens.access_token = minted["access_token"].as_str().unwrap().into();
-    session::save_tokens(&config, &tokens);
+    let mut held = tokens::load(&config).unwrap();
+    held.access_token = AccessToken::new(minted["access_token"].as_str().unwrap().into());
+    tokens::save(&config, &held);
     let page = Page::mount(&config);
     page.until("the load error", |p| p.by_testid("load-error").is_some())
         .await;
@@ -378,11 +380,8 @@ async fn an_expired_session_keeps_the_draft_for_the_next_sign_in() {
     .await;
     assert_eq!(page.value("nickName"), "Countess");
     assert_eq!(page.value("firstName"), "Augusta Ada");
-    assert!(
-        session::tokens(&config).is_none(),
-        "the dead token is dropped"
-    );
-    let kept = session::take_draft(&config).expect("draft kept for the next sign-in");
+    assert!(tokens::load(&config).is_none(), "the dead token is dropped");
+    let kept = take_kept_draft(&config).expect("draft kept for the next sign-in");
     assert_eq!(kept.nick_name, "Countess");
     assert_eq!(kept.first_name, "Augusta Ada");
 }
@@ -390,14 +389,14 @@ async fn an_expired_session_keeps_the_draft_for_the_next_sign_in() {
 #[wasm_bindgen_test]
 async fn a_401_refreshes_once_and_the_save_goes_through() {
     let (page, config) = ready_form().await;
-    let before = session::tokens(&config).unwrap();
+    let before = tokens::load(&config).unwrap();
     page.type_into("nickName", "Countess").await;
     // Twelve hours on the stand-in's clock: the access token is dead, the refresh token lives.
     dev("POST", "clock", Some(json!({"advanceSeconds": 43_201}))).await;
     page.click("save").await;
     page.until("the save", |p| p.text("notice").starts_with("Saved"))
         .await;
-    let after = session::tokens(&config).unwrap();
+    let after = tokens::load(&config).unwrap();
     assert_ne!(after.access_token, before.access_token);
     assert_ne!(
         after.refresh_token, before.refresh_token,
@@ -417,7 +416,7 @@ async fn a_kept_draft_is_restored_after_signing_in_again() {
         ..Default::default()
     };
     draft.nick_name = "Enchantress of Numbers".into();
-    session::save_draft(&config, &draft);
+    keep_draft(&config, &draft);
     let page = Page::mount(&config);
     page.loaded().await;
     assert_eq!(page.value("nickName"), "Enchantress of Numbers");
@@ -427,14 +426,14 @@ async fn a_kept_draft_is_restored_after_signing_in_again() {
         page.text("notice")
     );
     assert!(!page.button("save").disabled());
-    assert!(session::take_draft(&config).is_none(), "restored once only");
+    assert!(take_kept_draft(&config).is_none(), "restored once only");
 }
 
 #[wasm_bindgen_test]
 async fn without_a_session_the_form_offers_sign_in() {
     let config = config(None);
     signed_in(&config).await;
-    session::clear_tokens(&config);
+    tokens::clear(&config);
     let page = Page::mount(&config);
     page.until("the sign-in offer", |p| p.by_testid("sign-in").is_some())
         .await;

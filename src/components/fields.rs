@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::form::FormModel;
+use crate::i18n::Key;
 use crate::languages;
 use crate::profile::Gender;
 use crate::validate::Field;
@@ -13,21 +14,23 @@ fn message_of(model: RwSignal<FormModel>, field: Field) -> Memo<Option<String>> 
     Memo::new(move |_| model.with(|m| m.message(field).map(|m| m.to_string())))
 }
 
-/// Label, control and message around `children`; `control_id` is the control's id.
+/// Label, control and message around `children`.
 #[component]
 fn FieldFrame(
+    /// The control's id, which the label points at.
     control_id: String,
-    label: &'static str,
+    field: Field,
     /// Shown beside the label, e.g. "optional".
-    hint: Option<&'static str>,
+    hint: Option<Key>,
+    /// The message under the control, if any.
     message: Memo<Option<String>>,
     children: Children,
 ) -> impl IntoView {
     view! {
         <div class="zpf-field" class:zpf-field--invalid=move || message.with(Option::is_some)>
             <label class="zpf-label" for=control_id.clone()>
-                {label}
-                {hint.map(|h| view! { <span class="zpf-hint" id=format!("{control_id}-hint")>{h}</span> })}
+                {field.label().text()}
+                {hint.map(|h| view! { <span class="zpf-hint" id=format!("{control_id}-hint")>{h.text()}</span> })}
             </label>
             {children()}
             <p class="zpf-message" id=format!("{control_id}-message") data-testid=format!("{control_id}-message")>
@@ -69,16 +72,19 @@ fn aria_invalid(message: Memo<Option<String>>) -> impl Fn() -> &'static str {
 pub fn TextField(
     /// Unique on the page; the input's id.
     id: String,
+    /// The field it edits; also gives the label.
     field: Field,
-    label: &'static str,
+    /// The browser's autofill hint (`given-name`, ...).
     autocomplete: &'static str,
     model: RwSignal<FormModel>,
-    #[prop(optional)] hint: Option<&'static str>,
+    /// Shown beside the label, e.g. "optional".
+    #[prop(optional)]
+    hint: Option<Key>,
 ) -> impl IntoView {
     let message = message_of(model, field);
     let value = Memo::new(move |_| model.with(|m| field.value(&m.draft).to_owned()));
     view! {
-        <FieldFrame control_id=id.clone() label hint message>
+        <FieldFrame control_id=id.clone() field hint message>
             <input
                 id=id.clone()
                 class="zpf-input"
@@ -101,6 +107,7 @@ pub fn TextField(
 /// the stored value even when the instance does not list it.
 #[component]
 pub fn LanguageField(
+    /// Unique on the page; the select's id.
     id: String,
     model: RwSignal<FormModel>,
     /// The instance's languages (discovery's `ui_locales_supported`).
@@ -119,7 +126,7 @@ pub fn LanguageField(
         })
     });
     view! {
-        <FieldFrame control_id=id.clone() label="Preferred language" hint=None message>
+        <FieldFrame control_id=id.clone() field hint=None message>
             <select
                 id=id.clone()
                 class="zpf-input zpf-select"
@@ -146,26 +153,23 @@ pub fn LanguageField(
     }
 }
 
-/// A person-readable name for each gender.
-pub fn gender_label(gender: Gender) -> &'static str {
-    match gender {
-        Gender::Unspecified => "Unspecified",
-        Gender::Female => "Female",
-        Gender::Male => "Male",
-        Gender::Diverse => "Diverse",
-    }
-}
-
 /// The gender, one of ZITADEL's four values.
 #[component]
-pub fn GenderField(id: String, model: RwSignal<FormModel>) -> impl IntoView {
-    let message = message_of(model, Field::Gender);
+pub fn GenderField(
+    /// Unique on the page; the select's id.
+    id: String,
+    model: RwSignal<FormModel>,
+) -> impl IntoView {
+    let field = Field::Gender;
+    let message = message_of(model, field);
     view! {
-        <FieldFrame control_id=id.clone() label="Gender" hint=None message>
+        <FieldFrame control_id=id.clone() field hint=None message>
             <select
                 id=id.clone()
                 class="zpf-input zpf-select"
-                name=Field::Gender.as_str()
+                name=field.as_str()
+                aria-invalid=aria_invalid(message)
+                aria-describedby=described_by(&id, false, message)
                 on:change:target=move |ev| {
                     // Parse at the edge: a value that is not one of ours changes nothing.
                     if let Ok(gender) = ev.target().value().parse::<Gender>() {
@@ -177,7 +181,7 @@ pub fn GenderField(id: String, model: RwSignal<FormModel>) -> impl IntoView {
                     .map(|g| {
                         view! {
                             <option value=g.as_str() selected=move || model.with(|m| m.draft.gender == g)>
-                                {gender_label(g)}
+                                {g.label().text()}
                             </option>
                         }
                     })

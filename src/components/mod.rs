@@ -1,9 +1,15 @@
-//! Leptos components. One concern per file; [`ProfileForm`] orchestrates.
+//! Leptos components, one concern per file. [`ProfileForm`] switches between the
+//! panels; [`state`] holds its signals and actions.
 
+mod account_bar;
+mod editor;
 mod fields;
+mod load_failed;
 mod notice;
 mod options_error;
 mod profile_form;
+mod signed_out;
+mod state;
 
 pub use options_error::OptionsErrorView;
 pub use profile_form::ProfileForm;

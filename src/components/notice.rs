@@ -1,59 +1,15 @@
+//! The notice above the form, and the placeholder shown while the profile loads.
+
 use leptos::prelude::*;
 
-/// How a notice looks and how assistive technology announces it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tone {
-    Error,
-    Info,
-    Success,
-}
-
-/// What the notice's button does, if it has one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NoticeAction {
-    Retry,
-    SignIn,
-}
-
-/// A message above the form.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Notice {
-    pub tone: Tone,
-    pub text: String,
-    pub action: Option<NoticeAction>,
-}
-
-impl Notice {
-    pub fn error(text: impl Into<String>) -> Self {
-        Self {
-            tone: Tone::Error,
-            text: text.into(),
-            action: None,
-        }
-    }
-    pub fn info(text: impl Into<String>) -> Self {
-        Self {
-            tone: Tone::Info,
-            text: text.into(),
-            action: None,
-        }
-    }
-    pub fn success(text: impl Into<String>) -> Self {
-        Self {
-            tone: Tone::Success,
-            text: text.into(),
-            action: None,
-        }
-    }
-    pub fn with_action(mut self, action: NoticeAction) -> Self {
-        self.action = Some(action);
-        self
-    }
-}
+use crate::i18n::Key;
+use crate::screen::{Notice, NoticeAction, Tone};
+use crate::validate::Field;
 
 /// Shows the current notice, if any. Errors are alerts; the rest are polite status.
 #[component]
 pub fn NoticeBanner(
+    /// The notice to show; none shows nothing.
     notice: Signal<Option<Notice>>,
     /// Called with the notice's action when its button is pressed.
     on_action: Callback<NoticeAction>,
@@ -67,19 +23,19 @@ pub fn NoticeBanner(
             };
             let button = n.action.map(|action| {
                 let label = match action {
-                    NoticeAction::Retry => "Try again",
-                    NoticeAction::SignIn => "Sign in again",
+                    NoticeAction::RetrySave => Key::TryAgain,
+                    NoticeAction::SignIn => Key::SignInAgain,
                 };
                 view! {
                     <button type="button" class="zpf-button zpf-banner-action" data-testid="notice-action"
                         on:click=move |_| on_action.run(action)>
-                        {label}
+                        {label.text()}
                     </button>
                 }
             });
             view! {
                 <div class=class role=role data-testid="notice">
-                    <p>{n.text}</p>
+                    <p>{n.text.to_string()}</p>
                     {button}
                 </div>
             }
@@ -87,13 +43,13 @@ pub fn NoticeBanner(
     }
 }
 
-/// Placeholder blocks while the profile loads.
+/// Placeholder blocks, one per field, while the profile loads.
 #[component]
 pub fn Skeleton() -> impl IntoView {
     view! {
         <div class="zpf-skeleton" data-testid="loading">
-            <span class="zpf-visually-hidden">"Loading your profile…"</span>
-            {(0..6)
+            <span class="zpf-visually-hidden">{Key::Loading.text()}</span>
+            {Field::ALL
                 .map(|_| view! {
                     <div class="zpf-skeleton-field" aria-hidden="true">
                         <div class="zpf-skeleton-label"></div>

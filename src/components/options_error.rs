@@ -1,5 +1,8 @@
+//! What a misconfigured page shows instead of the form.
+
 use leptos::prelude::*;
 
+use crate::i18n::Key;
 use crate::options::OptionsError;
 
 /// Shown in place of the form when the widget's options cannot be used, so that a
@@ -11,7 +14,7 @@ pub fn OptionsErrorView(
 ) -> impl IntoView {
     view! {
         <div class="zpf zpf-banner zpf-banner--error" role="alert" data-testid="options-error">
-            <strong>"The profile form is not configured correctly."</strong>
+            <strong>{Key::NotConfigured.text()}</strong>
             <p>{error.to_string()}</p>
         </div>
     }

@@ -1,12 +1,21 @@
 //! OpenID Connect for a browser app: discovery, authorization code + PKCE, tokens.
-//! The protocol is pure ([`protocol`], [`encoding`]); [`flow`] does the browser's part.
+//! The protocol is pure ([`protocol`], [`encoding`], [`types`]); the other modules do
+//! the browser's part. Nothing here knows the profile API: [`crate::authorized`] sits
+//! above both.
 
 pub mod discovery;
 pub mod encoding;
-pub mod flow;
+mod error;
+pub mod pkce;
 pub mod protocol;
+mod sign_in;
+mod sign_out;
 pub mod sync;
+mod token;
+pub mod tokens;
+pub mod types;
 
-pub use flow::{
-    authorized, begin_sign_in, complete_sign_in, refresh, sign_in, sign_out, CallError, SignInError,
-};
+pub use error::{CryptoError, SignInError};
+pub use sign_in::{begin_sign_in, complete_sign_in, strip_callback_params};
+pub use sign_out::sign_out;
+pub use token::refresh;

@@ -2,20 +2,18 @@
 //! callback's parameters, the token request and response, and the id_token's claims.
 
 use serde::Deserialize;
-use thiserror::Error;
 
 use super::encoding::{base64url_decode, form_encode, parse_query};
+use super::types::{AccessToken, CodeChallenge, IdToken, Nonce, PkceVerifier, RefreshToken, State};
+use crate::i18n::{Key, Message};
 use crate::options::Config;
 
 /// What the browser is sent to ZITADEL with (RFC 6749 §4.1.1, RFC 7636 §4.3, OIDC Core §3.1.2.1).
 pub struct AuthorizeRequest<'a> {
     pub authorization_endpoint: &'a str,
-    pub state: &'a str,
-    pub nonce: &'a str,
-    /// `BASE64URL(SHA256(verifier))`.
-    pub code_challenge: &'a str,
-    /// e.g. `none` to check for a session without showing the login page.
-    pub prompt: Option<&'a str>,
+    pub state: &'a State,
+    pub nonce: &'a Nonce,
+    pub code_challenge: &'a CodeChallenge,
 }
 
 impl AuthorizeRequest<'_> {
@@ -25,16 +23,13 @@ impl AuthorizeRequest<'_> {
             ("redirect_uri", config.redirect_uri.as_str()),
             ("response_type", "code"),
             ("scope", config.scope.as_str()),
-            ("state", self.state),
-            ("nonce", self.nonce),
-            ("code_challenge", self.code_challenge),
+            ("state", self.state.as_str()),
+            ("nonce", self.nonce.as_str()),
+            ("code_challenge", self.code_challenge.as_str()),
             ("code_challenge_method", "S256"),
         ];
         if let Some(locale) = config.locale.as_deref() {
             params.push(("ui_locales", locale));
-        }
-        if let Some(prompt) = self.prompt {
-            params.push(("prompt", prompt));
         }
         let separator = if self.authorization_endpoint.contains('?') {
             '&'
@@ -54,12 +49,12 @@ impl AuthorizeRequest<'_> {
 pub enum Callback {
     Code {
         code: String,
-        state: String,
+        state: State,
     },
     Error {
-        error: String,
+        error: OAuthErrorCode,
         description: Option<String>,
-        state: Option<String>,
+        state: Option<State>,
     },
 }
 
@@ -76,54 +71,106 @@ pub fn parse_callback(query: &str) -> Option<Callback> {
     };
     if let Some(error) = get("error") {
         return Some(Callback::Error {
-            error,
+            error: OAuthErrorCode::from(error),
             description: get("error_description"),
-            state: get("state"),
+            state: get("state").map(State::new),
         });
     }
     Some(Callback::Code {
         code: get("code")?,
-        state: get("state")?,
+        state: State::new(get("state")?),
     })
 }
 
 /// The token request body for a code (RFC 6749 §4.1.3, RFC 7636 §4.5): no client secret.
-pub fn code_exchange_body(config: &Config, code: &str, verifier: &str) -> String {
+pub fn code_exchange_body(config: &Config, code: &str, verifier: &PkceVerifier) -> String {
     form_encode(&[
         ("grant_type", "authorization_code"),
         ("code", code),
         ("redirect_uri", &config.redirect_uri),
         ("client_id", &config.client_id),
-        ("code_verifier", verifier),
+        ("code_verifier", verifier.secret()),
     ])
 }
 
 /// The token request body for a refresh (RFC 6749 §6).
-pub fn refresh_body(config: &Config, refresh_token: &str) -> String {
+pub fn refresh_body(config: &Config, refresh_token: &RefreshToken) -> String {
     form_encode(&[
         ("grant_type", "refresh_token"),
-        ("refresh_token", refresh_token),
+        ("refresh_token", refresh_token.secret()),
         ("client_id", &config.client_id),
     ])
 }
 
 /// A successful token response (RFC 6749 §5.1).
-#[derive(Clone, Deserialize)]
+#[derive(Debug, Deserialize)]
 pub struct TokenResponse {
-    pub access_token: String,
+    pub access_token: AccessToken,
     #[serde(default)]
     pub expires_in: Option<u64>,
     #[serde(default)]
-    pub refresh_token: Option<String>,
+    pub refresh_token: Option<RefreshToken>,
     #[serde(default)]
-    pub id_token: Option<String>,
+    pub id_token: Option<IdToken>,
+}
+
+/// An OAuth error code (RFC 6749 §4.1.2.1 and §5.2, OIDC Core §3.1.2.6); the ones this
+/// widget explains have a variant, the rest keep their text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(from = "String")]
+pub enum OAuthErrorCode {
+    InvalidRequest,
+    InvalidGrant,
+    InvalidClient,
+    UnauthorizedClient,
+    InvalidScope,
+    AccessDenied,
+    LoginRequired,
+    InteractionRequired,
+    #[default]
+    Empty,
+    Other(String),
+}
+
+impl From<String> for OAuthErrorCode {
+    fn from(code: String) -> Self {
+        match code.as_str() {
+            "invalid_request" => Self::InvalidRequest,
+            "invalid_grant" => Self::InvalidGrant,
+            "invalid_client" => Self::InvalidClient,
+            "unauthorized_client" => Self::UnauthorizedClient,
+            "invalid_scope" => Self::InvalidScope,
+            "access_denied" => Self::AccessDenied,
+            "login_required" => Self::LoginRequired,
+            "interaction_required" => Self::InteractionRequired,
+            "" => Self::Empty,
+            _ => Self::Other(code),
+        }
+    }
+}
+
+impl OAuthErrorCode {
+    pub fn as_str(&self) -> &str {
+        match self {
+            Self::InvalidRequest => "invalid_request",
+            Self::InvalidGrant => "invalid_grant",
+            Self::InvalidClient => "invalid_client",
+            Self::UnauthorizedClient => "unauthorized_client",
+            Self::InvalidScope => "invalid_scope",
+            Self::AccessDenied => "access_denied",
+            Self::LoginRequired => "login_required",
+            Self::InteractionRequired => "interaction_required",
+            Self::Empty => "",
+            Self::Other(code) => code,
+        }
+    }
 }
 
 /// An error response (RFC 6749 §5.2).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(default)]
 pub struct TokenError {
-    pub error: String,
+    pub error: OAuthErrorCode,
     pub error_description: Option<String>,
 }
 
@@ -153,18 +200,27 @@ fn one_or_many<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D:
     })
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
+/// Why an id_token was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum IdTokenError {
-    #[error("the id_token is not a readable JWT")]
     Malformed,
-    #[error("the id_token was issued by {0}, not by the configured issuer")]
+    /// Issued by this issuer, not the configured one.
     Issuer(String),
-    #[error("the id_token is not meant for this application")]
     Audience,
-    #[error("the id_token has expired")]
     Expired,
-    #[error("the id_token does not answer this sign-in (nonce mismatch)")]
     Nonce,
+}
+
+impl IdTokenError {
+    pub fn message(&self) -> Message {
+        match self {
+            IdTokenError::Malformed => Key::IdTokenMalformed.into(),
+            IdTokenError::Issuer(issuer) => Message::new(Key::IdTokenIssuer).with("issuer", issuer),
+            IdTokenError::Audience => Key::IdTokenAudience.into(),
+            IdTokenError::Expired => Key::IdTokenExpired.into(),
+            IdTokenError::Nonce => Key::IdTokenNonce.into(),
+        }
+    }
 }
 
 /// Checks an id_token received straight from the token endpoint over TLS, so its
@@ -173,7 +229,7 @@ pub enum IdTokenError {
 pub fn check_id_token(
     id_token: &str,
     config: &Config,
-    nonce: &str,
+    nonce: &Nonce,
     now_secs: u64,
 ) -> Result<IdClaims, IdTokenError> {
     let payload = id_token.split('.').nth(1).ok_or(IdTokenError::Malformed)?;
@@ -193,7 +249,7 @@ pub fn check_id_token(
     if claims.exp <= now_secs {
         return Err(IdTokenError::Expired);
     }
-    if claims.nonce.as_deref() != Some(nonce) {
+    if claims.nonce.as_deref() != Some(nonce.as_str()) {
         return Err(IdTokenError::Nonce);
     }
     Ok(claims)
@@ -220,10 +276,11 @@ mod tests {
     fn authorize_url_exactly() {
         let request = AuthorizeRequest {
             authorization_endpoint: "https://acme.zitadel.cloud/oauth/v2/authorize",
-            state: "s1",
-            nonce: "n1",
-            code_challenge: "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
-            prompt: None,
+            state: &State::new("s1".into()),
+            nonce: &Nonce::new("n1".into()),
+            code_challenge: &CodeChallenge::new(
+                "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM".into(),
+            ),
         };
         assert_eq!(
             request.url(&config()),
@@ -235,13 +292,6 @@ mod tests {
              &code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM\
              &code_challenge_method=S256&ui_locales=de"
         );
-        let silent = AuthorizeRequest {
-            prompt: Some("none"),
-            ..request
-        };
-        assert!(silent
-            .url(&config())
-            .ends_with("&ui_locales=de&prompt=none"));
     }
 
     #[test]
@@ -250,15 +300,15 @@ mod tests {
             parse_callback("code=abc&state=s1"),
             Some(Callback::Code {
                 code: "abc".into(),
-                state: "s1".into()
+                state: State::new("s1".into())
             })
         );
         assert_eq!(
             parse_callback("error=access_denied&error_description=The+user+cancelled&state=s1"),
             Some(Callback::Error {
-                error: "access_denied".into(),
+                error: OAuthErrorCode::AccessDenied,
                 description: Some("The user cancelled".into()),
-                state: Some("s1".into()),
+                state: Some(State::new("s1".into())),
             })
         );
         assert_eq!(parse_callback(""), None);
@@ -269,13 +319,30 @@ mod tests {
     #[test]
     fn token_request_bodies() {
         assert_eq!(
-            code_exchange_body(&config(), "c/1", "v"),
+            code_exchange_body(&config(), "c/1", &PkceVerifier::new("v".into())),
             "grant_type=authorization_code&code=c%2F1&redirect_uri=https%3A%2F%2Fapp.example.com%2Fprofile\
              &client_id=123%40app&code_verifier=v"
         );
         assert_eq!(
-            refresh_body(&config(), "r+1"),
+            refresh_body(&config(), &RefreshToken::new("r+1".into())),
             "grant_type=refresh_token&refresh_token=r%2B1&client_id=123%40app"
+        );
+    }
+
+    #[test]
+    fn error_codes_round_trip() {
+        for code in [
+            "invalid_grant",
+            "access_denied",
+            "invalid_scope",
+            "slow_down",
+            "",
+        ] {
+            assert_eq!(OAuthErrorCode::from(code.to_owned()).as_str(), code);
+        }
+        assert_eq!(
+            OAuthErrorCode::from("invalid_client".to_owned()),
+            OAuthErrorCode::InvalidClient
         );
     }
 
@@ -290,46 +357,61 @@ mod tests {
             "azp": "123@app", "exp": 2000, "nonce": "n1"
         });
         assert_eq!(
-            check_id_token(&jwt(good.clone()), &config(), "n1", 1000)
-                .unwrap()
-                .sub,
+            check_id_token(
+                &jwt(good.clone()),
+                &config(),
+                &Nonce::new("n1".into()),
+                1000
+            )
+            .unwrap()
+            .sub,
             "1"
         );
 
         let mut c = good.clone();
         c["iss"] = "https://evil.example".into();
         assert!(matches!(
-            check_id_token(&jwt(c), &config(), "n1", 1000),
+            check_id_token(&jwt(c), &config(), &Nonce::new("n1".into()), 1000),
             Err(IdTokenError::Issuer(_))
         ));
         let mut c = good.clone();
         c["aud"] = "other@app".into();
         assert_eq!(
-            check_id_token(&jwt(c), &config(), "n1", 1000),
+            check_id_token(&jwt(c), &config(), &Nonce::new("n1".into()), 1000),
             Err(IdTokenError::Audience)
         );
         let mut c = good.clone();
         c["azp"] = "other@app".into();
         assert_eq!(
-            check_id_token(&jwt(c), &config(), "n1", 1000),
+            check_id_token(&jwt(c), &config(), &Nonce::new("n1".into()), 1000),
             Err(IdTokenError::Audience)
         );
         assert_eq!(
-            check_id_token(&jwt(good.clone()), &config(), "n1", 2000),
+            check_id_token(
+                &jwt(good.clone()),
+                &config(),
+                &Nonce::new("n1".into()),
+                2000
+            ),
             Err(IdTokenError::Expired)
         );
         assert_eq!(
-            check_id_token(&jwt(good.clone()), &config(), "n2", 1000),
+            check_id_token(
+                &jwt(good.clone()),
+                &config(),
+                &Nonce::new("n2".into()),
+                1000
+            ),
             Err(IdTokenError::Nonce)
         );
         let mut c = good;
         c.as_object_mut().unwrap().remove("nonce");
         assert_eq!(
-            check_id_token(&jwt(c), &config(), "n1", 1000),
+            check_id_token(&jwt(c), &config(), &Nonce::new("n1".into()), 1000),
             Err(IdTokenError::Nonce)
         );
         assert_eq!(
-            check_id_token("garbage", &config(), "n1", 1000),
+            check_id_token("garbage", &config(), &Nonce::new("n1".into()), 1000),
             Err(IdTokenError::Malformed)
         );
     }

@@ -18,8 +18,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use super::tokens::{self, Tokens};
+use super::types::RefreshToken;
 use crate::options::Config;
-use crate::session::{self, Tokens};
 
 #[wasm_bindgen]
 extern "C" {
@@ -42,10 +43,7 @@ fn lock_manager() -> Option<LockManager> {
 
 /// The lock and channel name of one session.
 fn name(config: &Config) -> String {
-    format!(
-        "zitadel-profile-form:refresh:{}@{}",
-        config.client_id, config.issuer
-    )
+    format!("zitadel-profile-form:refresh:{}", config.session_name())
 }
 
 /// Runs `work` while holding this session's refresh lock, in every tab of the origin.
@@ -84,9 +82,9 @@ pub async fn with_refresh_lock<T: 'static>(
 enum Message {
     /// `spent` was exchanged; these are the session's tokens now.
     #[serde(rename_all = "camelCase")]
-    Rotated { spent: String, tokens: Tokens },
+    Rotated { spent: RefreshToken, tokens: Tokens },
     /// Does any tab know what `spent` was exchanged for?
-    Ask { spent: String },
+    Ask { spent: RefreshToken },
 }
 
 fn post(config: &Config, message: &Message) {
@@ -100,12 +98,12 @@ fn post(config: &Config, message: &Message) {
 }
 
 /// Tells the other tabs that `spent` was exchanged for `tokens`.
-pub fn announce(config: &Config, spent: &str, tokens: &Tokens) {
-    session::remember_spent(config, spent);
+pub fn announce(config: &Config, spent: &RefreshToken, tokens: &Tokens) {
+    tokens::remember_spent(config, spent);
     post(
         config,
         &Message::Rotated {
-            spent: spent.to_owned(),
+            spent: spent.clone(),
             tokens: tokens.clone(),
         },
     );
@@ -113,17 +111,17 @@ pub fn announce(config: &Config, spent: &str, tokens: &Tokens) {
 
 /// Asks the other tabs whether `spent` was already exchanged, and waits briefly for
 /// the answer, which this tab's [`TokenSync`] adopts. The session's tokens if one came.
-pub async fn ask_others(config: &Config, spent: &str) -> Option<Tokens> {
+pub async fn ask_others(config: &Config, spent: &RefreshToken) -> Option<Tokens> {
     post(
         config,
         &Message::Ask {
-            spent: spent.to_owned(),
+            spent: spent.clone(),
         },
     );
     for _ in 0..15 {
         sleep_ms(20).await;
-        let now = session::tokens(config)?;
-        if now.refresh_token.as_deref() != Some(spent) {
+        let now = tokens::load(config)?;
+        if now.refresh_token.as_ref() != Some(spent) {
             return Some(now);
         }
     }
@@ -157,16 +155,16 @@ impl TokenSync {
                 };
                 match serde_json::from_str::<Message>(&text) {
                     Ok(Message::Rotated { spent, tokens }) => {
-                        let ours = session::tokens(&config)
+                        let ours = tokens::load(&config)
                             .and_then(|t| t.refresh_token)
                             .is_some_and(|mine| mine == spent);
                         if ours {
-                            session::save_tokens(&config, &tokens);
+                            tokens::save(&config, &tokens);
                         }
                     }
                     Ok(Message::Ask { spent }) => {
-                        if session::has_spent(&config, &spent) {
-                            if let Some(tokens) = session::tokens(&config) {
+                        if tokens::has_spent(&config, &spent) {
+                            if let Some(tokens) = tokens::load(&config) {
                                 post(&config, &Message::Rotated { spent, tokens });
                             }
                         }

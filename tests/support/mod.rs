@@ -9,7 +9,9 @@ use serde_json::{json, Value};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
-use zitadel_profile_form::session::{self, Tokens};
+use zitadel_profile_form::oidc::tokens::{self, Tokens};
+use zitadel_profile_form::oidc::types::{AccessToken, IdToken, RefreshToken};
+use zitadel_profile_form::profile::take_kept_draft;
 use zitadel_profile_form::{Config, Mounted, Options};
 
 /// The stand-in the test command started; set at compile time by scripts/test.
@@ -83,14 +85,15 @@ pub async fn signed_in(config: &Config) {
     dev("POST", "reset", None).await;
     dev("POST", "origins", Some(json!({ "origin": page_origin() }))).await;
     let minted = dev("POST", "tokens", Some(json!({}))).await;
-    session::take_draft(config);
-    session::save_tokens(
+    take_kept_draft(config);
+    let text = |name: &str| minted[name].as_str().map(String::from);
+    tokens::save(
         config,
         &Tokens {
-            access_token: minted["access_token"].as_str().unwrap().into(),
+            access_token: AccessToken::new(text("access_token").unwrap()),
             expires_at_ms: js_sys::Date::now() as u64 + 3_600_000,
-            refresh_token: minted["refresh_token"].as_str().map(String::from),
-            id_token: minted["id_token"].as_str().map(String::from),
+            refresh_token: text("refresh_token").map(RefreshToken::new),
+            id_token: text("id_token").map(IdToken::new),
         },
     );
 }

@@ -1,0 +1,56 @@
+//! The client for the signed-in user's own profile: two calls, each through
+//! [`crate::http`] with the access token and the configured timeout.
+
+use super::wire::{MeResponse, UpdateResponse};
+use crate::http::{HttpError, Request};
+use crate::oidc::types::AccessToken;
+use crate::profile::ValidProfile;
+
+/// A client for `/auth/v1/users/me`. The token is a secret type, so `Debug` is safe.
+#[derive(Debug, Clone)]
+pub struct ApiClient {
+    base: String,
+    access_token: AccessToken,
+    timeout_ms: u32,
+}
+
+impl ApiClient {
+    /// `base` is the API base URL without a trailing slash.
+    pub fn new(base: &str, access_token: AccessToken, timeout_ms: u32) -> Self {
+        Self {
+            base: base.to_owned(),
+            access_token,
+            timeout_ms,
+        }
+    }
+
+    pub async fn me(&self) -> Result<MeResponse, HttpError> {
+        let url = format!("{}/auth/v1/users/me", self.base);
+        self.authorize(Request::get(&url), &self.bearer())
+            .send_json(self.timeout_ms)
+            .await
+    }
+
+    /// Replaces the whole profile with `profile`.
+    pub async fn update_profile(
+        &self,
+        profile: &ValidProfile,
+    ) -> Result<UpdateResponse, HttpError> {
+        let url = format!("{}/auth/v1/users/me/profile", self.base);
+        self.authorize(Request::put(&url), &self.bearer())
+            .json(profile.to_json())
+            .send_json(self.timeout_ms)
+            .await
+    }
+
+    fn bearer(&self) -> String {
+        format!("Bearer {}", self.access_token.secret())
+    }
+
+    /// Only headers on ZITADEL's CORS list: anything else breaks the preflight.
+    fn authorize<'a>(&self, request: Request<'a>, bearer: &'a str) -> Request<'a> {
+        request
+            .header("Authorization", bearer)
+            .header("Accept", "application/json")
+    }
+}

@@ -1,0 +1,126 @@
+//! The Auth API's JSON as ZITADEL's gRPC gateway encodes it: camelCase, zero values
+//! omitted, `uint64` as strings. Only what the widget reads is declared.
+
+use serde::{Deserialize, Deserializer};
+
+use crate::profile::{Draft, Gender};
+
+/// `GET /auth/v1/users/me`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct MeResponse {
+    pub user: User,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct User {
+    pub id: String,
+    pub preferred_login_name: String,
+    /// Absent for machine users, which have no profile to edit.
+    pub human: Option<Human>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct Human {
+    pub profile: WireProfile,
+}
+
+/// A profile as ZITADEL encodes it: empty strings and the zero enum are omitted.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct WireProfile {
+    pub first_name: String,
+    pub last_name: String,
+    pub nick_name: String,
+    pub display_name: String,
+    pub preferred_language: String,
+    pub gender: Gender,
+}
+
+impl WireProfile {
+    /// The form's starting values; an unset language (`und`) shows as "not set".
+    pub fn to_draft(&self) -> Draft {
+        let language = match self.preferred_language.as_str() {
+            "und" => "",
+            other => other,
+        };
+        Draft {
+            first_name: self.first_name.clone(),
+            last_name: self.last_name.clone(),
+            nick_name: self.nick_name.clone(),
+            display_name: self.display_name.clone(),
+            preferred_language: language.to_owned(),
+            gender: self.gender,
+        }
+    }
+}
+
+/// `details` of a response; `sequence` is a uint64 sent as a JSON string.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Details {
+    #[serde(deserialize_with = "u64_from_string_or_number")]
+    pub sequence: u64,
+    pub change_date: Option<String>,
+    pub resource_owner: Option<String>,
+}
+
+/// `PUT /auth/v1/users/me/profile`'s answer.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct UpdateResponse {
+    pub details: Details,
+}
+
+fn u64_from_string_or_number<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Either {
+        Text(String),
+        Number(u64),
+    }
+    match Either::deserialize(d)? {
+        Either::Number(n) => Ok(n),
+        Either::Text(s) => s.parse().map_err(serde::de::Error::custom),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn users_me_with_omitted_zero_values() {
+        let body = r#"{"user":{"id":"1","details":{"sequence":"18446744073709551615","changeDate":"2026-01-01T00:00:00Z"},
+            "userName":"ada","human":{"profile":{"firstName":"Ada","lastName":"L","displayName":"Ada L","preferredLanguage":"und"},
+            "email":{"email":"a@b.c"},"phone":{}}}}"#;
+        let me: MeResponse = serde_json::from_str(body).unwrap();
+        let profile = me.user.human.unwrap().profile;
+        assert_eq!(profile.gender, Gender::Unspecified);
+        assert_eq!(profile.nick_name, "");
+        let draft = profile.to_draft();
+        assert_eq!(draft.preferred_language, "", "und means not set");
+    }
+
+    #[test]
+    fn update_response_with_string_sequence_and_no_creation_date() {
+        let r: UpdateResponse = serde_json::from_str(
+            r#"{"details":{"sequence":"1234","changeDate":"2026-11-29T13:12:42.123Z","resourceOwner":"2345"}}"#,
+        )
+        .unwrap();
+        assert_eq!(r.details.sequence, 1234);
+        assert_eq!(
+            r.details.change_date.as_deref(),
+            Some("2026-11-29T13:12:42.123Z")
+        );
+        let numeric: UpdateResponse =
+            serde_json::from_str(r#"{"details":{"sequence":5}}"#).unwrap();
+        assert_eq!(numeric.details.sequence, 5);
+        let max: UpdateResponse =
+            serde_json::from_str(r#"{"details":{"sequence":"18446744073709551615"}}"#).unwrap();
+        assert_eq!(max.details.sequence, u64::MAX);
+        assert!(serde_json::from_str::<UpdateResponse>(r#"{"details":{"sequence":"x"}}"#).is_err());
+    }
+}

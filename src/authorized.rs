@@ -1,0 +1,54 @@
+//! Calling the API as the signed-in person: the one place a 401 is handled. The
+//! access token is refreshed first when it is about to expire, and once more when
+//! the server answers 401 anyway; a second 401 ends the session.
+
+use std::future::Future;
+
+use crate::api::ApiClient;
+use crate::http::HttpError;
+use crate::oidc::tokens::{self, Tokens};
+use crate::options::Config;
+
+/// Refresh this long before the access token expires.
+const REFRESH_MARGIN_MS: u64 = 60_000;
+
+/// How an authorized call failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CallError {
+    /// No usable session, even after one refresh.
+    SessionEnded,
+    Http(HttpError),
+}
+
+fn is_unauthorized<T>(result: &Result<T, HttpError>) -> bool {
+    matches!(result, Err(HttpError::Status { status: 401, .. }))
+}
+
+/// Runs `call` with a client holding the session's access token.
+pub async fn authorized<T, F, Fut>(config: &Config, call: F) -> Result<T, CallError>
+where
+    F: Fn(ApiClient) -> Fut,
+    Fut: Future<Output = Result<T, HttpError>>,
+{
+    let mut held = tokens::load(config).ok_or(CallError::SessionEnded)?;
+    let expiring = held.expires_at_ms <= js_sys::Date::now() as u64 + REFRESH_MARGIN_MS;
+    if expiring && held.refresh_token.is_some() {
+        if let Ok(fresh) = crate::oidc::refresh(config).await {
+            held = fresh;
+        }
+    }
+    let client =
+        |t: Tokens| ApiClient::new(&config.api_base_url, t.access_token, config.timeout_ms);
+    let first = call(client(held)).await;
+    if !is_unauthorized(&first) {
+        return first.map_err(CallError::Http);
+    }
+    let fresh = crate::oidc::refresh(config)
+        .await
+        .map_err(|_| CallError::SessionEnded)?;
+    let second = call(client(fresh)).await;
+    if is_unauthorized(&second) {
+        return Err(CallError::SessionEnded);
+    }
+    second.map_err(CallError::Http)
+}

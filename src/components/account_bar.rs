@@ -1,0 +1,40 @@
+//! The form's heading: its title, who is signed in, and Sign out.
+
+use leptos::prelude::*;
+
+use crate::i18n::{Key, Message};
+
+/// The title, the signed-in account and, while editing, a Sign out button.
+#[component]
+pub fn AccountBar(
+    /// The heading's id, which labels the whole form.
+    title_id: String,
+    /// Who is signed in, once the profile is loaded.
+    account: RwSignal<Option<String>>,
+    /// Whether to offer Sign out.
+    signed_in: Signal<bool>,
+    /// Signs out; disabled while it runs.
+    sign_out: Action<(), ()>,
+) -> impl IntoView {
+    let signed_in_as = move || {
+        account.with(|a| {
+            a.as_ref()
+                .map(|a| Message::new(Key::SignedInAs).with("account", a).to_string())
+        })
+    };
+    view! {
+        <header class="zpf-header">
+            <div class="zpf-heading">
+                <h2 id=title_id class="zpf-title">{Key::Title.text()}</h2>
+                <p class="zpf-account" data-testid="account">{signed_in_as}</p>
+            </div>
+            {move || signed_in.get().then(|| view! {
+                <button type="button" class="zpf-button zpf-sign-out" data-testid="sign-out"
+                    disabled=move || sign_out.pending().get()
+                    on:click=move |_| { sign_out.dispatch_local(()); }>
+                    {Key::SignOut.text()}
+                </button>
+            })}
+        </header>
+    }
+}

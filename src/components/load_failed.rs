@@ -1,0 +1,26 @@
+//! What a person sees when the profile could not be loaded.
+
+use leptos::prelude::*;
+
+use crate::api::Problem;
+use crate::i18n::Key;
+
+/// The problem in words, with Try again when trying again may help.
+#[component]
+pub fn LoadFailedPanel(
+    problem: Problem,
+    /// Loads the profile again.
+    on_retry: Callback<()>,
+) -> impl IntoView {
+    view! {
+        <div class="zpf-banner zpf-banner--error" role="alert" data-testid="load-error">
+            <p>{problem.to_string()}</p>
+            {problem.retryable().then(|| view! {
+                <button type="button" class="zpf-button zpf-banner-action" data-testid="load-retry"
+                    on:click=move |_| on_retry.run(())>
+                    {Key::TryAgain.text()}
+                </button>
+            })}
+        </div>
+    }
+}

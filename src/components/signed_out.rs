@@ -1,0 +1,23 @@
+//! What a person sees before signing in.
+
+use leptos::prelude::*;
+
+use crate::i18n::Key;
+
+/// An invitation to sign in, with the button that starts it.
+#[component]
+pub fn SignedOutPanel(
+    /// Starts the sign-in; the button stays disabled while the browser leaves.
+    sign_in: Action<(), ()>,
+) -> impl IntoView {
+    view! {
+        <div class="zpf-signed-out" data-testid="signed-out">
+            <p>{Key::SignInPrompt.text()}</p>
+            <button type="button" class="zpf-button zpf-button--primary" data-testid="sign-in"
+                disabled=move || sign_in.pending().get()
+                on:click=move |_| { sign_in.dispatch_local(()); }>
+                {Key::SignIn.text()}
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,232 @@
+//! The form's signals and actions, shared by its parts. Each action applies its own
+//! outcome when it ends (decided by [`crate::screen`]), so no effect copies results
+//! around, and each action's `pending()` disables the button that started it.
+
+use leptos::html::Section;
+use leptos::prelude::*;
+
+use crate::api::ApiClient;
+use crate::authorized::{authorized, CallError};
+use crate::form::FormModel;
+use crate::host_events::{ErrorKind, HostEvent};
+use crate::oidc::{self, tokens};
+use crate::options::Config;
+use crate::profile::{keep_draft, take_kept_draft, Draft, ValidProfile};
+use crate::screen::{self, LoadResult, Notice, Phase, SaveOutcome, Tone};
+use crate::validate::Field;
+
+/// The state of one mounted form.
+#[derive(Clone, Copy)]
+pub struct FormState {
+    pub config: StoredValue<Config>,
+    pub phase: RwSignal<Phase>,
+    pub model: RwSignal<FormModel>,
+    pub notice: RwSignal<Option<Notice>>,
+    pub account: RwSignal<Option<String>>,
+    /// The form's root element, where host events are dispatched.
+    pub root: NodeRef<Section>,
+}
+
+impl FormState {
+    pub fn new(config: Config) -> Self {
+        Self {
+            config: StoredValue::new(config),
+            phase: RwSignal::new(Phase::Loading),
+            model: RwSignal::new(FormModel::default()),
+            notice: RwSignal::new(None),
+            account: RwSignal::new(None),
+            root: NodeRef::new(),
+        }
+    }
+
+    /// Shows `phase`; setting the phase it already shows rebuilds nothing.
+    pub fn show(self, phase: Phase) {
+        self.phase.maybe_update(|p| {
+            let changed = *p != phase;
+            *p = phase;
+            changed
+        });
+    }
+
+    pub fn emit(self, event: HostEvent) {
+        if let Some(root) = self.root.get_untracked() {
+            event.dispatch(&root);
+        }
+    }
+
+    fn apply_loaded(self, result: LoadResult) {
+        let config = self.config.get_value();
+        let kept = matches!(result, LoadResult::Profile(_))
+            .then(|| take_kept_draft(&config))
+            .flatten();
+        let loaded = screen::loaded(result, kept);
+        if loaded.clear_tokens {
+            tokens::clear(&config);
+        }
+        if let Some(model) = loaded.model {
+            self.model.set(model);
+        }
+        self.account.set(loaded.account);
+        self.notice.set(loaded.notice);
+        self.show(loaded.phase);
+        if let Some(event) = loaded.event {
+            self.emit(event);
+        }
+    }
+
+    fn apply_saved(self, outcome: SaveOutcome) {
+        let saved = self
+            .model
+            .try_update(|m| screen::saved(m, outcome, format_time));
+        let Some(saved) = saved else {
+            return; // unmounted meanwhile
+        };
+        if saved.session_ended {
+            // Keep the draft where a new sign-in will find it.
+            let config = self.config.get_value();
+            keep_draft(&config, &self.model.with_untracked(|m| m.draft.clone()));
+            tokens::clear(&config);
+        }
+        if saved.notice.is_some() {
+            self.notice.set(saved.notice);
+        }
+        if let Some(event) = saved.event {
+            self.emit(event);
+        }
+        if let Some(field) = saved.focus {
+            self.focus(field);
+        }
+    }
+
+    /// Moves focus to `field`'s control in this form, once its message is showing.
+    fn focus(self, field: Field) {
+        use wasm_bindgen::JsCast;
+        leptos::task::spawn_local(async move {
+            leptos::task::tick().await;
+            let selector = format!("[name='{}']", field.as_str());
+            let element = self
+                .root
+                .get_untracked()
+                .and_then(|r| r.query_selector(&selector).ok().flatten())
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+            if let Some(element) = element {
+                let _ = element.focus();
+            }
+        });
+    }
+}
+
+/// "14:03:12" in the page's language, from the server's change date.
+fn format_time(change_date: &str) -> Option<String> {
+    let date = js_sys::Date::new(&change_date.into());
+    if date.get_time().is_nan() {
+        return None;
+    }
+    let locale = web_sys::window()
+        .and_then(|w| w.navigator().language())
+        .unwrap_or_else(|| "en".into());
+    Some(date.to_locale_time_string(&locale).into())
+}
+
+/// Finishes a sign-in this page load may be the answer to, then loads the profile.
+async fn load_profile(config: &Config) -> LoadResult {
+    let just_signed_in = match oidc::complete_sign_in(config).await {
+        Ok(just_signed_in) => just_signed_in,
+        Err(error) => return LoadResult::SignIn(error),
+    };
+    if tokens::load(config).is_none() {
+        return LoadResult::NoSession;
+    }
+    match authorized(config, |c: ApiClient| async move { c.me().await }).await {
+        Ok(me) => LoadResult::Profile(me.user),
+        Err(CallError::SessionEnded) if just_signed_in => LoadResult::FreshTokenRefused {
+            has_audience: config.has_api_audience(),
+        },
+        Err(CallError::SessionEnded) => LoadResult::SessionEnded,
+        Err(CallError::Http(error)) => LoadResult::Failed(error),
+    }
+}
+
+/// What the form can start; each runs at most once at a time.
+#[derive(Clone, Copy)]
+pub struct Actions {
+    pub load: Action<(), ()>,
+    pub save: Action<(ValidProfile, Draft), ()>,
+    pub sign_in: Action<(), ()>,
+    pub sign_out: Action<(), ()>,
+}
+
+impl Actions {
+    pub fn new(state: FormState) -> Self {
+        let load = Action::new_local(move |_: &()| {
+            let config = state.config.get_value();
+            async move { state.apply_loaded(load_profile(&config).await) }
+        });
+        let save = Action::new_local(move |(sent, sent_from): &(ValidProfile, Draft)| {
+            let config = state.config.get_value();
+            let (sent, sent_from) = (sent.clone(), sent_from.clone());
+            async move {
+                let body = sent.clone();
+                let result = authorized(&config, |c: ApiClient| {
+                    let body = body.clone();
+                    async move { c.update_profile(&body).await }
+                })
+                .await;
+                state.apply_saved(SaveOutcome {
+                    sent,
+                    sent_from,
+                    result,
+                });
+            }
+        });
+        let sign_in = Action::new_local(move |_: &()| {
+            let config = state.config.get_value();
+            async move {
+                // On success the page is navigating away; only a failure returns.
+                if let Err(error) = oidc::begin_sign_in(&config).await {
+                    state
+                        .notice
+                        .set(Some(Notice::new(Tone::Error, error.message())));
+                    state.emit(HostEvent::error(ErrorKind::SignIn, error));
+                }
+            }
+        });
+        let sign_out = Action::new_local(move |_: &()| {
+            let config = state.config.get_value();
+            state.emit(HostEvent::SignedOut);
+            state.notice.set(None);
+            async move {
+                oidc::sign_out(&config).await;
+                // Still here: ZITADEL's end_session could not be reached.
+                state.account.set(None);
+                state.show(Phase::SignedOut);
+            }
+        });
+        Self {
+            load,
+            save,
+            sign_in,
+            sign_out,
+        }
+    }
+
+    /// Loads the profile again, showing the skeleton meanwhile.
+    pub fn reload(self, state: FormState) {
+        state.show(Phase::Loading);
+        self.load.dispatch_local(());
+    }
+
+    /// Saves the draft if it may be saved; shows every field's message either way.
+    pub fn submit(self, state: FormState) {
+        if self.save.pending().get_untracked() {
+            return; // one save at a time
+        }
+        state.model.update(FormModel::attempt_submit);
+        let Some(profile) = state.model.with_untracked(FormModel::to_save) else {
+            return;
+        };
+        state.notice.set(None);
+        let draft = state.model.with_untracked(|m| m.draft.clone());
+        self.save.dispatch_local((profile, draft));
+    }
+}

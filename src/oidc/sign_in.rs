@@ -1,0 +1,125 @@
+//! Signing in: the redirect to ZITADEL's login, and the callback that turns the
+//! code into tokens exactly once.
+
+use super::discovery::discover;
+use super::encoding::{form_encode, parse_query};
+use super::error::SignInError;
+use super::pkce::s256_challenge;
+use super::protocol::{
+    check_id_token, code_exchange_body, parse_callback, AuthorizeRequest, Callback, IdTokenError,
+};
+use super::token::post_token;
+use super::tokens::{self, PendingSignIn, Tokens};
+use crate::options::Config;
+
+/// Sends the browser to ZITADEL's login. Returns only on failure: on success the
+/// page is navigating away.
+pub async fn begin_sign_in(config: &Config) -> Result<(), SignInError> {
+    let discovery = discover(config).await.map_err(SignInError::Transport)?;
+    let pending = PendingSignIn::generate()?;
+    let challenge = s256_challenge(&pending.verifier).await?;
+    let url = AuthorizeRequest {
+        authorization_endpoint: &discovery.authorization_endpoint,
+        state: &pending.state,
+        nonce: &pending.nonce,
+        code_challenge: &challenge,
+    }
+    .url(config);
+    tokens::save_pending(config, &pending);
+    crate::window()
+        .location()
+        .assign(&url)
+        .map_err(|_| SignInError::Navigation)
+}
+
+/// The callback parameters this flow owns; everything else in the query is the host's.
+const CALLBACK_PARAMS: [&str; 6] = [
+    "code",
+    "state",
+    "error",
+    "error_description",
+    "iss",
+    "session_state",
+];
+
+/// The query without the callback's parameters.
+pub fn strip_callback_params(query: &str) -> String {
+    let kept: Vec<(String, String)> = parse_query(query)
+        .into_iter()
+        .filter(|(k, _)| !CALLBACK_PARAMS.contains(&k.as_str()))
+        .collect();
+    let pairs: Vec<(&str, &str)> = kept.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    form_encode(&pairs)
+}
+
+/// Removes the code and state from the address bar and from history.
+fn clean_url(query: &str) {
+    let window = crate::window();
+    let location = window.location();
+    let path = location.pathname().unwrap_or_default();
+    let hash = location.hash().unwrap_or_default();
+    let rest = strip_callback_params(query);
+    let url = if rest.is_empty() {
+        format!("{path}{hash}")
+    } else {
+        format!("{path}?{rest}{hash}")
+    };
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Finishes a sign-in if this page load is ZITADEL's answer to one. `Ok(true)` when
+/// tokens were stored, `Ok(false)` when the page is no callback.
+pub async fn complete_sign_in(config: &Config) -> Result<bool, SignInError> {
+    let search = crate::window().location().search().unwrap_or_default();
+    let query = search.trim_start_matches('?');
+    let Some(callback) = parse_callback(query) else {
+        return Ok(false);
+    };
+    // Whatever happens next, the code and state leave the address bar now, and the
+    // pending sign-in is used up: a code is exchanged at most once.
+    clean_url(query);
+    let pending = tokens::take_pending(config).ok_or(SignInError::UnknownState)?;
+    let code = match callback {
+        Callback::Code { code, state } if state == pending.state => code,
+        Callback::Error {
+            state: Some(state),
+            error,
+            description,
+        } if state == pending.state => {
+            return Err(SignInError::Authorize { error, description });
+        }
+        _ => return Err(SignInError::UnknownState),
+    };
+    let discovery = discover(config).await.map_err(SignInError::Transport)?;
+    let body = code_exchange_body(config, &code, &pending.verifier);
+    let response = post_token(&discovery.token_endpoint, body, config.timeout_ms).await?;
+    let now_ms = js_sys::Date::now() as u64;
+    let id_token = response
+        .id_token
+        .as_ref()
+        .ok_or(SignInError::IdToken(IdTokenError::Malformed))?;
+    check_id_token(id_token.secret(), config, &pending.nonce, now_ms / 1000)
+        .map_err(SignInError::IdToken)?;
+    tokens::save(config, &Tokens::from_response(response, None, now_ms));
+    Ok(true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_callback_parameters_leave_the_url() {
+        assert_eq!(strip_callback_params("code=a&state=b"), "");
+        assert_eq!(
+            strip_callback_params("tab=profile&code=a&state=b&iss=x"),
+            "tab=profile"
+        );
+        assert_eq!(
+            strip_callback_params("error=access_denied&error_description=x&lang=de"),
+            "lang=de"
+        );
+    }
+}

@@ -1,0 +1,68 @@
+//! The token endpoint (RFC 6749 §5) and the refresh (§6), once across all tabs.
+
+use super::discovery::discover;
+use super::error::SignInError;
+use super::protocol::{refresh_body, TokenError, TokenResponse};
+use super::sync::{announce, ask_others, with_refresh_lock};
+use super::tokens::{self, Tokens};
+use crate::http::{self, HttpError, Request};
+use crate::options::Config;
+
+/// POSTs a form to the token endpoint and reads the answer.
+pub async fn post_token(
+    endpoint: &str,
+    body: String,
+    timeout_ms: u32,
+) -> Result<TokenResponse, SignInError> {
+    let sent = Request::post(endpoint)
+        .header("Accept", "application/json")
+        .form(body)
+        .send(timeout_ms)
+        .await;
+    match sent {
+        Ok(body) => http::decode(&body).map_err(|_| SignInError::Parse),
+        Err(HttpError::Status { status, body }) => match http::decode::<TokenError>(&body) {
+            Ok(error) if !error.error.as_str().is_empty() => Err(SignInError::Token(error)),
+            _ => Err(SignInError::Transport(HttpError::Status {
+                status,
+                body: String::new(),
+            })),
+        },
+        Err(e) => Err(SignInError::Transport(e)),
+    }
+}
+
+/// Spends the refresh token for new tokens, once across all tabs: under the
+/// session's Web Lock, and not at all if another tab already rotated the tokens this
+/// tab holds while it waited.
+pub async fn refresh(config: &Config) -> Result<Tokens, SignInError> {
+    let before = tokens::load(config).ok_or(SignInError::NoSession)?;
+    let config = config.clone();
+    with_refresh_lock(&config.clone(), async move {
+        let current = tokens::load(&config).ok_or(SignInError::NoSession)?;
+        if current.access_token != before.access_token {
+            return Ok(current);
+        }
+        let spent = current
+            .refresh_token
+            .clone()
+            .ok_or(SignInError::CannotRefresh)?;
+        // A tab that was reloading may have missed another's rotation: ask first.
+        if let Some(adopted) = ask_others(&config, &spent).await {
+            return Ok(adopted);
+        }
+        let discovery = discover(&config).await.map_err(SignInError::Transport)?;
+        let body = refresh_body(&config, &spent);
+        let response = match post_token(&discovery.token_endpoint, body, config.timeout_ms).await {
+            Err(SignInError::Token(_)) => return Err(SignInError::CannotRefresh),
+            other => other?,
+        };
+        let now_ms = js_sys::Date::now() as u64;
+        let tokens = Tokens::from_response(response, current.id_token, now_ms);
+        tokens::save(&config, &tokens);
+        announce(&config, &spent, &tokens);
+        Ok(tokens)
+    })
+    .await
+    .unwrap_or(Err(SignInError::CannotRefresh))
+}

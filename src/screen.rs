@@ -1,0 +1,560 @@
+//! What the form does with the end of a load or a save, as pure functions over plain
+//! data: which phase it shows, the form's model, the notice, the event for the host,
+//! and whether the session's tokens go. The components apply the result; every branch
+//! is tested here on the host.
+
+use crate::api::{Problem, UpdateResponse, User};
+use crate::authorized::CallError;
+use crate::form::FormModel;
+use crate::host_events::{ErrorKind, HostEvent, Loaded as LoadedDetail, SavedDetail};
+use crate::http::HttpError;
+use crate::i18n::{Key, Message};
+use crate::oidc::SignInError;
+use crate::options::API_AUDIENCE_SCOPE;
+use crate::profile::{Draft, ValidProfile};
+use crate::validate::Field;
+
+/// Where the form is in its life.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Phase {
+    Loading,
+    /// No session: offer to sign in.
+    SignedOut,
+    /// The profile could not be loaded.
+    LoadFailed(Problem),
+    /// Editing; also after the session ended, so nothing typed disappears.
+    Ready,
+}
+
+/// How a notice looks and how assistive technology announces it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Error,
+    Info,
+    Success,
+}
+
+/// What the notice's button does, if it has one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoticeAction {
+    RetrySave,
+    SignIn,
+}
+
+/// A message above the form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    pub tone: Tone,
+    pub text: Message,
+    pub action: Option<NoticeAction>,
+}
+
+impl Notice {
+    pub fn new(tone: Tone, text: impl Into<Message>) -> Self {
+        Self {
+            tone,
+            text: text.into(),
+            action: None,
+        }
+    }
+
+    pub fn with_action(mut self, action: NoticeAction) -> Self {
+        self.action = Some(action);
+        self
+    }
+}
+
+/// How loading the profile ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadResult {
+    /// No tokens: nobody is signed in.
+    NoSession,
+    Profile(User),
+    /// The sign-in this page load finished failed.
+    SignIn(SignInError),
+    /// The session is gone and could not be refreshed.
+    SessionEnded,
+    /// ZITADEL refused a token it issued a moment ago; `has_audience` when the scope
+    /// asked for the API audience.
+    FreshTokenRefused {
+        has_audience: bool,
+    },
+    Failed(HttpError),
+}
+
+/// What the form becomes after a load.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Loaded {
+    pub phase: Phase,
+    /// The form to show, when a profile arrived.
+    pub model: Option<FormModel>,
+    /// Who is signed in, when a profile arrived.
+    pub account: Option<String>,
+    pub notice: Option<Notice>,
+    pub event: Option<HostEvent>,
+    /// Whether the session's tokens must be forgotten.
+    pub clear_tokens: bool,
+}
+
+impl Loaded {
+    fn signed_out(notice: Option<Notice>, event: Option<HostEvent>, clear_tokens: bool) -> Self {
+        Loaded {
+            phase: Phase::SignedOut,
+            model: None,
+            account: None,
+            notice,
+            event,
+            clear_tokens,
+        }
+    }
+}
+
+/// Decides what a load's `result` shows. `kept` is the draft a person left when their
+/// session ended; it is read only when a profile arrived, and typed over it again.
+pub fn loaded(result: LoadResult, kept: Option<Draft>) -> Loaded {
+    match result {
+        LoadResult::Profile(user) => {
+            let profile = user.human.map(|h| h.profile).unwrap_or_default();
+            let mut model = FormModel::loaded(profile.to_draft());
+            let event = HostEvent::ProfileLoaded(LoadedDetail {
+                user_id: user.id,
+                profile: model.baseline.clone(),
+            });
+            let notice = kept.map(|kept| {
+                model.restore(kept);
+                Notice::new(Tone::Info, Key::DraftRestored)
+            });
+            Loaded {
+                phase: Phase::Ready,
+                model: Some(model),
+                account: Some(user.preferred_login_name),
+                notice,
+                event: Some(event),
+                clear_tokens: false,
+            }
+        }
+        LoadResult::NoSession => Loaded::signed_out(None, None, false),
+        LoadResult::SignIn(error) => {
+            let notice = Notice::new(Tone::Error, error.message());
+            let event = HostEvent::error(ErrorKind::SignIn, error);
+            Loaded::signed_out(Some(notice), Some(event), false)
+        }
+        LoadResult::SessionEnded => {
+            let notice = Notice::new(Tone::Info, Key::SessionEndedSignIn);
+            Loaded::signed_out(Some(notice), None, true)
+        }
+        LoadResult::FreshTokenRefused { has_audience } => {
+            let key = if has_audience {
+                Key::FreshTokenRefused
+            } else {
+                Key::FreshTokenLacksAudience
+            };
+            let text = Message::new(key).with("scope", API_AUDIENCE_SCOPE);
+            let event = HostEvent::error(ErrorKind::SignIn, &text);
+            Loaded::signed_out(Some(Notice::new(Tone::Error, text)), Some(event), true)
+        }
+        LoadResult::Failed(error) => {
+            let problem = Problem::from_error(&error);
+            Loaded {
+                event: Some(HostEvent::error(problem.kind(), &problem)),
+                phase: Phase::LoadFailed(problem),
+                model: None,
+                account: None,
+                notice: None,
+                clear_tokens: false,
+            }
+        }
+    }
+}
+
+/// What a save sent, from which draft, and how the server answered.
+#[derive(Debug, Clone)]
+pub struct SaveOutcome {
+    pub sent: ValidProfile,
+    pub sent_from: Draft,
+    pub result: Result<UpdateResponse, CallError>,
+}
+
+/// What the form does after a save, besides updating its model.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Saved {
+    pub notice: Option<Notice>,
+    pub event: Option<HostEvent>,
+    /// The field to move focus to, once its message shows.
+    pub focus: Option<Field>,
+    /// The session is over: keep the draft for the next sign-in, forget the tokens.
+    pub session_ended: bool,
+}
+
+impl Saved {
+    fn notice(notice: Notice, event: Option<HostEvent>) -> Self {
+        Saved {
+            notice: Some(notice),
+            event,
+            focus: None,
+            session_ended: false,
+        }
+    }
+
+    fn session_ended() -> Self {
+        let problem = Problem::Unauthenticated;
+        Saved {
+            notice: Some(
+                Notice::new(Tone::Error, problem.message()).with_action(NoticeAction::SignIn),
+            ),
+            event: Some(HostEvent::error(ErrorKind::SessionEnded, &problem)),
+            focus: None,
+            session_ended: true,
+        }
+    }
+}
+
+/// Applies a save's outcome to `model` and decides the rest. `format_time` turns
+/// ZITADEL's change date into a time for people, when it can.
+pub fn saved(
+    model: &mut FormModel,
+    outcome: SaveOutcome,
+    format_time: impl Fn(&str) -> Option<String>,
+) -> Saved {
+    let SaveOutcome {
+        sent,
+        sent_from,
+        result,
+    } = outcome;
+    let error = match result {
+        Ok(response) => {
+            model.saved(&sent, &sent_from);
+            let details = &response.details;
+            let text = match details.change_date.as_deref().and_then(format_time) {
+                Some(time) => Message::new(Key::SavedAt).with("time", time),
+                None => Key::Saved.into(),
+            };
+            let event = HostEvent::ProfileSaved(SavedDetail {
+                profile: sent,
+                details: details.into(),
+            });
+            return Saved::notice(Notice::new(Tone::Success, text), Some(event));
+        }
+        Err(CallError::SessionEnded) => return Saved::session_ended(),
+        Err(CallError::Http(error)) => error,
+    };
+    let problem = Problem::from_error(&error);
+    let event = Some(HostEvent::error(problem.kind(), &problem));
+    match problem {
+        Problem::Invalid {
+            field: Some(field),
+            text,
+        } => {
+            model.pin_server_error(field, text);
+            Saved {
+                notice: None,
+                event,
+                focus: Some(field),
+                session_ended: false,
+            }
+        }
+        // The server already holds exactly these values.
+        Problem::NotChanged => {
+            model.saved(&sent, &sent_from);
+            Saved::notice(Notice::new(Tone::Info, problem.message()), event)
+        }
+        Problem::Unauthenticated => Saved::session_ended(),
+        problem => {
+            let mut notice = Notice::new(Tone::Error, problem.message());
+            if problem.retryable() {
+                notice = notice.with_action(NoticeAction::RetrySave);
+            }
+            Saved::notice(notice, event)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::api::wire::Human;
+    use crate::api::{Details, WireProfile};
+    use crate::oidc::protocol::OAuthErrorCode;
+    use crate::profile::Gender;
+    use crate::validate::validate;
+
+    fn user() -> User {
+        User {
+            id: "42".into(),
+            preferred_login_name: "ada@acme".into(),
+            human: Some(Human {
+                profile: WireProfile {
+                    first_name: "Ada".into(),
+                    last_name: "Lovelace".into(),
+                    display_name: "Ada Lovelace".into(),
+                    preferred_language: "und".into(),
+                    ..WireProfile::default()
+                },
+            }),
+        }
+    }
+
+    #[test]
+    fn a_profile_shows_the_form_and_tells_the_host() {
+        let loaded = loaded(LoadResult::Profile(user()), None);
+        assert_eq!(loaded.phase, Phase::Ready);
+        assert_eq!(loaded.account.as_deref(), Some("ada@acme"));
+        let model = loaded.model.unwrap();
+        assert_eq!(model.draft.first_name, "Ada");
+        assert_eq!(model.draft.preferred_language, "", "und shows as not set");
+        assert!(!model.is_dirty());
+        assert_eq!(loaded.notice, None);
+        assert!(!loaded.clear_tokens);
+        let Some(HostEvent::ProfileLoaded(detail)) = loaded.event else {
+            panic!("profile-loaded expected");
+        };
+        assert_eq!(detail.user_id, "42");
+        assert_eq!(detail.profile, model.baseline);
+    }
+
+    #[test]
+    fn a_kept_draft_is_typed_over_the_loaded_profile() {
+        let mut kept = loaded(LoadResult::Profile(user()), None)
+            .model
+            .unwrap()
+            .draft;
+        kept.nick_name = "Countess".into();
+        kept.gender = Gender::Female;
+        let loaded = loaded(LoadResult::Profile(user()), Some(kept.clone()));
+        let model = loaded.model.unwrap();
+        assert_eq!(model.draft, kept);
+        assert!(model.is_dirty());
+        assert_eq!(model.baseline.nick_name, "", "the baseline is the server's");
+        assert_eq!(
+            loaded.notice,
+            Some(Notice::new(Tone::Info, Key::DraftRestored))
+        );
+    }
+
+    #[test]
+    fn a_machine_user_shows_an_empty_form() {
+        let mut machine = user();
+        machine.human = None;
+        let model = loaded(LoadResult::Profile(machine), None).model.unwrap();
+        assert_eq!(model.draft, Draft::default());
+    }
+
+    #[test]
+    fn no_session_offers_to_sign_in_quietly() {
+        assert_eq!(
+            loaded(LoadResult::NoSession, None),
+            Loaded::signed_out(None, None, false)
+        );
+    }
+
+    #[test]
+    fn a_failed_sign_in_is_shown_and_reported() {
+        let error = SignInError::Authorize {
+            error: OAuthErrorCode::AccessDenied,
+            description: None,
+        };
+        let loaded = loaded(LoadResult::SignIn(error), None);
+        assert_eq!(loaded.phase, Phase::SignedOut);
+        let notice = loaded.notice.unwrap();
+        assert_eq!(notice.tone, Tone::Error);
+        assert_eq!(notice.text.to_string(), "Sign-in was cancelled.");
+        assert_eq!(
+            loaded.event,
+            Some(HostEvent::error(
+                ErrorKind::SignIn,
+                "Sign-in was cancelled."
+            ))
+        );
+        assert!(!loaded.clear_tokens);
+    }
+
+    #[test]
+    fn an_ended_session_forgets_the_tokens() {
+        let loaded = loaded(LoadResult::SessionEnded, None);
+        assert_eq!(loaded.phase, Phase::SignedOut);
+        assert!(loaded.clear_tokens);
+        assert_eq!(loaded.event, None);
+        assert_eq!(
+            loaded.notice.unwrap().text.to_string(),
+            "Your session has ended. Sign in again to continue."
+        );
+    }
+
+    #[test]
+    fn a_refused_fresh_token_names_the_operator_fix() {
+        for (has_audience, expected) in [
+            (true, "points at the same instance"),
+            (
+                false,
+                "add urn:zitadel:iam:org:project:id:zitadel:aud to the “scope” option",
+            ),
+        ] {
+            let loaded = loaded(LoadResult::FreshTokenRefused { has_audience }, None);
+            assert_eq!(loaded.phase, Phase::SignedOut);
+            assert!(loaded.clear_tokens);
+            let text = loaded.notice.unwrap().text.to_string();
+            assert!(text.contains(expected), "{text}");
+            assert_eq!(
+                loaded.event,
+                Some(HostEvent::error(ErrorKind::SignIn, &text))
+            );
+        }
+    }
+
+    #[test]
+    fn a_failed_load_shows_the_problem() {
+        let loaded = loaded(LoadResult::Failed(HttpError::Timeout), None);
+        assert_eq!(loaded.phase, Phase::LoadFailed(Problem::Timeout));
+        assert_eq!(
+            loaded.event,
+            Some(HostEvent::error(ErrorKind::Timeout, Problem::Timeout))
+        );
+        assert!(!loaded.clear_tokens);
+        assert_eq!(loaded.notice, None);
+    }
+
+    fn edited() -> (FormModel, SaveOutcome) {
+        let mut model = FormModel::loaded(Draft::sample());
+        model.edit(Field::NickName, " Countess ".into());
+        let outcome = SaveOutcome {
+            sent: model.to_save().unwrap(),
+            sent_from: model.draft.clone(),
+            result: Err(CallError::SessionEnded),
+        };
+        (model, outcome)
+    }
+
+    fn refused(status: u16, body: &str) -> Result<UpdateResponse, CallError> {
+        Err(CallError::Http(HttpError::Status {
+            status,
+            body: body.into(),
+        }))
+    }
+
+    #[test]
+    fn a_stored_save_moves_the_baseline_and_says_when() {
+        let (mut model, mut outcome) = edited();
+        outcome.result = Ok(UpdateResponse {
+            details: Details {
+                sequence: 7,
+                change_date: Some("2026-11-29T13:12:42Z".into()),
+                resource_owner: Some("org".into()),
+            },
+        });
+        let saved = saved(&mut model, outcome, |_| Some("14:12:42".into()));
+        assert_eq!(model.draft.nick_name, "Countess");
+        assert!(!model.is_dirty());
+        let notice = saved.notice.unwrap();
+        assert_eq!((notice.tone, notice.action), (Tone::Success, None));
+        assert_eq!(notice.text.to_string(), "Saved at 14:12:42.");
+        let Some(HostEvent::ProfileSaved(detail)) = saved.event else {
+            panic!("profile-saved expected");
+        };
+        assert_eq!(detail.details.sequence, "7");
+        assert_eq!(detail.profile, validate(&model.draft).unwrap());
+        assert!(!saved.session_ended);
+    }
+
+    #[test]
+    fn a_save_without_a_readable_date_just_says_saved() {
+        let (mut model, mut outcome) = edited();
+        outcome.result = Ok(UpdateResponse::default());
+        let saved = saved(&mut model, outcome, |_| None);
+        assert_eq!(saved.notice.unwrap().text.to_string(), "Saved.");
+    }
+
+    #[test]
+    fn a_refused_field_is_pinned_and_focused() {
+        let (mut model, mut outcome) = edited();
+        outcome.result = refused(
+            400,
+            r#"{"code":3,"message":"invalid UpdateMyProfileRequest.NickName: too long","details":[]}"#,
+        );
+        let saved = saved(&mut model, outcome, |_| None);
+        assert_eq!(saved.focus, Some(Field::NickName));
+        assert_eq!(saved.notice, None);
+        assert!(model.message(Field::NickName).is_some());
+        assert!(model.to_save().is_none(), "not again until edited");
+        assert!(matches!(
+            saved.event,
+            Some(HostEvent::ProfileError(ref d)) if d.kind == ErrorKind::Invalid
+        ));
+    }
+
+    #[test]
+    fn a_refusal_naming_no_field_goes_to_the_banner() {
+        let (mut model, mut outcome) = edited();
+        outcome.result = refused(400, r#"{"code":3,"message":"proto: syntax error"}"#);
+        let saved = saved(&mut model, outcome, |_| None);
+        assert_eq!(saved.focus, None);
+        let notice = saved.notice.unwrap();
+        assert_eq!((notice.tone, notice.action), (Tone::Error, None));
+        assert!(notice.text.to_string().contains("proto: syntax error"));
+    }
+
+    #[test]
+    fn not_changed_counts_as_saved() {
+        let (mut model, mut outcome) = edited();
+        outcome.result = refused(
+            400,
+            r#"{"code":9,"message":"x","details":[{"id":"COMMAND-2M0fs","message":"x"}]}"#,
+        );
+        let saved = saved(&mut model, outcome, |_| None);
+        assert!(!model.is_dirty());
+        let notice = saved.notice.unwrap();
+        assert_eq!(notice.tone, Tone::Info);
+        assert_eq!(notice.text.key(), Key::NotChanged);
+    }
+
+    #[test]
+    fn an_ended_session_keeps_the_draft_and_offers_sign_in() {
+        for result in [Err(CallError::SessionEnded), refused(401, "")] {
+            let (mut model, mut outcome) = edited();
+            let before = model.clone();
+            outcome.result = result;
+            let saved = saved(&mut model, outcome, |_| None);
+            assert!(saved.session_ended);
+            assert_eq!(model, before, "nothing typed is lost");
+            let notice = saved.notice.unwrap();
+            assert_eq!(notice.action, Some(NoticeAction::SignIn));
+            assert!(matches!(
+                saved.event,
+                Some(HostEvent::ProfileError(ref d)) if d.kind == ErrorKind::SessionEnded
+            ));
+        }
+    }
+
+    #[test]
+    fn passing_failures_offer_a_retry_and_lasting_ones_do_not() {
+        for (result, retry) in [
+            (refused(503, ""), true),
+            (refused(429, ""), true),
+            (Err(CallError::Http(HttpError::Timeout)), true),
+            (Err(CallError::Http(HttpError::Network("x".into()))), true),
+            (
+                refused(
+                    403,
+                    r#"{"code":7,"message":"x","details":[{"id":"AUTH-DZG21"}]}"#,
+                ),
+                false,
+            ),
+            (
+                refused(
+                    400,
+                    r#"{"code":9,"message":"x","details":[{"id":"COMMAND-3M9sd"}]}"#,
+                ),
+                false,
+            ),
+        ] {
+            let (mut model, mut outcome) = edited();
+            let before = model.clone();
+            outcome.result = result;
+            let saved = saved(&mut model, outcome, |_| None);
+            let notice = saved.notice.unwrap();
+            assert_eq!(notice.tone, Tone::Error);
+            assert_eq!(notice.action.is_some(), retry, "{}", notice.text);
+            assert_eq!(model, before);
+            assert!(!saved.session_ended);
+        }
+    }
+}

@@ -10,18 +10,27 @@ use crate::i18n::Key;
 use crate::options::Config;
 use crate::session::Slot;
 
-/// `zitadel.user.v1.Gender`.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// `zitadel.user.v1.Gender`, written on the wire by its name ([`Gender::as_str`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub enum Gender {
     #[default]
-    #[serde(rename = "GENDER_UNSPECIFIED")]
     Unspecified,
-    #[serde(rename = "GENDER_FEMALE")]
     Female,
-    #[serde(rename = "GENDER_MALE")]
     Male,
-    #[serde(rename = "GENDER_DIVERSE")]
     Diverse,
+}
+
+impl Serialize for Gender {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Gender {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = std::borrow::Cow::<str>::deserialize(deserializer)?;
+        name.parse().map_err(serde::de::Error::custom)
+    }
 }
 
 impl Gender {
@@ -74,9 +83,10 @@ impl FromStr for Gender {
     }
 }
 
-/// The form's values exactly as typed; nothing here is trimmed or checked.
+/// The form's values exactly as typed; nothing here is trimmed or checked. Absent
+/// JSON keys read as empty, as ZITADEL omits empty values.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", default)]
 pub struct Draft {
     pub first_name: String,
     pub last_name: String,
@@ -151,15 +161,14 @@ pub fn discard_kept_draft(config: &Config) {
 
 #[cfg(test)]
 impl Draft {
-    /// A valid profile, as loaded for the demo user; the shared fixture of the unit tests.
+    /// A valid profile; the shared fixture of the unit tests.
     pub(crate) fn sample() -> Self {
         Draft {
             first_name: "Ada".into(),
             last_name: "Lovelace".into(),
-            nick_name: String::new(),
             display_name: "Ada Lovelace".into(),
             preferred_language: "en".into(),
-            gender: Gender::Unspecified,
+            ..Draft::default()
         }
     }
 }
@@ -174,6 +183,13 @@ mod tests {
             assert_eq!(g.as_str().parse::<Gender>(), Ok(g));
         }
         assert!("GENDER_OTHER".parse::<Gender>().is_err());
+        let json = serde_json::to_string(&Gender::Diverse).unwrap();
+        assert_eq!(json, "\"GENDER_DIVERSE\"");
+        assert_eq!(
+            serde_json::from_str::<Gender>(&json).unwrap(),
+            Gender::Diverse
+        );
+        assert!(serde_json::from_str::<Gender>("\"GENDER_OTHER\"").is_err());
         assert!("".parse::<Gender>().is_err());
     }
 

@@ -3,7 +3,7 @@
 //! and whether the session's tokens go. The components apply the result; every branch
 //! is tested here on the host.
 
-use crate::api::{Problem, UpdateResponse, User};
+use crate::api::{draft_of, Problem, UpdateResponse, User};
 use crate::authorized::CallError;
 use crate::form::FormModel;
 use crate::host_events::{ErrorKind, HostEvent, Loaded as LoadedDetail, SavedDetail};
@@ -115,7 +115,7 @@ pub fn loaded(result: LoadResult, kept: Option<Draft>) -> Loaded {
     match result {
         LoadResult::Profile(user) => {
             let profile = user.human.map(|h| h.profile).unwrap_or_default();
-            let mut model = FormModel::loaded(profile.to_draft());
+            let mut model = FormModel::loaded(draft_of(profile));
             let event = HostEvent::ProfileLoaded(LoadedDetail {
                 user_id: user.id,
                 profile: model.baseline.clone(),
@@ -273,7 +273,7 @@ pub fn saved(
 mod tests {
     use super::*;
     use crate::api::wire::Human;
-    use crate::api::{Details, WireProfile};
+    use crate::api::Details;
     use crate::oidc::protocol::OAuthErrorCode;
     use crate::profile::Gender;
     use crate::validate::validate;
@@ -283,12 +283,9 @@ mod tests {
             id: "42".into(),
             preferred_login_name: "ada@acme".into(),
             human: Some(Human {
-                profile: WireProfile {
-                    first_name: "Ada".into(),
-                    last_name: "Lovelace".into(),
-                    display_name: "Ada Lovelace".into(),
+                profile: Draft {
                     preferred_language: "und".into(),
-                    ..WireProfile::default()
+                    ..Draft::sample()
                 },
             }),
         }
@@ -300,7 +297,7 @@ mod tests {
         assert_eq!(loaded.phase, Phase::Ready);
         assert_eq!(loaded.account.as_deref(), Some("ada@acme"));
         let model = loaded.model.unwrap();
-        assert_eq!(model.draft.first_name, "Ada");
+        assert_eq!(model.draft.first_name, Draft::sample().first_name);
         assert_eq!(model.draft.preferred_language, "", "und shows as not set");
         assert!(!model.is_dirty());
         assert_eq!(loaded.notice, None);

@@ -7,4 +7,4 @@ pub mod wire;
 
 pub use client::ApiClient;
 pub use problem::{Problem, ZitadelError};
-pub use wire::{Details, MeResponse, UpdateResponse, User, WireProfile};
+pub use wire::{draft_of, Details, MeResponse, UpdateResponse, User};

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Deserializer};
 
-use crate::profile::{Draft, Gender};
+use crate::profile::Draft;
 
 /// `GET /auth/v1/users/me`.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
@@ -24,37 +24,18 @@ pub struct User {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(default)]
 pub struct Human {
-    pub profile: WireProfile,
+    /// Read straight into the form's shape: the JSON keys are the same.
+    pub profile: Draft,
 }
 
-/// A profile as ZITADEL encodes it: empty strings and the zero enum are omitted.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct WireProfile {
-    pub first_name: String,
-    pub last_name: String,
-    pub nick_name: String,
-    pub display_name: String,
-    pub preferred_language: String,
-    pub gender: Gender,
-}
-
-impl WireProfile {
-    /// The form's starting values; an unset language (`und`) shows as "not set".
-    pub fn to_draft(&self) -> Draft {
-        let language = match self.preferred_language.as_str() {
-            "und" => "",
-            other => other,
-        };
-        Draft {
-            first_name: self.first_name.clone(),
-            last_name: self.last_name.clone(),
-            nick_name: self.nick_name.clone(),
-            display_name: self.display_name.clone(),
-            preferred_language: language.to_owned(),
-            gender: self.gender,
-        }
+/// The form's starting values from a profile as ZITADEL encodes it (empty strings
+/// and the zero enum omitted, so every field defaults); an unset language (`und`)
+/// shows as "not set".
+pub fn draft_of(mut profile: Draft) -> Draft {
+    if profile.preferred_language == "und" {
+        profile.preferred_language.clear();
     }
+    profile
 }
 
 /// `details` of a response; `sequence` is a uint64 sent as a JSON string.
@@ -90,6 +71,7 @@ fn u64_from_string_or_number<'de, D: Deserializer<'de>>(d: D) -> Result<u64, D::
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::profile::Gender;
 
     #[test]
     fn users_me_with_omitted_zero_values() {
@@ -100,7 +82,8 @@ mod tests {
         let profile = me.user.human.unwrap().profile;
         assert_eq!(profile.gender, Gender::Unspecified);
         assert_eq!(profile.nick_name, "");
-        let draft = profile.to_draft();
+        assert_eq!(profile.first_name, "Ada");
+        let draft = draft_of(profile);
         assert_eq!(draft.preferred_language, "", "und means not set");
     }
 

@@ -12,6 +12,7 @@ use crate::validate::Field;
 pub fn Editor(
     /// A page-unique prefix for the controls' ids.
     ids: String,
+    /// The form's state, which the fields read and edit.
     model: RwSignal<FormModel>,
     /// The instance's languages for the picker.
     supported: Signal<Vec<String>>,

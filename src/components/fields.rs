@@ -19,6 +19,7 @@ fn message_of(model: RwSignal<FormModel>, field: Field) -> Memo<Option<String>> 
 fn FieldFrame(
     /// The control's id, which the label points at.
     control_id: String,
+    /// The field; gives the label.
     field: Field,
     /// Shown beside the label, e.g. "optional".
     hint: Option<Key>,
@@ -76,6 +77,7 @@ pub fn TextField(
     field: Field,
     /// The browser's autofill hint (`given-name`, ...).
     autocomplete: &'static str,
+    /// The form's state, which the control reads and edits.
     model: RwSignal<FormModel>,
     /// Shown beside the label, e.g. "optional".
     #[prop(optional)]
@@ -103,18 +105,48 @@ pub fn TextField(
     }
 }
 
+/// A `<select>` for `field`, wired like every control, with `children` as options.
+#[component]
+fn SelectField(
+    /// Unique on the page; the select's id.
+    id: String,
+    /// The field it edits; also gives the label.
+    field: Field,
+    /// The form's state, whose message for `field` shows under the select.
+    model: RwSignal<FormModel>,
+    /// Called with the chosen option's value.
+    on_change: Callback<String>,
+    children: Children,
+) -> impl IntoView {
+    let message = message_of(model, field);
+    view! {
+        <FieldFrame control_id=id.clone() field hint=None message>
+            <select
+                id=id.clone()
+                class="zpf-input zpf-select"
+                name=field.as_str()
+                aria-invalid=aria_invalid(message)
+                aria-describedby=described_by(&id, false, message)
+                on:change:target=move |ev| on_change.run(ev.target().value())
+            >
+                {children()}
+            </select>
+        </FieldFrame>
+    }
+}
+
 /// The preferred language: the instance's languages by native name, "not set", and
 /// the stored value even when the instance does not list it.
 #[component]
 pub fn LanguageField(
     /// Unique on the page; the select's id.
     id: String,
+    /// The form's state, which the control reads and edits.
     model: RwSignal<FormModel>,
     /// The instance's languages (discovery's `ui_locales_supported`).
     supported: Signal<Vec<String>>,
 ) -> impl IntoView {
     let field = Field::PreferredLanguage;
-    let message = message_of(model, field);
     let choices = Memo::new(move |_| {
         supported.with(|s| {
             model.with(|m| {
@@ -125,16 +157,9 @@ pub fn LanguageField(
             })
         })
     });
+    let on_change = Callback::new(move |value| model.update(|m| m.edit(field, value)));
     view! {
-        <FieldFrame control_id=id.clone() field hint=None message>
-            <select
-                id=id.clone()
-                class="zpf-input zpf-select"
-                name=field.as_str()
-                aria-invalid=aria_invalid(message)
-                aria-describedby=described_by(&id, false, message)
-                on:change:target=move |ev| model.update(|m| m.edit(field, ev.target().value()))
-            >
+        <SelectField id field model on_change>
                 <For each=move || choices.get() key=|(value, _)| value.clone() let((value, label))>
                     {
                         let current = value.clone();
@@ -148,8 +173,7 @@ pub fn LanguageField(
                         }
                     }
                 </For>
-            </select>
-        </FieldFrame>
+        </SelectField>
     }
 }
 
@@ -158,25 +182,17 @@ pub fn LanguageField(
 pub fn GenderField(
     /// Unique on the page; the select's id.
     id: String,
+    /// The form's state, which the control reads and edits.
     model: RwSignal<FormModel>,
 ) -> impl IntoView {
-    let field = Field::Gender;
-    let message = message_of(model, field);
+    // Parse at the edge: a value that is not one of ours changes nothing.
+    let on_change = Callback::new(move |value: String| {
+        if let Ok(gender) = value.parse::<Gender>() {
+            model.update(|m| m.set_gender(gender));
+        }
+    });
     view! {
-        <FieldFrame control_id=id.clone() field hint=None message>
-            <select
-                id=id.clone()
-                class="zpf-input zpf-select"
-                name=field.as_str()
-                aria-invalid=aria_invalid(message)
-                aria-describedby=described_by(&id, false, message)
-                on:change:target=move |ev| {
-                    // Parse at the edge: a value that is not one of ours changes nothing.
-                    if let Ok(gender) = ev.target().value().parse::<Gender>() {
-                        model.update(|m| m.set_gender(gender));
-                    }
-                }
-            >
+        <SelectField id field=Field::Gender model on_change>
                 {Gender::ALL
                     .map(|g| {
                         view! {
@@ -186,7 +202,6 @@ pub fn GenderField(
                         }
                     })
                     .collect_view()}
-            </select>
-        </FieldFrame>
+        </SelectField>
     }
 }

@@ -8,6 +8,7 @@ use crate::i18n::Key;
 /// The problem in words, with Try again when trying again may help.
 #[component]
 pub fn LoadFailedPanel(
+    /// What went wrong.
     problem: Problem,
     /// Loads the profile again.
     on_retry: Callback<()>,

@@ -1,120 +1,126 @@
 //! Every text a person reads, in one place. Code names a [`Key`] (and fills in its
 //! arguments through [`Message`]); the catalogue decides the words. English is the
-//! only catalogue today ([`en`]); another language is another table of the same keys.
-
-mod en;
+//! only catalogue today; another language is another table of the same keys.
 
 use std::fmt;
 
-macro_rules! keys {
-    ($($(#[$doc:meta])* $key:ident,)*) => {
+macro_rules! catalogue {
+    ($($key:ident = $english:literal,)*) => {
         /// One text of the catalogue. Templates may hold `{name}` placeholders, filled
         /// from a [`Message`]'s arguments.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Key {
-            $($(#[$doc])* $key,)*
+            $($key,)*
         }
 
         impl Key {
             /// Every key, in declaration order.
             pub const ALL: &'static [Key] = &[$(Key::$key,)*];
+
+            /// The English template, built into the bundle.
+            pub fn english(self) -> &'static str {
+                match self {
+                    $(Key::$key => $english,)*
+                }
+            }
         }
     };
 }
 
-keys! {
+// Each key with its English text; other languages are tables of the same keys.
+catalogue! {
     // The form and its controls.
-    Title,
-    SignedInAs,
-    SignIn,
-    SignInAgain,
-    SignOut,
-    SignInPrompt,
-    Save,
-    Saving,
-    Reset,
-    TryAgain,
-    Loading,
-    Optional,
-    FirstName,
-    LastName,
-    NickName,
-    DisplayName,
-    PreferredLanguage,
-    Gender,
-    LanguageNotSet,
-    GenderUnspecified,
-    GenderFemale,
-    GenderMale,
-    GenderDiverse,
+    Title = "Your profile",
+    SignedInAs = "Signed in as {account}",
+    SignIn = "Sign in",
+    SignInAgain = "Sign in again",
+    SignOut = "Sign out",
+    SignInPrompt = "Sign in to edit your profile.",
+    Save = "Save",
+    Saving = "Saving…",
+    Reset = "Reset",
+    TryAgain = "Try again",
+    Loading = "Loading your profile…",
+    Optional = "optional",
+    FirstName = "First name",
+    LastName = "Last name",
+    NickName = "Nickname",
+    DisplayName = "Display name",
+    PreferredLanguage = "Preferred language",
+    Gender = "Gender",
+    LanguageNotSet = "Not set",
+    GenderUnspecified = "Unspecified",
+    GenderFemale = "Female",
+    GenderMale = "Male",
+    GenderDiverse = "Diverse",
     // Notices.
-    Saved,
-    SavedAt,
-    DraftRestored,
-    SessionEndedSignIn,
-    FreshTokenRefused,
-    FreshTokenLacksAudience,
+    Saved = "Saved.",
+    SavedAt = "Saved at {time}.",
+    DraftRestored = "Welcome back. Your unsaved changes were restored; review them and save.",
+    SessionEndedSignIn = "Your session has ended. Sign in again to continue.",
+    FreshTokenRefused = "ZITADEL refused the access token it just issued. Check that “apiBaseUrl” points at the same instance as “issuer” and that the scope includes {scope}.",
+    FreshTokenLacksAudience = "Signed in, but the access token cannot call ZITADEL's API: add {scope} to the “scope” option.",
     // Field messages.
-    Required,
-    TooLong,
-    LanguageTag,
+    Required = "This field is required.",
+    TooLong = "At most {max} characters, please ({over} too many).",
+    LanguageTag = "Use a language tag such as “en” or “de-CH”.",
     // What went wrong with a request.
-    ServerRefusedValue,
-    NotChanged,
-    UserGone,
-    SessionEnded,
-    OriginNotAllowed,
-    RateLimited,
-    ServerProblem,
-    Network,
-    Timeout,
-    RequestFailed,
-    RequestFailedWithText,
-    Garbled,
+    ServerRefusedValue = "The server refused a value: {text}",
+    NotChanged = "Nothing to save: your profile already has these values.",
+    UserGone = "This account no longer exists.",
+    SessionEnded = "Your session has ended. Sign in again to continue; your changes are kept.",
+    OriginNotAllowed = "ZITADEL refused this page's origin. Add this page's origin to the application's allowed origins (its redirect URIs or “additional origins”) in the ZITADEL console.",
+    RateLimited = "Too many requests right now. Wait a moment and try again.",
+    ServerProblem = "The server had a problem (HTTP {status}). Try again in a moment.",
+    Network = "The server could not be reached. Check your connection and try again.",
+    Timeout = "The server did not answer in time. Try again.",
+    RequestFailed = "The request failed (HTTP {status}).",
+    RequestFailedWithText = "The request failed (HTTP {status}): {text}",
+    Garbled = "The server's answer could not be read. Try again.",
     // Signing in.
-    SignInUnreachable,
-    BrowserCannotSignIn,
-    CryptoMissing,
-    RandomMissing,
-    DigestMissing,
-    NavigationRefused,
-    SignInCancelled,
-    PleaseSignIn,
-    ScopeRefused,
-    ScopeRefusedWithDetail,
-    SignInRefused,
-    SignInRefusedWithDetail,
-    UnknownState,
-    CodeUsedOrExpired,
-    UnknownClient,
-    GrantNotAllowed,
-    TokenRefused,
-    TokenRefusedWithDetail,
-    TokenUnreadable,
-    IdTokenUntrusted,
-    IdTokenMalformed,
-    IdTokenIssuer,
-    IdTokenAudience,
-    IdTokenExpired,
-    IdTokenNonce,
-    NotSignedIn,
+    SignInUnreachable = "The sign-in service could not be reached: {problem}",
+    BrowserCannotSignIn = "This browser cannot sign in securely: {reason}",
+    CryptoMissing = "no crypto",
+    RandomMissing = "no random numbers",
+    DigestMissing = "SHA-256 unavailable (is the page served over https?)",
+    NavigationRefused = "The sign-in service could not be reached: the browser refused to navigate",
+    SignInCancelled = "Sign-in was cancelled.",
+    PleaseSignIn = "Please sign in.",
+    ScopeRefused = "ZITADEL refused the requested scope. Check the “scope” option.",
+    ScopeRefusedWithDetail = "ZITADEL refused the requested scope ({detail}). Check the “scope” option.",
+    SignInRefused = "ZITADEL refused the sign-in: {error}.",
+    SignInRefusedWithDetail = "ZITADEL refused the sign-in: {error} ({detail}).",
+    UnknownState = "This sign-in response was not started on this page, so it was refused. Sign in again.",
+    CodeUsedOrExpired = "The sign-in could not be completed: the code was already used or has expired. Sign in again.",
+    UnknownClient = "ZITADEL does not know this application. Check the “clientId” option.",
+    GrantNotAllowed = "The application may not use this grant. In ZITADEL, enable “Refresh Token” for the application.",
+    TokenRefused = "The sign-in could not be completed: {error}.",
+    TokenRefusedWithDetail = "The sign-in could not be completed: {error} ({detail}).",
+    TokenUnreadable = "The sign-in service could not be reached: its answer could not be read.",
+    IdTokenUntrusted = "The sign-in answer could not be trusted: {reason}.",
+    IdTokenMalformed = "the id_token is not a readable JWT",
+    IdTokenIssuer = "the id_token was issued by {issuer}, not by the configured issuer",
+    IdTokenAudience = "the id_token is not meant for this application",
+    IdTokenExpired = "the id_token has expired",
+    IdTokenNonce = "the id_token does not answer this sign-in (nonce mismatch)",
+    NotSignedIn = "You are not signed in.",
     // Options.
-    NotConfigured,
-    OptionMissing,
-    OptionNotAUrl,
-    OptionNotPositive,
-    OptionsUnreadable,
-    NoOptions,
-    OptionsNotAnObject,
-    ConfigUnreachable,
-    ConfigStatus,
-    ConfigMalformed,
+    NotConfigured = "The profile form is not configured correctly.",
+    OptionMissing = "The option “{name}” is required.",
+    OptionNotAUrl = "The option “{name}” must be an absolute http(s) URL without query or fragment, not “{value}”.",
+    OptionNotPositive = "The option “{name}” must be greater than zero.",
+    OptionsUnreadable = "The options could not be read: {reason}",
+    NoOptions = "no options were given; pass an object with at least issuer and clientId",
+    OptionsNotAnObject = "the options are not a plain object",
+    ConfigUnreachable = "config.json beside this page could not be loaded: {reason}",
+    ConfigStatus = "config.json beside this page could not be loaded: the server answered HTTP {status}",
+    ConfigMalformed = "config.json: {reason}",
 }
 
 impl Key {
     /// The template in the active catalogue.
     pub fn text(self) -> &'static str {
-        en::text(self)
+        self.english()
     }
 }
 

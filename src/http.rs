@@ -6,7 +6,7 @@ use gloo_net::http::{Method, RequestBuilder};
 use serde::de::DeserializeOwned;
 
 /// How a request failed, kept apart by layer. The strings are for developers (the
-/// browser's or the parser's own words); people are told through [`crate::api::Problem`].
+/// browser's or the parser's own words); people are told through [`crate::problem::Problem`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum HttpError {
     /// No answer (offline, DNS, CORS refusal, connection closed).

@@ -7,10 +7,10 @@
 //! - the standalone page (`index.html` + `config.json`, see `main.rs`).
 //!
 //! Modules point one way. Pure ones decide: [`validate`], [`profile`], [`form`],
-//! [`screen`], [`options`], [`oidc::protocol`], [`api::problem`], [`host_events`],
+//! [`screen`], [`options`], [`oidc::protocol`], [`problem`], [`host_events`],
 //! [`i18n`]. Below them, [`http`] sends and [`session`] keeps. [`oidc`] and [`api`] talk
-//! to ZITADEL through `http`; [`authorized`] sits above both. The components only
-//! read signals, call those modules and render.
+//! to ZITADEL through `http` and know nothing of each other; [`authorized`] sits above
+//! both. The components only read signals, call those modules and render.
 
 pub mod api;
 pub mod authorized;
@@ -23,6 +23,7 @@ pub mod i18n;
 pub mod languages;
 pub mod oidc;
 pub mod options;
+pub mod problem;
 pub mod profile;
 pub mod screen;
 pub mod session;

@@ -3,7 +3,7 @@
 //! and whether the session's tokens go. The components apply the result; every branch
 //! is tested here on the host.
 
-use crate::api::{draft_of, Problem, UpdateResponse, User};
+use crate::api::{draft_of, UpdateResponse, User};
 use crate::authorized::CallError;
 use crate::form::FormModel;
 use crate::host_events::{ErrorKind, HostEvent, Loaded as LoadedDetail, SavedDetail};
@@ -11,6 +11,7 @@ use crate::http::HttpError;
 use crate::i18n::{Key, Message};
 use crate::oidc::SignInError;
 use crate::options::API_AUDIENCE_SCOPE;
+use crate::problem::Problem;
 use crate::profile::{Draft, ValidProfile};
 use crate::validate::Field;
 

@@ -54,3 +54,20 @@ impl ApiClient {
             .header("Accept", "application/json")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_client_never_prints_its_token() {
+        let client = ApiClient::new(
+            "https://acme.zitadel.cloud",
+            AccessToken::new("at-secret".into()),
+            1_000,
+        );
+        let printed = format!("{client:?}");
+        assert!(!printed.contains("at-secret"), "{printed}");
+        assert!(printed.contains("[redacted]"), "{printed}");
+    }
+}

@@ -1,10 +1,8 @@
-//! ZITADEL's Auth API: the wire types ([`wire`]), the mapping from a failed request to
-//! what the person is told ([`problem`]), and the client ([`client`]).
+//! ZITADEL's Auth API: the wire types ([`wire`]) and the client ([`client`]). What a
+//! failed call means for the person is [`crate::problem`]'s to say.
 
 pub mod client;
-pub mod problem;
 pub mod wire;
 
 pub use client::ApiClient;
-pub use problem::{Problem, ZitadelError};
 pub use wire::{draft_of, Details, MeResponse, UpdateResponse, User};

@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::api::Problem;
 use crate::i18n::Key;
+use crate::problem::Problem;
 
 /// The problem in words, with Try again when trying again may help.
 #[component]

@@ -4,9 +4,9 @@
 use std::fmt;
 
 use super::protocol::{IdTokenError, OAuthErrorCode, TokenError};
-use crate::api::Problem;
 use crate::http::HttpError;
 use crate::i18n::{Key, Message};
+use crate::problem::Problem;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SignInError {

@@ -109,32 +109,48 @@ pub fn announce(config: &Config, spent: &RefreshToken, tokens: &Tokens) {
     );
 }
 
-/// Asks the other tabs whether `spent` was already exchanged, and waits briefly for
-/// the answer, which this tab's [`TokenSync`] adopts. The session's tokens if one came.
+/// How long a tab waits for another to say what a refresh token was exchanged for.
+const ANSWER_WAIT_MS: i32 = 300;
+
+thread_local! {
+    /// Refreshes waiting for an answer: the spent token, and what wakes the wait.
+    static WAITING: RefCell<Vec<(RefreshToken, js_sys::Function)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Wakes the refreshes waiting to learn what `spent` was exchanged for.
+fn wake(spent: &RefreshToken) {
+    let woken: Vec<js_sys::Function> = WAITING.with(|w| {
+        let mut waiting = w.borrow_mut();
+        let (woken, rest) = waiting.drain(..).partition(|(s, _)| s == spent);
+        *waiting = rest;
+        woken.into_iter().map(|(_, wake)| wake).collect()
+    });
+    for wake in woken {
+        let _ = wake.call0(&JsValue::NULL);
+    }
+}
+
+/// Asks the other tabs whether `spent` was already exchanged, and waits until this
+/// tab's [`TokenSync`] adopts the answer, or [`ANSWER_WAIT_MS`] pass. The session's
+/// tokens if an answer came.
 pub async fn ask_others(config: &Config, spent: &RefreshToken) -> Option<Tokens> {
+    let answered = js_sys::Promise::new(&mut |resolve, _| {
+        WAITING.with(|w| w.borrow_mut().push((spent.clone(), resolve.clone())));
+        if let Some(window) = web_sys::window() {
+            let _ = window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ANSWER_WAIT_MS);
+        }
+    });
     post(
         config,
         &Message::Ask {
             spent: spent.clone(),
         },
     );
-    for _ in 0..15 {
-        sleep_ms(20).await;
-        let now = tokens::load(config)?;
-        if now.refresh_token.as_ref() != Some(spent) {
-            return Some(now);
-        }
-    }
-    None
-}
-
-async fn sleep_ms(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-        }
-    });
-    let _ = JsFuture::from(promise).await;
+    let _ = JsFuture::from(answered).await;
+    WAITING.with(|w| w.borrow_mut().retain(|(s, _)| s != spent));
+    let now = tokens::load(config)?;
+    (now.refresh_token.as_ref() != Some(spent)).then_some(now)
 }
 
 /// Listens for other tabs' refreshes while it lives; adopts their tokens when this tab
@@ -160,6 +176,7 @@ impl TokenSync {
                             .is_some_and(|mine| mine == spent);
                         if ours {
                             tokens::save(&config, &tokens);
+                            wake(&spent);
                         }
                     }
                     Ok(Message::Ask { spent }) => {

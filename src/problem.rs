@@ -1,5 +1,6 @@
 //! From a failed request to what the form does and tells the person: a pure mapping
-//! from [`HttpError`] (and ZITADEL's error body) to a [`Problem`].
+//! from [`HttpError`] (and ZITADEL's gRPC-gateway error body) to a [`Problem`]. Both
+//! the API calls and the sign-in's requests are told through it.
 
 use serde::Deserialize;
 

@@ -6,13 +6,15 @@
 //! `ZPF_E2E_BROWSER=chromium|firefox cargo test --test e2e -- --ignored --test-threads=1`.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::net::TcpListener;
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
-use serde_json::{json, Value};
+use serde_json::{json, Map, Value};
+use zitadel_dev::config::{DEMO_PASSWORD, DEMO_USER};
 
 fn env(name: &str, default: &str) -> String {
     std::env::var(name).unwrap_or_else(|_| default.to_owned())
@@ -26,32 +28,33 @@ fn page_url() -> String {
     env("ZPF_E2E_PAGE", "http://127.0.0.1:18081/")
 }
 
-/// The stand-in's test controls, over plain HTTP from the test process.
-fn dev(path: &str, body: Value) -> Value {
-    let url = format!("{}/_dev/{path}", issuer());
-    let output = Command::new("curl")
-        .args([
-            "-sf",
-            "-X",
-            "POST",
-            "-H",
-            "content-type: application/json",
-            "-d",
-        ])
-        .arg(body.to_string())
-        .arg(&url)
-        .output()
-        .expect("curl runs");
-    assert!(output.status.success(), "POST {url} failed");
-    serde_json::from_slice(&output.stdout).unwrap_or(Value::Null)
-}
-
-fn last_request() -> Value {
-    let output = Command::new("curl")
-        .args(["-sf", &format!("{}/_dev/last-request", issuer())])
-        .output()
-        .expect("curl runs");
-    serde_json::from_slice(&output.stdout).unwrap_or(Value::Null)
+/// Posts `body` to one of the stand-in's test controls and insists on a success.
+/// HTTP/1.0, so the answer is whole once the stand-in closes the connection.
+fn dev(path: &str, body: Value) {
+    let issuer = issuer();
+    let authority = issuer
+        .strip_prefix("http://")
+        .expect("the stand-in speaks plain HTTP");
+    let body = body.to_string();
+    let mut stream = TcpStream::connect(authority)
+        .unwrap_or_else(|e| panic!("the stand-in is unreachable at {issuer}: {e}"));
+    write!(
+        stream,
+        "POST /_dev/{path} HTTP/1.0\r\nHost: {authority}\r\n\
+         Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).unwrap();
+    let status = answer.lines().next().unwrap_or_default();
+    assert!(
+        status
+            .split(' ')
+            .nth(1)
+            .is_some_and(|code| code.starts_with('2')),
+        "POST /_dev/{path}: {status}"
+    );
 }
 
 /// A WebDriver server for the browser under test, stopped when dropped.
@@ -96,42 +99,43 @@ impl Drop for Driver {
     }
 }
 
-fn capabilities(browser: &str, dark: bool) -> serde_json::Map<String, Value> {
-    let mut caps = match browser {
-        "firefox" => json!({
-            "browserName": "firefox",
-            "moz:firefoxOptions": {
-                "args": ["-headless"],
-                "prefs": {
-                    "app.update.enabled": false,
-                    "datareporting.policy.dataSubmissionEnabled": false,
-                    "toolkit.telemetry.enabled": false,
-                    "network.captive-portal-service.enabled": false,
-                    "browser.safebrowsing.malware.enabled": false,
-                    "browser.safebrowsing.phishing.enabled": false,
-                    "dom.disable_open_during_load": false
-                }
+/// The capabilities the browser suites share (`tests/webdriver.json`), plus what a
+/// session driven from here needs: headless, a fixed window, pop-ups allowed (a journey
+/// opens a second tab), and on request a dark system theme for prefers-color-scheme.
+fn capabilities(browser: &str, dark: bool) -> Map<String, Value> {
+    let shared: Value = serde_json::from_str(include_str!("webdriver.json")).unwrap();
+    let mut caps = Map::new();
+    match browser {
+        "firefox" => {
+            let mut options = shared["moz:firefoxOptions"].clone();
+            options["args"] = json!(["-headless"]);
+            options["prefs"]["dom.disable_open_during_load"] = json!(false);
+            if dark {
+                options["prefs"]["layout.css.prefers-color-scheme.content-override"] = json!(0);
             }
-        }),
-        _ => json!({
-            "browserName": "chrome",
-            "goog:chromeOptions": {
-                "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--disable-quic", "--no-first-run", "--window-size=1200,900",
-                    "--disable-popup-blocking"]
+            caps.insert("browserName".into(), json!("firefox"));
+            caps.insert("moz:firefoxOptions".into(), options);
+        }
+        _ => {
+            let mut options = shared["goog:chromeOptions"].clone();
+            let args = options["args"].as_array_mut().unwrap();
+            args.extend(
+                [
+                    "--headless=new",
+                    "--no-sandbox",
+                    "--window-size=1200,900",
+                    "--disable-popup-blocking",
+                ]
+                .map(Value::from),
+            );
+            if dark {
+                args.push(json!("--blink-settings=preferredColorScheme=0"));
             }
-        }),
-    };
-    // Emulate a dark system theme, so prefers-color-scheme matches "dark".
-    if dark {
-        caps["moz:firefoxOptions"]["prefs"]["layout.css.prefers-color-scheme.content-override"] =
-            json!(0);
-        if let Some(args) = caps["goog:chromeOptions"]["args"].as_array_mut() {
-            args.push(json!("--blink-settings=preferredColorScheme=0"));
+            caps.insert("browserName".into(), json!("chrome"));
+            caps.insert("goog:chromeOptions".into(), options);
         }
     }
-    caps.as_object().unwrap().clone()
+    caps
 }
 
 /// One browser session on a fresh stand-in.
@@ -242,18 +246,17 @@ impl Browser {
     async fn sign_in(&self) {
         self.client.goto(&page_url()).await.unwrap();
         self.testid("sign-in").await.click().await.unwrap();
-        self.find("#loginName")
-            .await
-            .send_keys("demo")
-            .await
-            .unwrap();
-        self.find("#password")
-            .await
-            .send_keys("Password1!")
-            .await
-            .unwrap();
-        self.find("#submit").await.click().await.unwrap();
+        self.log_in_as_demo().await;
         self.loaded().await;
+    }
+
+    /// Fills in and submits the stand-in's login page as the demo user.
+    async fn log_in_as_demo(&self) {
+        let name = self.find("#loginName").await;
+        name.send_keys(DEMO_USER).await.unwrap();
+        let password = self.find("#password").await;
+        password.send_keys(DEMO_PASSWORD).await.unwrap();
+        self.find("#submit").await.click().await.unwrap();
     }
 
     async fn loaded(&self) {
@@ -289,7 +292,17 @@ impl Browser {
     ) {
         for &(width, height) in sizes {
             self.client.set_window_size(width, height).await.unwrap();
-            tokio::time::sleep(Duration::from_millis(200)).await;
+            // The browser may grant less than asked (headless Firefox stays at least
+            // 500 px wide); wait until the page is laid out at what it granted.
+            let (granted, _) = self.client.get_window_size().await.unwrap();
+            self.until(&format!("a window {granted} px wide"), || async {
+                let inner = self
+                    .client
+                    .execute("return window.innerWidth", vec![])
+                    .await;
+                inner.ok().and_then(|w| w.as_u64()) == Some(granted)
+            })
+            .await;
             let fits = self
                 .client
                 .execute(
@@ -319,6 +332,19 @@ impl Browser {
             .execute("return performance.timeOrigin", vec![])
             .await;
         origin.ok().and_then(|v| v.as_f64()).unwrap_or_default()
+    }
+
+    /// Reloads the page as soon as this call has returned, and tells when the
+    /// document being replaced started loading.
+    async fn reload_soon(&self) -> f64 {
+        let origin = self
+            .client
+            .execute(
+                "setTimeout(() => location.reload(), 0); return performance.timeOrigin",
+                vec![],
+            )
+            .await;
+        origin.unwrap().as_f64().unwrap()
     }
 
     /// Waits until a document newer than `before` has loaded completely.
@@ -437,9 +463,20 @@ async fn sign_in_edit_save_reload_sign_out() {
 
 #[tokio::test]
 #[ignore = "needs the stand-in and the built page; scripts/test runs it"]
-async fn an_access_token_expiring_mid_edit_is_refreshed_and_the_save_goes_through() {
+async fn an_access_token_expiring_mid_edit_is_refreshed_and_the_rotation_survives_a_reload() {
     let b = Browser::open().await;
     b.sign_in().await;
+    let tokens = || async {
+        b.client
+            .execute(
+                "return Object.keys(sessionStorage).filter(k => k.includes(':tokens:'))\
+                 .map(k => sessionStorage.getItem(k)).join()",
+                vec![],
+            )
+            .await
+            .unwrap()
+    };
+    let before = tokens().await;
     b.type_into("nickName", "Countess").await;
     // Twelve hours pass on the server: the access token is dead, the refresh token lives.
     dev("clock", json!({"advanceSeconds": 43_201}));
@@ -448,8 +485,16 @@ async fn an_access_token_expiring_mid_edit_is_refreshed_and_the_save_goes_throug
         b.notice().await.starts_with("Saved")
     })
     .await;
-    let body: Value = serde_json::from_str(last_request()["body"].as_str().unwrap()).unwrap();
-    assert_eq!(body["nickName"], "Countess");
+    let after = tokens().await;
+    assert_ne!(
+        before, after,
+        "the rotated tokens are in this tab's sessionStorage"
+    );
+    // The old refresh token is spent: a reload only stays signed in on the new one.
+    let stamp = b.reload_soon().await;
+    b.back_on_a_new_page(stamp).await;
+    b.loaded().await;
+    assert_eq!(b.value("nickName").await, "Countess");
     b.close().await;
 }
 
@@ -540,18 +585,12 @@ async fn two_tabs_refreshing_at_once_both_stay_signed_in() {
 
     dev("clock", json!({"advanceSeconds": 43_201}));
     // Both tabs reload together; each finds its access token dead and refreshes.
-    b.client
-        .execute("setTimeout(() => location.reload(), 0);", vec![])
-        .await
-        .unwrap();
+    let second_before = b.reload_soon().await;
     b.client.switch_to_window(first.clone()).await.unwrap();
-    b.client
-        .execute("setTimeout(() => location.reload(), 0);", vec![])
-        .await
-        .unwrap();
-    for tab in [first, second] {
+    let first_before = b.reload_soon().await;
+    for (tab, before) in [(first, first_before), (second, second_before)] {
         b.client.switch_to_window(tab).await.unwrap();
-        tokio::time::sleep(Duration::from_millis(300)).await;
+        b.back_on_a_new_page(before).await;
         b.loaded().await;
         assert_eq!(b.value("firstName").await, "Ada");
         assert!(
@@ -617,13 +656,7 @@ async fn the_embedded_element_signs_in_and_saves_under_a_strict_csp() {
     })
     .await;
     b.shadow_click("sign-in").await;
-    b.find("#loginName").await.send_keys("demo").await.unwrap();
-    b.find("#password")
-        .await
-        .send_keys("Password1!")
-        .await
-        .unwrap();
-    b.find("#submit").await.click().await.unwrap();
+    b.log_in_as_demo().await;
     b.until("the prefilled element", || async {
         b.shadow_value("firstName").await == json!("Ada")
     })

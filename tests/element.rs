@@ -9,7 +9,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use serde_json::{json, Value};
-use support::{config, fault, signed_in, sleep, ISSUER};
+use support::{config, document, fault, signed_in, until, Page, CLIENT_ID, ISSUER};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -18,13 +18,7 @@ use zitadel_profile_form::{define_element, live_forms};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const CLIENT_ID: &str = "243862081218773235@profile-form";
-
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-/// A `<zitadel-profile-form>` configured by attributes and added to the page.
+/// A `<zitadel-profile-form>` configured by attributes, not yet on the page.
 fn element(client_id: &str) -> HtmlElement {
     define_element();
     let element: HtmlElement = document()
@@ -37,31 +31,12 @@ fn element(client_id: &str) -> HtmlElement {
     element
         .set_attribute("stylesheet", "/style/profile-form.css")
         .unwrap();
-    document().body().unwrap().append_child(&element).unwrap();
     element
 }
 
-fn shadow(element: &HtmlElement) -> ShadowRoot {
-    element.shadow_root().expect("an open shadow root")
-}
-
-fn query(element: &HtmlElement, selector: &str) -> Option<web_sys::Element> {
-    shadow(element).query_selector(selector).unwrap()
-}
-
-fn input_value(element: &HtmlElement, name: &str) -> Option<String> {
-    query(element, &format!("input[name='{name}']"))
-        .map(|e| e.unchecked_into::<web_sys::HtmlInputElement>().value())
-}
-
-async fn until(what: &str, condition: impl Fn() -> bool) {
-    for _ in 0..1000 {
-        if condition() {
-            return;
-        }
-        sleep(std::time::Duration::from_millis(10)).await;
-    }
-    panic!("timed out waiting for {what}");
+/// The demo app's element, on the page.
+fn attached() -> Page<ShadowRoot> {
+    Page::attach(element(CLIENT_ID))
 }
 
 /// Collects the details of `name` events reaching `target`.
@@ -83,94 +58,55 @@ fn record(target: &web_sys::EventTarget, name: &str) -> Rc<RefCell<Vec<Value>>> 
     seen
 }
 
-async fn type_into(element: &HtmlElement, name: &str, value: &str) {
-    let input: web_sys::HtmlInputElement = query(element, &format!("input[name='{name}']"))
-        .unwrap()
-        .unchecked_into();
-    input.set_value(value);
-    let init = web_sys::EventInit::new();
-    init.set_bubbles(true);
-    input
-        .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
-        .unwrap();
-    leptos::task::tick().await;
-}
-
-fn click(element: &HtmlElement, testid: &str) {
-    query(element, &format!("[data-testid='{testid}']"))
-        .unwrap()
-        .unchecked_into::<HtmlElement>()
-        .click();
-}
-
 #[wasm_bindgen_test]
 async fn mounts_from_attributes_into_a_shadow_root() {
     signed_in(&config(None)).await;
-    let element = element(CLIENT_ID);
-    until("the prefilled form", || {
-        input_value(&element, "firstName").as_deref() == Some("Ada")
-    })
-    .await;
+    let page = attached();
+    page.prefilled().await;
     // Nothing leaks into the page's own DOM.
     assert!(document()
         .query_selector("[data-testid='profile-form']")
         .unwrap()
         .is_none());
     assert!(
-        query(&element, "link[rel='stylesheet']").is_some(),
+        page.query("link[rel='stylesheet']").is_some(),
         "stylesheet from a file"
     );
-    assert!(query(&element, "style").is_none(), "no inline <style>");
-    element.remove();
+    assert!(page.query("style").is_none(), "no inline <style>");
 }
 
 #[wasm_bindgen_test]
 async fn an_attribute_change_takes_effect() {
     signed_in(&config(None)).await;
-    let element = element(CLIENT_ID);
-    until("the form", || input_value(&element, "firstName").is_some()).await;
+    let page = attached();
+    page.loaded().await;
     // Another client has no session here: the form offers to sign in.
-    element.set_attribute("client-id", "other@app").unwrap();
-    until("the sign-in offer", || {
-        query(&element, "[data-testid='sign-in']").is_some()
-    })
-    .await;
+    page.host.set_attribute("client-id", "other@app").unwrap();
+    page.until("the sign-in offer", |p| p.by_testid("sign-in").is_some())
+        .await;
     // A broken issuer is explained in place of the form.
-    element.set_attribute("issuer", "not a url").unwrap();
-    until("the options error", || {
-        query(&element, "[data-testid='options-error']").is_some()
+    page.host.set_attribute("issuer", "not a url").unwrap();
+    page.until("the options error", |p| {
+        p.by_testid("options-error").is_some()
     })
     .await;
-    let text = query(&element, "[data-testid='options-error']")
-        .unwrap()
-        .text_content()
-        .unwrap();
+    let text = page.text("options-error");
     assert!(text.contains("issuer"), "{text}");
-    element.set_attribute("issuer", ISSUER).unwrap();
-    element.set_attribute("client-id", CLIENT_ID).unwrap();
-    until("the form again", || {
-        input_value(&element, "firstName").as_deref() == Some("Ada")
-    })
-    .await;
-    element.remove();
+    page.host.set_attribute("issuer", ISSUER).unwrap();
+    page.host.set_attribute("client-id", CLIENT_ID).unwrap();
+    page.prefilled().await;
 }
 
 #[wasm_bindgen_test]
 async fn events_reach_the_host_with_their_details() {
     signed_in(&config(None)).await;
-    define_element();
-    let element: HtmlElement = document()
-        .create_element("zitadel-profile-form")
-        .unwrap()
-        .unchecked_into();
+    let element = element(CLIENT_ID);
     let loaded = record(&element, "profile-loaded");
     let saved = record(&element, "profile-saved");
     let errors = record(&element, "profile-error");
     // Composed events cross the shadow boundary and bubble on to the document.
     let at_document = record(&document(), "profile-loaded");
-    element.set_attribute("issuer", ISSUER).unwrap();
-    element.set_attribute("client-id", CLIENT_ID).unwrap();
-    document().body().unwrap().append_child(&element).unwrap();
+    let page = Page::attach(element);
 
     until("profile-loaded", || !loaded.borrow().is_empty()).await;
     assert_eq!(loaded.borrow()[0]["profile"]["firstName"], "Ada");
@@ -180,9 +116,10 @@ async fn events_reach_the_host_with_their_details() {
     );
     assert_eq!(at_document.borrow().len(), 1);
 
-    until("the form", || input_value(&element, "nickName").is_some()).await;
-    type_into(&element, "nickName", "Countess").await;
-    click(&element, "save");
+    page.until("the form", |p| p.input("nickName").is_some())
+        .await;
+    page.type_into("nickName", "Countess").await;
+    page.click("save").await;
     until("profile-saved", || !saved.borrow().is_empty()).await;
     let detail = saved.borrow()[0].clone();
     assert_eq!(detail["profile"]["nickName"], "Countess");
@@ -196,47 +133,43 @@ async fn events_reach_the_host_with_their_details() {
     );
     assert!(detail["details"]["changeDate"].is_string(), "{detail}");
 
-    type_into(&element, "nickName", "Countess L").await;
+    page.type_into("nickName", "Countess L").await;
     fault(json!({"status": 503, "body": "{}"})).await;
-    click(&element, "save");
+    page.click("save").await;
     until("profile-error", || !errors.borrow().is_empty()).await;
     assert_eq!(errors.borrow()[0]["kind"], "server");
     assert!(errors.borrow()[0]["message"]
         .as_str()
         .unwrap()
         .contains("503"));
-    element.remove();
 }
 
 #[wasm_bindgen_test]
 async fn removing_the_element_cleans_up() {
     signed_in(&config(None)).await;
     let before = live_forms();
-    let element = element(CLIENT_ID);
-    until("the form", || input_value(&element, "firstName").is_some()).await;
+    let page = attached();
+    page.loaded().await;
     assert_eq!(live_forms(), before + 1);
-    element.remove();
+    page.host.remove();
     leptos::task::tick().await;
     assert_eq!(live_forms(), before, "the form's owner was disposed");
-    assert_eq!(shadow(&element).child_element_count(), 0);
+    assert_eq!(page.root.child_element_count(), 0);
 }
 
 #[wasm_bindgen_test]
 async fn two_instances_do_not_interfere() {
     signed_in(&config(None)).await;
-    let first = element(CLIENT_ID);
-    let second = element(CLIENT_ID);
-    until("both forms", || {
-        input_value(&first, "firstName").is_some() && input_value(&second, "firstName").is_some()
-    })
-    .await;
-    let id = |e: &HtmlElement| query(e, "input[name='firstName']").unwrap().id();
+    let first = attached();
+    let second = attached();
+    first.loaded().await;
+    second.loaded().await;
+    let id = |page: &Page<ShadowRoot>| page.input("firstName").unwrap().id();
     assert_ne!(id(&first), id(&second), "ids stay unique on the page");
-    type_into(&first, "firstName", "Augusta").await;
-    assert_eq!(input_value(&second, "firstName").as_deref(), Some("Ada"));
-    second.remove();
-    assert_eq!(input_value(&first, "firstName").as_deref(), Some("Augusta"));
-    first.remove();
+    first.type_into("firstName", "Augusta").await;
+    assert_eq!(second.value("firstName"), "Ada");
+    drop(second);
+    assert_eq!(first.value("firstName"), "Augusta");
 }
 
 #[wasm_bindgen_test]
@@ -247,12 +180,12 @@ async fn host_styles_stay_out_and_the_theme_comes_in() {
         "input { border: 7px dashed rgb(255, 0, 0) !important; } .zpf-input { min-height: 99px; }",
     ));
     document().head().unwrap().append_child(&style).unwrap();
-    let element = element(CLIENT_ID);
-    element
+    let page = attached();
+    page.host
         .style()
         .set_property("--zpf-accent", "rgb(1, 2, 3)")
         .unwrap();
-    until("the form", || input_value(&element, "firstName").is_some()).await;
+    page.loaded().await;
     let window = web_sys::window().unwrap();
     let computed = |e: &web_sys::Element, property: &str| {
         window
@@ -262,12 +195,12 @@ async fn host_styles_stay_out_and_the_theme_comes_in() {
             .get_property_value(property)
             .unwrap()
     };
-    let save = query(&element, "[data-testid='save']").unwrap();
+    let save = page.by_testid("save").unwrap();
     until("the stylesheet", || {
         computed(&save, "background-color") == "rgb(1, 2, 3)"
     })
     .await;
-    let input = query(&element, "input[name='firstName']").unwrap();
+    let input = page.query("input[name='firstName']").unwrap();
     assert_eq!(computed(&input, "border-top-style"), "solid");
     assert_ne!(computed(&input, "border-top-width"), "7px");
     // And the widget's own classes do nothing outside it.
@@ -278,5 +211,4 @@ async fn host_styles_stay_out_and_the_theme_comes_in() {
     assert_eq!(computed(&outside, "min-height"), "99px");
     outside.remove();
     style.remove();
-    element.remove();
 }

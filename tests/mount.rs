@@ -2,97 +2,89 @@
 //! error appears inside the element, and `unmount()` removes it again.
 #![cfg(target_arch = "wasm32")]
 
-use wasm_bindgen::{JsCast, JsValue};
+mod support;
+
+use support::Page;
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
-use web_sys::HtmlElement;
-use zitadel_profile_form::mount;
+use zitadel_profile_form::{mount, MountHandle};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn fresh_host() -> HtmlElement {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let host = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&host).unwrap();
-    host.dyn_into().unwrap()
-}
 
 fn js_options(json: &str) -> JsValue {
     js_sys::JSON::parse(json).unwrap()
 }
 
-fn text_of(host: &HtmlElement, testid: &str) -> Option<String> {
-    host.query_selector(&format!("[data-testid='{testid}']"))
-        .unwrap()
-        .and_then(|e| e.text_content())
+/// Calls `mount` on the page's host element, as JavaScript would, and lets it render.
+async fn mount_into(page: &Page, options: JsValue) -> MountHandle {
+    let handle = mount(page.host.clone().into(), options).unwrap();
+    leptos::task::tick().await;
+    handle
 }
 
 #[wasm_bindgen_test]
 async fn mounts_the_form_from_js_options() {
-    let host = fresh_host();
-    let handle = mount(
-        host.clone().into(),
+    let page = Page::blank();
+    let handle = mount_into(
+        &page,
         js_options(r#"{"issuer":"https://acme.example/","clientId":"c1"}"#),
     )
-    .unwrap();
-    leptos::task::tick().await;
+    .await;
     assert!(
-        text_of(&host, "profile-form").is_some(),
+        page.by_testid("profile-form").is_some(),
         "form not rendered"
     );
-    assert!(text_of(&host, "options-error").is_none());
+    assert!(page.by_testid("options-error").is_none());
     // No session in this fresh page: the form offers to sign in.
-    for _ in 0..200 {
-        if text_of(&host, "sign-in").is_some() {
-            break;
-        }
-        leptos::task::tick().await;
-    }
-    assert_eq!(text_of(&host, "sign-in").as_deref(), Some("Sign in"));
+    page.until("the sign-in offer", |p| p.by_testid("sign-in").is_some())
+        .await;
+    assert_eq!(page.text("sign-in"), "Sign in");
     drop(handle);
 }
 
 #[wasm_bindgen_test]
 async fn unmount_removes_the_form() {
-    let host = fresh_host();
-    let mut handle = mount(
-        host.clone().into(),
+    let page = Page::blank();
+    let mut handle = mount_into(
+        &page,
         js_options(r#"{"issuer":"https://acme.example","clientId":"c1"}"#),
     )
-    .unwrap();
-    leptos::task::tick().await;
-    assert!(text_of(&host, "profile-form").is_some());
+    .await;
+    assert!(page.by_testid("profile-form").is_some());
     handle.unmount();
     leptos::task::tick().await;
-    assert!(text_of(&host, "profile-form").is_none(), "form still there");
+    assert!(page.by_testid("profile-form").is_none(), "form still there");
     handle.unmount(); // a second call is harmless
 }
 
 #[wasm_bindgen_test]
 async fn missing_option_is_explained_in_the_element() {
-    let host = fresh_host();
-    let _handle = mount(
-        host.clone().into(),
-        js_options(r#"{"issuer":"https://acme.example"}"#),
-    )
-    .unwrap();
-    leptos::task::tick().await;
-    let message = text_of(&host, "options-error").expect("no error shown");
+    let page = Page::blank();
+    let _handle = mount_into(&page, js_options(r#"{"issuer":"https://acme.example"}"#)).await;
+    let message = page.text("options-error");
     assert!(message.contains("clientId"), "{message}");
-    assert!(text_of(&host, "profile-form").is_none());
+    assert!(page.by_testid("profile-form").is_none());
 }
 
 #[wasm_bindgen_test]
 async fn malformed_options_are_explained_not_thrown() {
-    for options in [
-        JsValue::UNDEFINED,
-        js_options(r#"{"issuer":42,"clientId":"c"}"#),
-        js_options(r#"{"issuer":"not a url","clientId":"c"}"#),
+    for (options, words) in [
+        (JsValue::UNDEFINED, ["could not be read", "no options"]),
+        (
+            js_options(r#"{"issuer":42,"clientId":"c"}"#),
+            ["could not be read", "integer `42`"],
+        ),
+        (
+            js_options(r#"{"issuer":"not a url","clientId":"c"}"#),
+            ["“issuer”", "“not a url”"],
+        ),
     ] {
-        let host = fresh_host();
-        let _handle = mount(host.clone().into(), options).unwrap();
-        leptos::task::tick().await;
-        let message = text_of(&host, "options-error").expect("no error shown");
-        assert!(!message.trim().is_empty());
+        let page = Page::blank();
+        let _handle = mount_into(&page, options).await;
+        let message = page.text("options-error");
+        for word in words {
+            assert!(message.contains(word), "no “{word}” in: {message}");
+        }
     }
 }
 

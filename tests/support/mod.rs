@@ -6,9 +6,9 @@ use std::time::Duration;
 
 use gloo_net::http::Request;
 use serde_json::{json, Value};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{HtmlElement, HtmlInputElement, HtmlSelectElement};
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, ShadowRoot};
 use zitadel_profile_form::oidc::tokens::{self, Tokens};
 use zitadel_profile_form::oidc::types::{AccessToken, IdToken, RefreshToken};
 use zitadel_profile_form::profile::take_kept_draft;
@@ -20,7 +20,7 @@ pub const ISSUER: &str = match option_env!("ZPF_TEST_ISSUER") {
     None => "http://127.0.0.1:18080",
 };
 
-pub async fn sleep(duration: Duration) {
+async fn sleep(duration: Duration) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         web_sys::window()
             .unwrap()
@@ -69,10 +69,13 @@ pub fn page_origin() -> String {
     web_sys::window().unwrap().location().origin().unwrap()
 }
 
+/// The stand-in's demo app.
+pub const CLIENT_ID: &str = "243862081218773235@profile-form";
+
 pub fn config(timeout_ms: Option<u32>) -> Config {
     Options {
         issuer: Some(ISSUER.into()),
-        client_id: Some("243862081218773235@profile-form".into()),
+        client_id: Some(CLIENT_ID.into()),
         timeout_ms,
         ..Options::default()
     }
@@ -98,33 +101,104 @@ pub async fn signed_in(config: &Config) {
     );
 }
 
-pub fn fresh_host() -> HtmlElement {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let host = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&host).unwrap();
-    host.dyn_into().unwrap()
+/// Where a page's controls live: in the host element itself, or in the shadow root a
+/// custom element renders into.
+pub trait Root {
+    fn find(&self, selector: &str) -> Option<Element>;
+    fn markup(&self) -> String;
 }
 
-pub struct Page {
+impl Root for HtmlElement {
+    fn find(&self, selector: &str) -> Option<Element> {
+        self.query_selector(selector).unwrap()
+    }
+
+    fn markup(&self) -> String {
+        self.inner_html()
+    }
+}
+
+impl Root for ShadowRoot {
+    fn find(&self, selector: &str) -> Option<Element> {
+        self.query_selector(selector).unwrap()
+    }
+
+    fn markup(&self) -> String {
+        self.inner_html()
+    }
+}
+
+pub fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Polls `condition` every 10 ms until it holds, for up to ten seconds; on timeout
+/// panics, naming `what` and adding `context()`.
+async fn wait_for(what: &str, condition: impl Fn() -> bool, context: impl FnOnce() -> String) {
+    for _ in 0..1000 {
+        if condition() {
+            return;
+        }
+        sleep(Duration::from_millis(10)).await;
+    }
+    panic!("timed out waiting for {what}{}", context());
+}
+
+/// Polls until `condition` holds, for up to ten seconds.
+pub async fn until(what: &str, condition: impl Fn() -> bool) {
+    wait_for(what, condition, String::new).await;
+}
+
+/// A form on the document, found and driven through its host element: in the host's
+/// own children (`Page`) or in the shadow root of a custom element (`Page<ShadowRoot>`).
+/// Dropping it unmounts the form and takes the host off the document.
+pub struct Page<R: Root = HtmlElement> {
     pub host: HtmlElement,
-    pub mounted: Option<Mounted>,
+    pub root: R,
+    mounted: Option<Mounted>,
 }
 
 impl Page {
-    pub fn mount(config: &Config) -> Self {
-        let host = fresh_host();
-        let mounted = zitadel_profile_form::mount_options(host.clone(), Ok(config.clone()));
+    /// An empty `<div>` on the document, for a form mounted by other means.
+    pub fn blank() -> Self {
+        let host: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+        document().body().unwrap().append_child(&host).unwrap();
         Page {
+            root: host.clone(),
             host,
-            mounted: Some(mounted),
+            mounted: None,
         }
     }
 
-    pub fn query(&self, selector: &str) -> Option<web_sys::Element> {
-        self.host.query_selector(selector).unwrap()
+    pub fn mount(config: &Config) -> Self {
+        let mut page = Self::blank();
+        page.mounted = Some(zitadel_profile_form::mount_options(
+            page.host.clone(),
+            Ok(config.clone()),
+        ));
+        page
+    }
+}
+
+impl Page<ShadowRoot> {
+    /// Puts `element` on the document and reads the open shadow root it renders into.
+    pub fn attach(element: HtmlElement) -> Self {
+        document().body().unwrap().append_child(&element).unwrap();
+        let root = element.shadow_root().expect("an open shadow root");
+        Page {
+            host: element,
+            root,
+            mounted: None,
+        }
+    }
+}
+
+impl<R: Root> Page<R> {
+    pub fn query(&self, selector: &str) -> Option<Element> {
+        self.root.find(selector)
     }
 
-    pub fn by_testid(&self, testid: &str) -> Option<web_sys::Element> {
+    pub fn by_testid(&self, testid: &str) -> Option<Element> {
         self.query(&format!("[data-testid='{testid}']"))
     }
 
@@ -135,22 +209,26 @@ impl Page {
     }
 
     /// Polls until `condition` holds, for up to ten seconds.
-    pub async fn until(&self, what: &str, condition: impl Fn(&Page) -> bool) {
-        for _ in 0..1000 {
-            if condition(self) {
-                return;
-            }
-            sleep(Duration::from_millis(10)).await;
-        }
-        panic!(
-            "timed out waiting for {what}; page: {}",
-            self.host.inner_html()
-        );
+    pub async fn until(&self, what: &str, condition: impl Fn(&Self) -> bool) {
+        wait_for(
+            what,
+            || condition(self),
+            || format!("; page: {}", self.root.markup()),
+        )
+        .await;
     }
 
     pub async fn loaded(&self) {
         self.until("the form", |p| p.input("firstName").is_some())
             .await;
+    }
+
+    /// Waits for the form filled with the demo user's profile.
+    pub async fn prefilled(&self) {
+        self.until("the prefilled form", |p| {
+            p.input("firstName").is_some_and(|i| i.value() == "Ada")
+        })
+        .await;
     }
 
     pub fn input(&self, name: &str) -> Option<HtmlInputElement> {
@@ -197,9 +275,7 @@ impl Page {
 
     pub fn message(&self, name: &str) -> String {
         let control = self.query(&format!("[name='{name}']")).unwrap();
-        self.host
-            .query_selector(&format!("#{}-message", control.id()))
-            .unwrap()
+        self.query(&format!("#{}-message", control.id()))
             .and_then(|e| e.text_content())
             .unwrap_or_default()
     }
@@ -222,7 +298,7 @@ impl Page {
     }
 }
 
-impl Drop for Page {
+impl<R: Root> Drop for Page<R> {
     fn drop(&mut self) {
         self.mounted.take();
         self.host.remove();
@@ -233,8 +309,4 @@ fn bubbles() -> web_sys::EventInit {
     let init = web_sys::EventInit::new();
     init.set_bubbles(true);
     init
-}
-
-pub fn js(value: &str) -> JsValue {
-    JsValue::from_str(value)
 }

@@ -27,6 +27,7 @@ pub mod problem;
 pub mod profile;
 pub mod screen;
 pub mod session;
+pub mod url;
 pub mod validate;
 
 use std::cell::Cell;
@@ -105,6 +106,11 @@ pub fn page_url() -> String {
     web_sys::window()
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default()
+}
+
+/// Milliseconds since the epoch, by the browser's clock.
+pub(crate) fn now_ms() -> u64 {
+    js_sys::Date::now() as u64
 }
 
 /// The browser window; the widget only ever runs in one.

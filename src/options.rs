@@ -9,6 +9,7 @@ use serde::Deserialize;
 
 use crate::i18n::{Key, Message};
 use crate::session::Store;
+use crate::url::{is_secure, origin};
 
 /// The scope asked for when the host names none. The last entry gives the access
 /// token ZITADEL's own API as audience; without it every `/auth/v1` call is a 401.
@@ -67,6 +68,13 @@ pub enum OptionsError {
         name: &'static str,
         value: String,
     },
+    /// Plain http to a host other than this machine.
+    Insecure {
+        name: &'static str,
+        value: String,
+    },
+    /// An API on another origin than the issuer, without https.
+    ForeignApiInsecure(String),
     Zero(&'static str),
     /// The options could not be read at all, for this reason.
     Malformed(Message),
@@ -79,6 +87,12 @@ impl OptionsError {
             OptionsError::NotAUrl { name, value } => Message::new(Key::OptionNotAUrl)
                 .with("name", name)
                 .with("value", value),
+            OptionsError::Insecure { name, value } => Message::new(Key::OptionInsecure)
+                .with("name", name)
+                .with("value", value),
+            OptionsError::ForeignApiInsecure(value) => {
+                Message::new(Key::OptionForeignApiInsecure).with("value", value)
+            }
             OptionsError::Zero(name) => Message::new(Key::OptionNotPositive).with("name", name),
             OptionsError::Malformed(reason) => reason.clone(),
         }
@@ -108,14 +122,18 @@ impl Options {
         let issuer = required(self.issuer, "issuer")?;
         let issuer = base_url("issuer", &issuer)?;
         let client_id = required(self.client_id, "clientId")?;
-        let redirect_uri = match non_empty(self.redirect_uri) {
-            Some(uri) => absolute_url("redirectUri", &uri)?,
-            None => strip_query_and_fragment(page_url).to_owned(),
-        };
+        let redirect_uri = non_empty(self.redirect_uri)
+            .unwrap_or_else(|| strip_query_and_fragment(page_url).to_owned());
+        let redirect_uri = absolute_url("redirectUri", &redirect_uri)?;
         let api_base_url = match non_empty(self.api_base_url) {
             Some(url) => base_url("apiBaseUrl", &url)?,
             None => issuer.clone(),
         };
+        // A token is worth ZITADEL's whole API: it leaves the issuer's origin only
+        // over https.
+        if origin(&api_base_url) != origin(&issuer) && !api_base_url.starts_with("https://") {
+            return Err(OptionsError::ForeignApiInsecure(api_base_url));
+        }
         let post_logout_redirect_uri = match non_empty(self.post_logout_redirect_uri) {
             Some(uri) => absolute_url("postLogoutRedirectUri", &uri)?,
             None => redirect_uri.clone(),
@@ -141,10 +159,21 @@ impl Options {
 }
 
 impl Config {
-    /// The session's name: one session per client and issuer, so two widgets for
-    /// different apps do not mix.
+    /// The session's name: one session per client, issuer and API origin, so two
+    /// widgets for different apps do not mix, and tokens never follow an API base
+    /// that points somewhere else.
     pub fn session_name(&self) -> String {
-        format!("{}@{}", self.client_id, self.issuer)
+        let api = origin(&self.api_base_url);
+        if api == origin(&self.issuer) {
+            format!("{}@{}", self.client_id, self.issuer)
+        } else {
+            format!(
+                "{}@{}>{}",
+                self.client_id,
+                self.issuer,
+                api.unwrap_or_default()
+            )
+        }
     }
 
     /// Where this session's values are kept.
@@ -185,8 +214,14 @@ fn absolute_url(name: &'static str, value: &str) -> Result<String, OptionsError>
         .ok_or_else(not_a_url)?;
     let host = rest.split('/').next().unwrap_or_default();
     let bad_char = |c: char| c.is_whitespace() || c.is_control() || c == '?' || c == '#';
-    if host.is_empty() || value.contains(bad_char) {
+    if host.is_empty() || value.contains(bad_char) || origin(value).is_none() {
         return Err(not_a_url());
+    }
+    if !is_secure(value) {
+        return Err(OptionsError::Insecure {
+            name,
+            value: value.to_owned(),
+        });
     }
     Ok(value.to_owned())
 }
@@ -292,6 +327,71 @@ mod tests {
             ..minimal()
         };
         assert!(http_localhost.resolve(PAGE).is_ok());
+    }
+
+    /// L3: plain http only to this machine.
+    #[test]
+    fn http_is_refused_for_hosts_other_than_loopback() {
+        for (issuer, ok) in [
+            ("http://127.0.0.1:18080", true),
+            ("http://[::1]:8080", true),
+            ("http://acme.zitadel.cloud", false),
+            ("http://localhost.evil.example", false),
+        ] {
+            let options = Options {
+                issuer: Some(issuer.into()),
+                ..minimal()
+            };
+            let result = options.resolve(PAGE);
+            assert_eq!(result.is_ok(), ok, "{issuer}: {result:?}");
+            if !ok {
+                let text = result.unwrap_err().to_string();
+                assert!(
+                    text.contains("“issuer”") && text.contains("https"),
+                    "{text}"
+                );
+            }
+        }
+        let insecure_page = minimal().resolve("http://app.example.com/profile");
+        assert!(matches!(
+            insecure_page,
+            Err(OptionsError::Insecure {
+                name: "redirectUri",
+                ..
+            })
+        ));
+    }
+
+    /// M1: an API on another origin must be https, and gets a session of its own.
+    #[test]
+    fn an_api_elsewhere_never_shares_the_issuers_session() {
+        let home = minimal().resolve(PAGE).unwrap();
+        let same_origin = Options {
+            api_base_url: Some("https://acme.zitadel.cloud/api/".into()),
+            ..minimal()
+        }
+        .resolve(PAGE)
+        .unwrap();
+        assert_eq!(home.session_name(), same_origin.session_name());
+        let elsewhere = Options {
+            api_base_url: Some("https://evil.example".into()),
+            ..minimal()
+        }
+        .resolve(PAGE)
+        .unwrap();
+        assert_ne!(home.session_name(), elsewhere.session_name());
+        assert_ne!(home.store(), elsewhere.store());
+        let loopback_elsewhere = Options {
+            issuer: Some("http://127.0.0.1:18080".into()),
+            api_base_url: Some("http://127.0.0.1:9999".into()),
+            ..minimal()
+        };
+        assert_eq!(
+            loopback_elsewhere.resolve(PAGE),
+            Err(OptionsError::ForeignApiInsecure(
+                "http://127.0.0.1:9999".into()
+            ))
+        );
     }
 
     #[test]

@@ -142,16 +142,29 @@ impl ValidProfile {
     }
 }
 
-/// Where a draft waits while its author signs in again.
-const KEPT_DRAFT: Slot<Draft> = Slot::new("draft");
+/// A draft waiting while its author signs in again, with who its author is, so it
+/// is never restored into another account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct KeptDraft {
+    /// The author's user id (the id_token's `sub`).
+    pub user_id: String,
+    pub draft: Draft,
+}
 
-/// Keeps `draft` until the person is back from signing in again.
-pub fn keep_draft(config: &Config, draft: &Draft) {
-    config.store().write(&KEPT_DRAFT, draft);
+const KEPT_DRAFT: Slot<KeptDraft> = Slot::new("draft");
+
+/// Keeps `draft` of `user_id` until the person is back from signing in again.
+pub fn keep_draft(config: &Config, user_id: &str, draft: &Draft) {
+    let kept = KeptDraft {
+        user_id: user_id.to_owned(),
+        draft: draft.clone(),
+    };
+    config.store().write(&KEPT_DRAFT, &kept);
 }
 
 /// The kept draft, removed from storage as it is handed out.
-pub fn take_kept_draft(config: &Config) -> Option<Draft> {
+pub fn take_kept_draft(config: &Config) -> Option<KeptDraft> {
     config.store().take(&KEPT_DRAFT)
 }
 

@@ -12,7 +12,7 @@ use crate::i18n::{Key, Message};
 use crate::oidc::SignInError;
 use crate::options::API_AUDIENCE_SCOPE;
 use crate::problem::Problem;
-use crate::profile::{Draft, ValidProfile};
+use crate::profile::{Draft, KeptDraft, ValidProfile};
 use crate::validate::Field;
 
 /// Where the form is in its life.
@@ -87,6 +87,8 @@ pub enum LoadResult {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Loaded {
     pub phase: Phase,
+    /// The signed-in user's id, when a profile arrived.
+    pub user_id: Option<String>,
     /// The form to show, when a profile arrived.
     pub model: Option<FormModel>,
     /// Who is signed in, when a profile arrived.
@@ -101,6 +103,7 @@ impl Loaded {
     fn signed_out(notice: Option<Notice>, event: Option<HostEvent>, clear_tokens: bool) -> Self {
         Loaded {
             phase: Phase::SignedOut,
+            user_id: None,
             model: None,
             account: None,
             notice,
@@ -111,22 +114,24 @@ impl Loaded {
 }
 
 /// Decides what a load's `result` shows. `kept` is the draft a person left when their
-/// session ended; it is read only when a profile arrived, and typed over it again.
-pub fn loaded(result: LoadResult, kept: Option<Draft>) -> Loaded {
+/// session ended; it is read only when a profile arrived, and typed over it again
+/// only when it is that same person's.
+pub fn loaded(result: LoadResult, kept: Option<KeptDraft>) -> Loaded {
     match result {
         LoadResult::Profile(user) => {
             let profile = user.human.map(|h| h.profile).unwrap_or_default();
             let mut model = FormModel::loaded(draft_of(profile));
             let event = HostEvent::ProfileLoaded(LoadedDetail {
-                user_id: user.id,
+                user_id: user.id.clone(),
                 profile: model.baseline.clone(),
             });
-            let notice = kept.map(|kept| {
-                model.restore(kept);
+            let notice = kept.filter(|k| k.user_id == user.id).map(|kept| {
+                model.restore(kept.draft);
                 Notice::new(Tone::Info, Key::DraftRestored)
             });
             Loaded {
                 phase: Phase::Ready,
+                user_id: Some(user.id.clone()),
                 model: Some(model),
                 account: Some(user.preferred_login_name),
                 notice,
@@ -135,6 +140,11 @@ pub fn loaded(result: LoadResult, kept: Option<Draft>) -> Loaded {
             }
         }
         LoadResult::NoSession => Loaded::signed_out(None, None, false),
+        // Nothing went wrong here: the other tab holds the session.
+        LoadResult::SignIn(SignInError::FinishedElsewhere) => {
+            let notice = Notice::new(Tone::Info, Key::FinishedElsewhere);
+            Loaded::signed_out(Some(notice), None, false)
+        }
         LoadResult::SignIn(error) => {
             let notice = Notice::new(Tone::Error, error.message());
             let event = HostEvent::error(ErrorKind::SignIn, error);
@@ -159,6 +169,7 @@ pub fn loaded(result: LoadResult, kept: Option<Draft>) -> Loaded {
             Loaded {
                 event: Some(HostEvent::error(problem.kind(), &problem)),
                 phase: Phase::LoadFailed(problem),
+                user_id: None,
                 model: None,
                 account: None,
                 notice: None,
@@ -318,7 +329,11 @@ mod tests {
             .draft;
         kept.nick_name = "Countess".into();
         kept.gender = Gender::Female;
-        let loaded = loaded(LoadResult::Profile(user()), Some(kept.clone()));
+        let mine = KeptDraft {
+            user_id: "42".into(),
+            draft: kept.clone(),
+        };
+        let loaded = loaded(LoadResult::Profile(user()), Some(mine));
         let model = loaded.model.unwrap();
         assert_eq!(model.draft, kept);
         assert!(model.is_dirty());
@@ -327,6 +342,35 @@ mod tests {
             loaded.notice,
             Some(Notice::new(Tone::Info, Key::DraftRestored))
         );
+    }
+
+    /// L6: a draft kept for one account is never restored into another.
+    #[test]
+    fn l6_a_draft_of_another_account_is_dropped() {
+        let mut draft = Draft::sample();
+        draft.nick_name = "Someone else's".into();
+        let theirs = KeptDraft {
+            user_id: "7".into(),
+            draft,
+        };
+        let loaded = loaded(LoadResult::Profile(user()), Some(theirs));
+        let model = loaded.model.unwrap();
+        assert!(!model.is_dirty());
+        assert_eq!(model.draft.nick_name, "");
+        assert_eq!(loaded.notice, None);
+        assert_eq!(loaded.user_id.as_deref(), Some("42"));
+    }
+
+    /// L2: a callback for a sign-in of another tab is no error, and offers sign-in.
+    #[test]
+    fn l2_a_sign_in_finished_elsewhere_is_explained() {
+        let loaded = loaded(LoadResult::SignIn(SignInError::FinishedElsewhere), None);
+        assert_eq!(loaded.phase, Phase::SignedOut);
+        assert_eq!(loaded.event, None);
+        assert!(!loaded.clear_tokens);
+        let notice = loaded.notice.unwrap();
+        assert_eq!(notice.tone, Tone::Info);
+        assert!(notice.text.to_string().contains("another tab or window"));
     }
 
     #[test]

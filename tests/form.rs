@@ -6,7 +6,7 @@
 mod support;
 
 use serde_json::{json, Value};
-use support::{config, dev, fault, last_request, signed_in, Page};
+use support::{config, dev, fault, last_request, signed_in, Page, DEMO_USER_ID};
 use wasm_bindgen_test::*;
 use zitadel_profile_form::oidc::tokens;
 use zitadel_profile_form::oidc::types::AccessToken;
@@ -382,8 +382,9 @@ async fn an_expired_session_keeps_the_draft_for_the_next_sign_in() {
     assert_eq!(page.value("firstName"), "Augusta Ada");
     assert!(tokens::load(&config).is_none(), "the dead token is dropped");
     let kept = take_kept_draft(&config).expect("draft kept for the next sign-in");
-    assert_eq!(kept.nick_name, "Countess");
-    assert_eq!(kept.first_name, "Augusta Ada");
+    assert_eq!(kept.user_id, DEMO_USER_ID, "bound to its author");
+    assert_eq!(kept.draft.nick_name, "Countess");
+    assert_eq!(kept.draft.first_name, "Augusta Ada");
 }
 
 #[wasm_bindgen_test]
@@ -404,19 +405,36 @@ async fn a_401_refreshes_once_and_the_save_goes_through() {
     );
 }
 
+fn enchantress() -> zitadel_profile_form::profile::Draft {
+    zitadel_profile_form::profile::Draft {
+        first_name: "Ada".into(),
+        last_name: "Lovelace".into(),
+        nick_name: "Enchantress of Numbers".into(),
+        display_name: "Ada Lovelace".into(),
+        preferred_language: "en".into(),
+        ..Default::default()
+    }
+}
+
+/// L6: a draft kept for another account is not restored into this one.
+#[wasm_bindgen_test]
+async fn l6_a_draft_kept_for_another_account_is_not_restored() {
+    let config = config(None);
+    signed_in(&config).await;
+    keep_draft(&config, "someone-else", &enchantress());
+    let page = Page::mount(&config);
+    page.loaded().await;
+    assert_eq!(page.value("nickName"), "");
+    assert!(!page.text("notice").contains("restored"));
+    assert!(page.button("save").disabled());
+    assert!(take_kept_draft(&config).is_none(), "and it is gone");
+}
+
 #[wasm_bindgen_test]
 async fn a_kept_draft_is_restored_after_signing_in_again() {
     let config = config(None);
     signed_in(&config).await;
-    let mut draft = zitadel_profile_form::profile::Draft {
-        first_name: "Ada".into(),
-        last_name: "Lovelace".into(),
-        display_name: "Ada Lovelace".into(),
-        preferred_language: "en".into(),
-        ..Default::default()
-    };
-    draft.nick_name = "Enchantress of Numbers".into();
-    keep_draft(&config, &draft);
+    keep_draft(&config, DEMO_USER_ID, &enchantress());
     let page = Page::mount(&config);
     page.loaded().await;
     assert_eq!(page.value("nickName"), "Enchantress of Numbers");

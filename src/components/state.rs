@@ -23,6 +23,8 @@ pub struct FormState {
     pub model: RwSignal<FormModel>,
     pub notice: RwSignal<Option<Notice>>,
     pub account: RwSignal<Option<String>>,
+    /// The signed-in user's id, which a kept draft is bound to.
+    pub user_id: RwSignal<Option<String>>,
     /// The form's root element, where host events are dispatched.
     pub root: NodeRef<Section>,
 }
@@ -35,6 +37,7 @@ impl FormState {
             model: RwSignal::new(FormModel::default()),
             notice: RwSignal::new(None),
             account: RwSignal::new(None),
+            user_id: RwSignal::new(None),
             root: NodeRef::new(),
         }
     }
@@ -67,6 +70,7 @@ impl FormState {
             self.model.set(model);
         }
         self.account.set(loaded.account);
+        self.user_id.set(loaded.user_id);
         self.notice.set(loaded.notice);
         self.show(loaded.phase);
         if let Some(event) = loaded.event {
@@ -84,7 +88,13 @@ impl FormState {
         if saved.session_ended {
             // Keep the draft where a new sign-in will find it.
             let config = self.config.get_value();
-            keep_draft(&config, &self.model.with_untracked(|m| m.draft.clone()));
+            if let Some(user_id) = self.user_id.get_untracked() {
+                keep_draft(
+                    &config,
+                    &user_id,
+                    &self.model.with_untracked(|m| m.draft.clone()),
+                );
+            }
             tokens::clear(&config);
         }
         if saved.notice.is_some() {

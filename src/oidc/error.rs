@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use super::discovery::DiscoveryError;
 use super::protocol::{IdTokenError, OAuthErrorCode, TokenError};
 use crate::http::HttpError;
 use crate::i18n::{Key, Message};
@@ -12,6 +13,8 @@ use crate::problem::Problem;
 pub enum SignInError {
     /// Discovery or the token endpoint gave no usable answer.
     Transport(HttpError),
+    /// The discovery document could not be trusted.
+    Discovery(DiscoveryError),
     /// The token endpoint's success answer could not be read.
     Parse,
     /// The browser lacks what PKCE needs.
@@ -23,8 +26,13 @@ pub enum SignInError {
         error: OAuthErrorCode,
         description: Option<String>,
     },
-    /// A callback that no sign-in on this page asked for.
+    /// A callback that no sign-in on this page asked for, while one is pending.
     UnknownState,
+    /// A callback while no sign-in is pending here: it was started in another tab
+    /// or window, which has the verifier.
+    FinishedElsewhere,
+    /// The callback's `iss` (RFC 9207) names another issuer.
+    IssuerMismatch(String),
     /// The token endpoint refused the request.
     Token(TokenError),
     IdToken(IdTokenError),
@@ -56,7 +64,12 @@ impl SignInError {
                 };
                 Message::new(Key::BrowserCannotSignIn).with("reason", Message::new(reason))
             }
+            SignInError::Discovery(e) => discovery_message(e),
             SignInError::Navigation => Key::NavigationRefused.into(),
+            SignInError::FinishedElsewhere => Key::FinishedElsewhere.into(),
+            SignInError::IssuerMismatch(found) => {
+                Message::new(Key::CallbackIssuer).with("found", found)
+            }
             SignInError::Authorize { error, description } => {
                 authorize_message(error, description.as_deref())
             }
@@ -89,6 +102,16 @@ fn with_detail(
         None => Message::new(key),
     }
     .with("error", error.as_str())
+}
+
+fn discovery_message(error: &DiscoveryError) -> Message {
+    match error {
+        DiscoveryError::Issuer { found } => Message::new(Key::DiscoveryIssuer).with("found", found),
+        DiscoveryError::Endpoint { name, url } => Message::new(Key::DiscoveryEndpoint)
+            .with("name", name)
+            .with("url", url),
+        DiscoveryError::NoS256 => Key::DiscoveryNoS256.into(),
+    }
 }
 
 fn authorize_message(error: &OAuthErrorCode, detail: Option<&str>) -> Message {

@@ -25,13 +25,15 @@ fn random(bytes: usize) -> Result<String, SignInError> {
 }
 
 impl PendingSignIn {
-    /// Fresh state, nonce and verifier for one sign-in. 32 random bytes make a
-    /// 43-character verifier, the RFC's recommendation.
-    pub fn generate() -> Result<Self, SignInError> {
+    /// Fresh state, nonce and verifier for one sign-in, started at `now_ms`. 32
+    /// random bytes each: 256 bits, beyond RFC 6749 §10.10's 2^-160, and a
+    /// 43-character verifier, RFC 7636's recommendation.
+    pub fn generate(now_ms: u64) -> Result<Self, SignInError> {
         Ok(PendingSignIn {
-            state: State::new(random(16)?),
-            nonce: Nonce::new(random(16)?),
+            state: State::new(random(32)?),
+            nonce: Nonce::new(random(32)?),
             verifier: PkceVerifier::new(random(32)?),
+            started_ms: now_ms,
         })
     }
 }

@@ -50,6 +50,8 @@ pub enum Callback {
     Code {
         code: String,
         state: State,
+        /// The issuer, when the server says (RFC 9207).
+        iss: Option<String>,
     },
     Error {
         error: OAuthErrorCode,
@@ -79,7 +81,18 @@ pub fn parse_callback(query: &str) -> Option<Callback> {
     Some(Callback::Code {
         code: get("code")?,
         state: State::new(get("state")?),
+        iss: get("iss"),
     })
+}
+
+impl Callback {
+    /// The state the callback answers, if it names one.
+    pub fn state(&self) -> Option<&State> {
+        match self {
+            Callback::Code { state, .. } => Some(state),
+            Callback::Error { state, .. } => state.as_ref(),
+        }
+    }
 }
 
 /// The token request body for a code (RFC 6749 §4.1.3, RFC 7636 §4.5): no client secret.
@@ -184,6 +197,7 @@ pub struct IdClaims {
     pub aud: Vec<String>,
     pub azp: Option<String>,
     pub exp: u64,
+    pub iat: Option<u64>,
     pub nonce: Option<String>,
 }
 
@@ -209,6 +223,12 @@ pub enum IdTokenError {
     Audience,
     Expired,
     Nonce,
+    /// No `sub`.
+    Subject,
+    /// No `iat`, or one in the future.
+    IssuedAt,
+    /// A refreshed id_token about another user than the first.
+    OtherUser,
 }
 
 impl IdTokenError {
@@ -219,24 +239,62 @@ impl IdTokenError {
             IdTokenError::Audience => Key::IdTokenAudience.into(),
             IdTokenError::Expired => Key::IdTokenExpired.into(),
             IdTokenError::Nonce => Key::IdTokenNonce.into(),
+            IdTokenError::Subject => Key::IdTokenSubject.into(),
+            IdTokenError::IssuedAt => Key::IdTokenIssuedAt.into(),
+            IdTokenError::OtherUser => Key::IdTokenOtherUser.into(),
         }
     }
 }
 
+/// How far ahead of this clock an `iat` may be: clocks drift.
+const CLOCK_LEEWAY_SECS: u64 = 300;
+
 /// Checks an id_token received straight from the token endpoint over TLS, so its
-/// signature need not be verified (OIDC Core §3.1.3.7, item 6): issuer, audience,
-/// authorized party, expiry and nonce.
+/// signature need not be verified (OIDC Core §3.1.3.7, item 6): issuer (exactly),
+/// subject, audience, authorized party, expiry, issue time and the sign-in's nonce.
 pub fn check_id_token(
     id_token: &str,
     config: &Config,
     nonce: &Nonce,
     now_secs: u64,
 ) -> Result<IdClaims, IdTokenError> {
+    let claims = check_claims(id_token, config, now_secs)?;
+    if claims.nonce.as_deref() != Some(nonce.as_str()) {
+        return Err(IdTokenError::Nonce);
+    }
+    Ok(claims)
+}
+
+/// Checks an id_token from a refresh like the first one, and that it is about the
+/// same user (OIDC Core §12.2).
+pub fn check_refreshed_id_token(
+    id_token: &str,
+    config: &Config,
+    sub: &str,
+    now_secs: u64,
+) -> Result<IdClaims, IdTokenError> {
+    let claims = check_claims(id_token, config, now_secs)?;
+    if claims.sub != sub {
+        return Err(IdTokenError::OtherUser);
+    }
+    Ok(claims)
+}
+
+fn check_claims(id_token: &str, config: &Config, now_secs: u64) -> Result<IdClaims, IdTokenError> {
     let payload = id_token.split('.').nth(1).ok_or(IdTokenError::Malformed)?;
     let bytes = base64url_decode(payload).ok_or(IdTokenError::Malformed)?;
     let claims: IdClaims = serde_json::from_slice(&bytes).map_err(|_| IdTokenError::Malformed)?;
-    if claims.iss.trim_end_matches('/') != config.issuer {
+    if claims.iss != config.issuer {
         return Err(IdTokenError::Issuer(claims.iss));
+    }
+    if claims.sub.is_empty() {
+        return Err(IdTokenError::Subject);
+    }
+    if claims
+        .iat
+        .is_none_or(|iat| iat > now_secs + CLOCK_LEEWAY_SECS)
+    {
+        return Err(IdTokenError::IssuedAt);
     }
     let for_us = claims.aud.contains(&config.client_id)
         && claims
@@ -248,9 +306,6 @@ pub fn check_id_token(
     }
     if claims.exp <= now_secs {
         return Err(IdTokenError::Expired);
-    }
-    if claims.nonce.as_deref() != Some(nonce.as_str()) {
-        return Err(IdTokenError::Nonce);
     }
     Ok(claims)
 }
@@ -300,7 +355,8 @@ mod tests {
             parse_callback("code=abc&state=s1"),
             Some(Callback::Code {
                 code: "abc".into(),
-                state: State::new("s1".into())
+                state: State::new("s1".into()),
+                iss: None,
             })
         );
         assert_eq!(
@@ -354,7 +410,7 @@ mod tests {
     fn id_token_claims_are_checked() {
         let good = serde_json::json!({
             "iss": "https://acme.zitadel.cloud", "sub": "1", "aud": ["123@app", "project"],
-            "azp": "123@app", "exp": 2000, "nonce": "n1"
+            "azp": "123@app", "exp": 2000, "iat": 900, "nonce": "n1"
         });
         assert_eq!(
             check_id_token(
@@ -414,5 +470,70 @@ mod tests {
             check_id_token("garbage", &config(), &Nonce::new("n1".into()), 1000),
             Err(IdTokenError::Malformed)
         );
+    }
+
+    fn claims() -> serde_json::Value {
+        serde_json::json!({
+            "iss": "https://acme.zitadel.cloud", "sub": "1", "aud": ["123@app"],
+            "exp": 2000, "iat": 900, "nonce": "n1"
+        })
+    }
+
+    /// I2: the issuer matches exactly, a subject is named, and `iat` is sane.
+    #[test]
+    fn i2_subject_issue_time_and_exact_issuer() {
+        let nonce = Nonce::new("n1".into());
+        let check = |c: serde_json::Value| check_id_token(&jwt(c), &config(), &nonce, 1000);
+        assert!(check(claims()).is_ok());
+        let mut c = claims();
+        c["iss"] = "https://acme.zitadel.cloud/".into();
+        assert!(matches!(check(c), Err(IdTokenError::Issuer(_))));
+        let mut c = claims();
+        c.as_object_mut().unwrap().remove("sub");
+        assert_eq!(check(c), Err(IdTokenError::Subject));
+        let mut c = claims();
+        c.as_object_mut().unwrap().remove("iat");
+        assert_eq!(check(c), Err(IdTokenError::IssuedAt));
+        let mut c = claims();
+        c["iat"] = 1000u64.saturating_add(CLOCK_LEEWAY_SECS + 1).into();
+        assert_eq!(check(c), Err(IdTokenError::IssuedAt));
+        let mut c = claims();
+        c["iat"] = (1000 + CLOCK_LEEWAY_SECS).into();
+        assert!(check(c).is_ok(), "a clock a little behind is fine");
+    }
+
+    /// L7: a refreshed id_token is checked like the first, and names the same user.
+    #[test]
+    fn l7_a_refreshed_id_token_is_checked_too() {
+        let check = |c: serde_json::Value, sub: &str| {
+            check_refreshed_id_token(&jwt(c), &config(), sub, 1000)
+        };
+        assert!(check(claims(), "1").is_ok());
+        let mut without_nonce = claims();
+        without_nonce.as_object_mut().unwrap().remove("nonce");
+        assert!(check(without_nonce, "1").is_ok());
+        assert_eq!(check(claims(), "2"), Err(IdTokenError::OtherUser));
+        let mut c = claims();
+        c["aud"] = "other@app".into();
+        assert_eq!(check(c, "1"), Err(IdTokenError::Audience));
+        let mut c = claims();
+        c["exp"] = 1000.into();
+        assert_eq!(check(c, "1"), Err(IdTokenError::Expired));
+    }
+
+    /// I3: the callback's RFC 9207 `iss` is read.
+    #[test]
+    fn i3_the_callbacks_issuer_is_kept() {
+        let callback = parse_callback("code=c&state=s&iss=https%3A%2F%2Fevil.example").unwrap();
+        assert_eq!(
+            callback,
+            Callback::Code {
+                code: "c".into(),
+                state: State::new("s".into()),
+                iss: Some("https://evil.example".into()),
+            }
+        );
+        assert_eq!(callback.state(), Some(&State::new("s".into())));
+        assert_eq!(parse_callback("error=x").unwrap().state(), None);
     }
 }

@@ -15,8 +15,8 @@ use crate::options::Config;
 /// Sends the browser to ZITADEL's login. Returns only on failure: on success the
 /// page is navigating away.
 pub async fn begin_sign_in(config: &Config) -> Result<(), SignInError> {
-    let discovery = discover(config).await.map_err(SignInError::Transport)?;
-    let pending = PendingSignIn::generate()?;
+    let discovery = discover(config).await?;
+    let pending = PendingSignIn::generate(crate::now_ms())?;
     let challenge = s256_challenge(&pending.verifier).await?;
     let url = AuthorizeRequest {
         authorization_endpoint: &discovery.authorization_endpoint,
@@ -25,7 +25,7 @@ pub async fn begin_sign_in(config: &Config) -> Result<(), SignInError> {
         code_challenge: &challenge,
     }
     .url(config);
-    tokens::save_pending(config, &pending);
+    tokens::save_pending(config, pending);
     crate::window()
         .location()
         .assign(&url)
@@ -69,40 +69,50 @@ fn clean_url(query: &str) {
     }
 }
 
-/// Finishes a sign-in if this page load is ZITADEL's answer to one. `Ok(true)` when
-/// tokens were stored, `Ok(false)` when the page is no callback.
+/// Finishes a sign-in if this page load is ZITADEL's answer to one started in this
+/// tab. `Ok(true)` when tokens were stored, `Ok(false)` when the page is no callback.
 pub async fn complete_sign_in(config: &Config) -> Result<bool, SignInError> {
     let search = crate::window().location().search().unwrap_or_default();
     let query = search.trim_start_matches('?');
-    let Some(callback) = parse_callback(query) else {
+    // Parameters without a state are the host's own: left alone.
+    let Some(callback) = parse_callback(query).filter(|c| c.state().is_some()) else {
         return Ok(false);
     };
-    // Whatever happens next, the code and state leave the address bar now, and the
-    // pending sign-in is used up: a code is exchanged at most once.
+    // The OAuth parameters leave the address bar now, whoever they were for; the
+    // host's own parameters stay.
     clean_url(query);
-    let pending = tokens::take_pending(config).ok_or(SignInError::UnknownState)?;
-    let code = match callback {
-        Callback::Code { code, state } if state == pending.state => code,
-        Callback::Error {
-            state: Some(state),
-            error,
-            description,
-        } if state == pending.state => {
-            return Err(SignInError::Authorize { error, description });
-        }
-        _ => return Err(SignInError::UnknownState),
+    let now_ms = crate::now_ms();
+    let pending = callback
+        .state()
+        .and_then(|state| tokens::take_pending(config, state, now_ms));
+    // Only the sign-in the state answers is used up: a forged callback spoils nothing.
+    let Some(pending) = pending else {
+        return Err(if tokens::is_pending(config, now_ms) {
+            SignInError::UnknownState
+        } else {
+            SignInError::FinishedElsewhere
+        });
     };
-    let discovery = discover(config).await.map_err(SignInError::Transport)?;
+    let code = match callback {
+        Callback::Error {
+            error, description, ..
+        } => return Err(SignInError::Authorize { error, description }),
+        Callback::Code { iss: Some(iss), .. } if iss != config.issuer => {
+            return Err(SignInError::IssuerMismatch(iss));
+        }
+        Callback::Code { code, .. } => code,
+    };
+    let discovery = discover(config).await?;
     let body = code_exchange_body(config, &code, &pending.verifier);
     let response = post_token(&discovery.token_endpoint, body, config.timeout_ms).await?;
-    let now_ms = js_sys::Date::now() as u64;
+    let now_ms = crate::now_ms();
     let id_token = response
         .id_token
         .as_ref()
         .ok_or(SignInError::IdToken(IdTokenError::Malformed))?;
-    check_id_token(id_token.secret(), config, &pending.nonce, now_ms / 1000)
+    let claims = check_id_token(id_token.secret(), config, &pending.nonce, now_ms / 1000)
         .map_err(SignInError::IdToken)?;
-    tokens::save(config, &Tokens::from_response(response, None, now_ms));
+    tokens::save(config, &Tokens::signed_in(response, claims.sub, now_ms));
     Ok(true)
 }
 

@@ -2,7 +2,7 @@
 
 use super::discovery::discover;
 use super::error::SignInError;
-use super::protocol::{refresh_body, TokenError, TokenResponse};
+use super::protocol::{check_refreshed_id_token, refresh_body, TokenError, TokenResponse};
 use super::sync::{announce, ask_others, with_refresh_lock};
 use super::tokens::{self, Tokens};
 use crate::http::{self, HttpError, Request};
@@ -51,14 +51,18 @@ pub async fn refresh(config: &Config) -> Result<Tokens, SignInError> {
         if let Some(adopted) = ask_others(&config, &spent).await {
             return Ok(adopted);
         }
-        let discovery = discover(&config).await.map_err(SignInError::Transport)?;
+        let discovery = discover(&config).await?;
         let body = refresh_body(&config, &spent);
         let response = match post_token(&discovery.token_endpoint, body, config.timeout_ms).await {
             Err(SignInError::Token(_)) => return Err(SignInError::CannotRefresh),
             other => other?,
         };
-        let now_ms = js_sys::Date::now() as u64;
-        let tokens = Tokens::from_response(response, current.id_token, now_ms);
+        let now_ms = crate::now_ms();
+        if let (Some(id_token), Some(sub)) = (&response.id_token, &current.sub) {
+            check_refreshed_id_token(id_token.secret(), &config, sub, now_ms / 1000)
+                .map_err(SignInError::IdToken)?;
+        }
+        let tokens = current.refreshed(response, now_ms);
         tokens::save(&config, &tokens);
         announce(&config, &spent, &tokens);
         Ok(tokens)

@@ -19,24 +19,40 @@ pub struct Tokens {
     pub refresh_token: Option<RefreshToken>,
     #[serde(default)]
     pub id_token: Option<IdToken>,
+    /// The signed-in user (the id_token's `sub`).
+    #[serde(default)]
+    pub sub: Option<String>,
 }
 
 impl Tokens {
-    /// The tokens of a token response received at `now_ms`; a refresh answer without
-    /// an id_token keeps `previous_id_token` for sign-out's hint.
-    pub fn from_response(
-        response: TokenResponse,
-        previous_id_token: Option<IdToken>,
-        now_ms: u64,
-    ) -> Self {
+    /// The tokens of a sign-in's token response received at `now_ms`, for `sub`.
+    pub fn signed_in(response: TokenResponse, sub: String, now_ms: u64) -> Self {
         Tokens {
             access_token: response.access_token,
-            // ZITADEL's default is 12 h; assume an hour when the server does not say.
-            expires_at_ms: now_ms + response.expires_in.unwrap_or(3600) * 1000,
+            expires_at_ms: expires_at(response.expires_in, now_ms),
             refresh_token: response.refresh_token,
-            id_token: response.id_token.or(previous_id_token),
+            id_token: response.id_token,
+            sub: Some(sub),
         }
     }
+
+    /// The tokens after a refresh answered with `response` at `now_ms`. What the
+    /// answer leaves out is kept: the refresh token (RFC 6749 §6 lets a server keep
+    /// it), the id_token for sign-out's hint, and the user.
+    pub fn refreshed(self, response: TokenResponse, now_ms: u64) -> Self {
+        Tokens {
+            access_token: response.access_token,
+            expires_at_ms: expires_at(response.expires_in, now_ms),
+            refresh_token: response.refresh_token.or(self.refresh_token),
+            id_token: response.id_token.or(self.id_token),
+            sub: self.sub,
+        }
+    }
+}
+
+/// ZITADEL's default lifetime is 12 h; assume an hour when the server does not say.
+fn expires_at(expires_in: Option<u64>, now_ms: u64) -> u64 {
+    now_ms.saturating_add(expires_in.unwrap_or(3600).saturating_mul(1000))
 }
 
 /// A sign-in started on this page, waiting for ZITADEL's answer. Kept in the session
@@ -46,11 +62,19 @@ pub struct PendingSignIn {
     pub state: State,
     pub nonce: Nonce,
     pub verifier: PkceVerifier,
+    /// When it started, in milliseconds since the epoch.
+    #[serde(default)]
+    pub started_ms: u64,
 }
+
+/// How long a sign-in may wait for its callback.
+pub const PENDING_TTL_MS: u64 = 10 * 60 * 1000;
+/// How many sign-ins may wait at once (a person may start over a few times).
+const PENDING_KEPT: usize = 4;
 
 const TOKENS: Slot<Tokens> = Slot::new("tokens");
 const SPENT: Slot<Vec<RefreshToken>> = Slot::new("spent");
-const PENDING: Slot<PendingSignIn> = Slot::new("pending");
+const PENDING: Slot<Vec<PendingSignIn>> = Slot::new("pending");
 
 /// How many spent refresh tokens a tab remembers, to answer tabs that missed a rotation.
 const SPENT_KEPT: usize = 4;
@@ -89,13 +113,34 @@ pub fn has_spent(config: &Config, refresh_token: &RefreshToken) -> bool {
         .is_some_and(|spent| spent.contains(refresh_token))
 }
 
-pub fn save_pending(config: &Config, pending: &PendingSignIn) {
-    config.store().write(&PENDING, pending);
+/// The sign-ins still waiting at `now_ms`, oldest first.
+fn waiting(config: &Config, now_ms: u64) -> Vec<PendingSignIn> {
+    let mut pending = config.store().read(&PENDING).unwrap_or_default();
+    pending.retain(|p: &PendingSignIn| now_ms.saturating_sub(p.started_ms) < PENDING_TTL_MS);
+    pending
 }
 
-/// The sign-in waiting for its callback, if any; gone once taken.
-pub fn take_pending(config: &Config) -> Option<PendingSignIn> {
-    config.store().take(&PENDING)
+/// Adds a sign-in to those waiting for their callback.
+pub fn save_pending(config: &Config, pending: PendingSignIn) {
+    let mut waiting = waiting(config, pending.started_ms);
+    waiting.push(pending);
+    let excess = waiting.len().saturating_sub(PENDING_KEPT);
+    waiting.drain(..excess);
+    config.store().write(&PENDING, &waiting);
+}
+
+/// The sign-in that `state` answers, if one is waiting; only that one is used up.
+pub fn take_pending(config: &Config, state: &State, now_ms: u64) -> Option<PendingSignIn> {
+    let mut waiting = waiting(config, now_ms);
+    let index = waiting.iter().position(|p| p.state == *state)?;
+    let pending = waiting.remove(index);
+    config.store().write(&PENDING, &waiting);
+    Some(pending)
+}
+
+/// Whether any sign-in started in this tab is still waiting.
+pub fn is_pending(config: &Config, now_ms: u64) -> bool {
+    !waiting(config, now_ms).is_empty()
 }
 
 #[cfg(test)]
@@ -109,6 +154,7 @@ mod tests {
             expires_at_ms: 1,
             refresh_token: Some(RefreshToken::new("rt-secret".into())),
             id_token: Some(IdToken::new("id-secret".into())),
+            sub: Some("1".into()),
         };
         let printed = format!("{tokens:?}");
         assert!(!printed.contains("secret"), "{printed}");
@@ -116,17 +162,26 @@ mod tests {
             state: State::new("s".into()),
             nonce: Nonce::new("n".into()),
             verifier: PkceVerifier::new("verifier-secret".into()),
+            started_ms: 0,
         };
         assert!(!format!("{pending:?}").contains("secret"));
     }
 
+    /// L7: a refresh answer without a refresh token or id_token keeps the old ones.
     #[test]
-    fn a_refresh_without_id_token_keeps_the_previous_one() {
-        let response: TokenResponse =
-            serde_json::from_str(r#"{"access_token":"a","expires_in":60}"#).unwrap();
-        let tokens = Tokens::from_response(response, Some(IdToken::new("old".into())), 1_000);
+    fn l7_a_refresh_keeps_what_its_answer_leaves_out() {
+        let first: TokenResponse = serde_json::from_str(
+            r#"{"access_token":"a1","refresh_token":"r1","id_token":"i1","expires_in":60}"#,
+        )
+        .unwrap();
+        let tokens = Tokens::signed_in(first, "42".into(), 1_000);
         assert_eq!(tokens.expires_at_ms, 61_000);
-        assert_eq!(tokens.id_token.unwrap().secret(), "old");
-        assert!(tokens.refresh_token.is_none());
+        let bare: TokenResponse = serde_json::from_str(r#"{"access_token":"a2"}"#).unwrap();
+        let tokens = tokens.refreshed(bare, 2_000);
+        assert_eq!(tokens.access_token.secret(), "a2");
+        assert_eq!(tokens.expires_at_ms, 3_602_000);
+        assert_eq!(tokens.refresh_token.unwrap().secret(), "r1");
+        assert_eq!(tokens.id_token.unwrap().secret(), "i1");
+        assert_eq!(tokens.sub.as_deref(), Some("42"));
     }
 }

@@ -71,6 +71,8 @@ pub fn page_origin() -> String {
 
 /// The stand-in's demo app.
 pub const CLIENT_ID: &str = "243862081218773235@profile-form";
+/// The stand-in's demo user, whom `signed_in` signs in.
+pub const DEMO_USER_ID: &str = "243862081218773300";
 
 pub fn config(timeout_ms: Option<u32>) -> Config {
     Options {
@@ -97,6 +99,7 @@ pub async fn signed_in(config: &Config) {
             expires_at_ms: js_sys::Date::now() as u64 + 3_600_000,
             refresh_token: text("refresh_token").map(RefreshToken::new),
             id_token: text("id_token").map(IdToken::new),
+            sub: Some(DEMO_USER_ID.into()),
         },
     );
 }

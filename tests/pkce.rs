@@ -18,14 +18,22 @@ async fn s256_challenge_matches_rfc_7636_appendix_b() {
     );
 }
 
-/// Every sign-in gets its own state, nonce and verifier, of the RFC's length.
+/// I1, I12: every sign-in draws its own 256-bit state, nonce and verifier (43
+/// base64url characters each), never repeated and never all zero.
 #[wasm_bindgen_test]
-fn each_sign_in_draws_fresh_values() {
-    let a = PendingSignIn::generate().expect("crypto.getRandomValues");
-    let b = PendingSignIn::generate().expect("crypto.getRandomValues");
-    assert_ne!(a.state, b.state);
-    assert_ne!(a.nonce, b.nonce);
-    assert_ne!(a.verifier.secret(), b.verifier.secret());
-    assert_ne!(a.state.as_str(), a.nonce.as_str());
-    assert_eq!(a.verifier.secret().len(), 43);
+fn i12_each_sign_in_draws_fresh_values() {
+    let drawn: Vec<PendingSignIn> = (0..64)
+        .map(|_| PendingSignIn::generate(0).expect("crypto.getRandomValues"))
+        .collect();
+    let mut seen = std::collections::HashSet::new();
+    for p in &drawn {
+        for value in [p.state.as_str(), p.nonce.as_str(), p.verifier.secret()] {
+            assert_eq!(value.len(), 43, "{value}");
+            assert!(value
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+            assert_ne!(value, "A".repeat(43), "zeroed bytes");
+            assert!(seen.insert(value.to_owned()), "repeated: {value}");
+        }
+    }
 }

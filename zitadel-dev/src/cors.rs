@@ -1,7 +1,8 @@
 //! CORS as ZITADEL answers it. Two policies: the Auth API reflects any origin with
 //! credentials and a fixed header list; the OIDC endpoints allow any origin with a
 //! shorter list. A preflight asking for anything else gets a 204 without CORS headers,
-//! which the browser treats as a refusal, as it does with the real server.
+//! which the browser treats as a refusal, as it does with the real server. A third
+//! policy, for the test controls, answers loopback origins only.
 
 use axum::extract::Request;
 use axum::http::{header, HeaderMap, HeaderValue, Method, StatusCode};
@@ -9,12 +10,15 @@ use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
 pub struct Policy {
+    /// Which origins get CORS headers at all.
+    origins: fn(&str) -> bool,
     methods: &'static [&'static str],
     /// Lower case.
     headers: &'static [&'static str],
 }
 
 pub const API: Policy = Policy {
+    origins: any_origin,
     methods: &["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"],
     headers: &[
         "origin",
@@ -33,6 +37,7 @@ pub const API: Policy = Policy {
 };
 
 pub const OIDC: Policy = Policy {
+    origins: any_origin,
     methods: &["GET", "HEAD", "POST"],
     headers: &[
         "origin",
@@ -44,13 +49,26 @@ pub const OIDC: Policy = Policy {
     ],
 };
 
-/// The test controls are not ZITADEL's; they let any test page in.
+/// The test controls are not ZITADEL's; they let in test pages served from this
+/// machine, and no other page.
 pub const DEV: Policy = Policy {
+    origins: crate::loopback::is_origin,
     methods: &["GET", "POST", "DELETE"],
     headers: &["content-type"],
 };
 
+fn any_origin(_: &str) -> bool {
+    true
+}
+
 impl Policy {
+    /// The request's `Origin` if this policy answers it with CORS headers.
+    fn allowed_origin(&self, headers: &HeaderMap) -> Option<HeaderValue> {
+        let origin = headers.get(header::ORIGIN)?;
+        let allowed = origin.to_str().is_ok_and(|o| (self.origins)(o));
+        allowed.then(|| origin.clone())
+    }
+
     fn preflight(&self, headers: &HeaderMap) -> Response {
         let mut response = StatusCode::NO_CONTENT.into_response();
         let out = response.headers_mut();
@@ -60,7 +78,7 @@ impl Policy {
                 "Origin, Access-Control-Request-Method, Access-Control-Request-Headers",
             ),
         );
-        let Some(origin) = headers.get(header::ORIGIN).cloned() else {
+        let Some(origin) = self.allowed_origin(headers) else {
             return response;
         };
         let method_ok = headers
@@ -108,7 +126,7 @@ impl Policy {
         if is_preflight {
             return self.preflight(request.headers());
         }
-        let origin = request.headers().get(header::ORIGIN).cloned();
+        let origin = self.allowed_origin(request.headers());
         let mut response = next.run(request).await;
         let out = response.headers_mut();
         out.append(header::VARY, HeaderValue::from_static("Origin"));

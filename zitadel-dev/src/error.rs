@@ -202,6 +202,11 @@ impl OAuthError {
         Self::new(OAuthErrorCode::InvalidRequest, description)
     }
 
+    /// ZITADEL's answer to a refresh token that is spent, expired, revoked or unknown.
+    pub fn refresh_token_invalid() -> Self {
+        Self::invalid_request("Errors.OIDCSession.RefreshTokenInvalid")
+    }
+
     pub fn client_not_found() -> Self {
         Self::new(OAuthErrorCode::InvalidClient, "client not found")
     }

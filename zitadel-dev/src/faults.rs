@@ -1,6 +1,7 @@
-//! Test controls under `/_dev/`: fault injection, token minting, clock moves, run-time
-//! origins and a record of the last API request. Mounted only when the config enables
-//! them, so the demo cannot be made to misbehave by a stray request.
+//! Test controls under `/_dev/`: fault injection, token minting, ending a user's
+//! sessions, clock moves, run-time origins and a record of the last API request.
+//! Mounted only when the config enables them, so the demo cannot be made to misbehave
+//! by a stray request, and then only for loopback hosts and pages.
 
 use std::time::Duration;
 
@@ -145,6 +146,14 @@ fn default_scope() -> String {
     FULL_SCOPE.into()
 }
 
+/// Whose sessions to end.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct SessionsOf {
+    #[serde(default = "demo_user")]
+    user_name: String,
+}
+
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct Clock {
@@ -159,7 +168,27 @@ struct Origin {
     origin: String,
 }
 
-/// The `/_dev/` routes.
+/// The `/_dev/` routes. Bodies are JSON; every field has a default unless marked.
+///
+/// - `POST /_dev/faults` `{count, status, body, contentType, delayMs, close, pathPrefix}`:
+///   the next `count` requests under `pathPrefix` (default `/auth/v1/`) get the fault;
+///   `DELETE /_dev/faults` clears it.
+/// - `POST /_dev/reset`: back to the seeded users, with no sessions, tokens, fault,
+///   added origins, recorded request or clock offset.
+/// - `POST /_dev/clock` `{advanceSeconds}` (required): moves the clock forward.
+/// - `POST /_dev/origins` `{clientId, origin}` (`origin` required): one more allowed
+///   origin for the app.
+/// - `POST /_dev/tokens` `{userName, clientId, scope}`: tokens as after a sign-in, in a
+///   session of their own.
+/// - `POST /_dev/end-sessions` `{userName}` (default the demo user; the body may be left
+///   out): ends every session of the user, as signing out elsewhere or an administrator
+///   terminating them would. Every token issued in them (access and refresh) stops
+///   working and the login page asks for the password again; `end_session` with an old
+///   `id_token_hint` still goes back to the app. 204, or 404 for an unknown user.
+/// - `DELETE /_dev/users/{id}`: removes a user.
+/// - `GET /_dev/last-request`: the last Auth API request, or `null`.
+///
+/// The app mounts them behind [`crate::loopback::guard`] and [`crate::cors::dev`].
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route(
@@ -205,6 +234,7 @@ pub fn routes() -> Router<AppState> {
             ),
         )
         .route("/_dev/tokens", post(mint))
+        .route("/_dev/end-sessions", post(end_sessions))
         .route(
             "/_dev/users/{id}",
             delete(
@@ -236,14 +266,17 @@ async fn mint(State(state): State<AppState>, Json(m): Json<Mint>) -> Response {
     let (Some(user_id), Some(_)) = (user_id, state.config().app(&m.client_id)) else {
         return (StatusCode::NOT_FOUND, "no such user or client").into_response();
     };
-    let auth_time = crate::state::unix(state.now());
-    Json(crate::oidc::issue_tokens(
-        &state,
-        &user_id,
-        &m.client_id,
-        &m.scope,
-        None,
-        auth_time,
-    ))
-    .into_response()
+    Json(crate::oidc::mint(&state, &user_id, &m.client_id, &m.scope)).into_response()
+}
+
+/// Ends every session of a user and every token issued in them. Without a JSON body
+/// it is the demo user's.
+async fn end_sessions(State(state): State<AppState>, body: Option<Json<SessionsOf>>) -> Response {
+    let user_name = body.map_or_else(demo_user, |Json(b)| b.user_name);
+    let mut store = state.store();
+    let Some(user_id) = store.user_id_by_name(&user_name) else {
+        return (StatusCode::NOT_FOUND, "no such user").into_response();
+    };
+    store.end_sessions_of(&user_id);
+    StatusCode::NO_CONTENT.into_response()
 }

@@ -11,6 +11,7 @@ pub mod config;
 pub mod cors;
 pub mod error;
 pub mod faults;
+pub mod loopback;
 pub mod oidc;
 pub mod params;
 pub mod redirect;
@@ -36,7 +37,7 @@ pub use config::Config;
 pub use state::AppState;
 
 /// The identity provider: OIDC endpoints, the login page, the Auth API, and the
-/// test controls when the config enables them.
+/// test controls when the config enables them (for loopback hosts and pages only).
 pub fn app(state: AppState) -> Router {
     let oidc = Router::new()
         .route("/.well-known/openid-configuration", get(oidc::discovery))
@@ -68,7 +69,11 @@ pub fn app(state: AppState) -> Router {
     );
     let mut router = Router::new().merge(oidc).merge(api).merge(login);
     if state.config().test_controls {
-        router = router.merge(faults::routes().layer(from_fn(cors::dev)));
+        // The loopback guard wraps CORS, so a foreign page's preflight is refused too.
+        let controls = faults::routes()
+            .layer(from_fn(cors::dev))
+            .layer(from_fn(loopback::guard));
+        router = router.merge(controls);
     }
     router.with_state(state)
 }
@@ -78,7 +83,7 @@ pub fn app(state: AppState) -> Router {
 pub fn strict_csp(issuer: &str) -> String {
     format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
-         connect-src 'self' {issuer}"
+         connect-src 'self' {issuer}; base-uri 'none'; object-src 'none'; frame-ancestors 'self'"
     )
 }
 

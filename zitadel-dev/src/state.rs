@@ -87,6 +87,8 @@ pub struct AuthRequest {
 #[derive(Debug, Clone)]
 pub struct CodeGrant {
     pub user_id: String,
+    /// The session the sign-in happened in; the tokens belong to it.
+    pub session: String,
     pub client_id: String,
     pub redirect_uri: String,
     pub scope: String,
@@ -99,6 +101,8 @@ pub struct CodeGrant {
 #[derive(Debug, Clone)]
 pub struct AccessToken {
     pub user_id: String,
+    /// The session it was issued in: ending that session ends this token.
+    pub session: String,
     pub client_id: String,
     pub scope: String,
     pub expires: SystemTime,
@@ -109,6 +113,8 @@ pub struct AccessToken {
 #[derive(Debug, Clone)]
 pub struct RefreshGrant {
     pub user_id: String,
+    /// The session it was issued in: ending that session ends this token.
+    pub session: String,
     pub client_id: String,
     pub scope: String,
     pub idle_expires: SystemTime,
@@ -118,6 +124,8 @@ pub struct RefreshGrant {
 #[derive(Default)]
 pub struct Store {
     pub users: HashMap<String, User>,
+    /// ZITADEL sessions by id, each with its user. A browser holds one in its cookie;
+    /// tokens minted through the test controls get one that no browser holds.
     pub sessions: HashMap<String, String>,
     pub auth_requests: HashMap<String, AuthRequest>,
     pub codes: HashMap<String, CodeGrant>,
@@ -177,7 +185,7 @@ impl Store {
             .map(|u| u.id.clone())
     }
 
-    /// Starts a browser session for `user_id`; returns the session id for the cookie.
+    /// Starts a session for `user_id`; returns the session id (for the cookie).
     pub fn start_session(&mut self, user_id: String) -> String {
         insert_fresh(&mut self.sessions, 24, user_id)
     }
@@ -186,8 +194,28 @@ impl Store {
         self.sessions.get(session).cloned()
     }
 
+    /// Ends `session` and everything issued in it: pending codes, access tokens and
+    /// refresh tokens all stop working.
     pub fn end_session(&mut self, session: &str) {
         self.sessions.remove(session);
+        self.codes.retain(|_, c| c.session != session);
+        self.access_tokens.retain(|_, a| a.session != session);
+        self.refresh_tokens.retain(|_, r| r.session != session);
+    }
+
+    /// Ends every session of `user_id`, each as [`Store::end_session`] ends one;
+    /// returns how many there were.
+    pub fn end_sessions_of(&mut self, user_id: &str) -> usize {
+        let sessions: Vec<String> = self
+            .sessions
+            .iter()
+            .filter(|(_, user)| *user == user_id)
+            .map(|(session, _)| session.clone())
+            .collect();
+        for session in &sessions {
+            self.end_session(session);
+        }
+        sessions.len()
     }
 
     /// Parks a sign-in until the login page is done; returns its id.

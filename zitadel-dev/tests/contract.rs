@@ -266,9 +266,16 @@ impl Harness {
 
     /// A full sign-in and code exchange; returns the token response.
     async fn tokens(&self) -> Value {
-        let reply = self.exchange(&self.code(&[]).await, &[]).await;
+        self.session().await.0
+    }
+
+    /// A full sign-in in a new browser session and its code exchange; returns the
+    /// token response and the session cookie.
+    async fn session(&self) -> (Value, String) {
+        let (params, cookie) = self.sign_in(&[]).await;
+        let reply = self.exchange(&params["code"], &[]).await;
         assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
-        reply.json()
+        (reply.json(), cookie)
     }
 
     /// The refresh token of a full sign-in.
@@ -279,8 +286,7 @@ impl Harness {
 
     fn mint(&self, scope: &str) -> String {
         let user = self.state.config().users[0].id.clone();
-        let tokens =
-            zitadel_dev::oidc::issue_tokens(&self.state, &user, DEMO_CLIENT_ID, scope, None, 0);
+        let tokens = zitadel_dev::oidc::mint(&self.state, &user, DEMO_CLIENT_ID, scope);
         tokens["access_token"].as_str().unwrap().to_owned()
     }
 
@@ -304,6 +310,22 @@ fn overridden<'a>(
     defaults
 }
 
+/// The demo instance with a second app, `other@app`, registered like the first.
+fn with_other_app() -> Harness {
+    let mut config = Config::demo(ISSUER, PAGE);
+    let mut other = config.apps[0].clone();
+    other.client_id = "other@app".into();
+    config.apps.push(other);
+    Harness::with(config)
+}
+
+/// The string `name` of a token response.
+fn field<'a>(tokens: &'a Value, name: &str) -> &'a str {
+    tokens[name]
+        .as_str()
+        .unwrap_or_else(|| panic!("no {name} in {tokens}"))
+}
+
 fn claims(jwt: &str) -> Value {
     let payload = jwt.split('.').nth(1).unwrap();
     serde_json::from_slice(&URL_SAFE_NO_PAD.decode(payload).unwrap()).unwrap()
@@ -317,6 +339,13 @@ fn assert_oauth_error(reply: &Reply, status: StatusCode, error: &str) {
 
 fn assert_invalid_grant(reply: &Reply) {
     assert_oauth_error(reply, StatusCode::BAD_REQUEST, "invalid_grant");
+}
+
+/// The contract's answer to a spent, expired, revoked or unknown refresh token.
+fn assert_refresh_token_invalid(reply: &Reply) {
+    assert_oauth_error(reply, StatusCode::BAD_REQUEST, "invalid_request");
+    let description = &reply.json()["error_description"];
+    assert_eq!(description, "Errors.OIDCSession.RefreshTokenInvalid");
 }
 
 fn assert_api_error(reply: &Reply, status: StatusCode, code: u64, id: Option<&str>) {
@@ -607,11 +636,7 @@ async fn client_id_must_be_known_and_match() {
     let unknown = h.exchange(&h.code(&[]).await, &nobody).await;
     assert_oauth_error(&unknown, StatusCode::UNAUTHORIZED, "invalid_client");
 
-    let mut config = Config::demo(ISSUER, PAGE);
-    let mut other = config.apps[0].clone();
-    other.client_id = "other@app".into();
-    config.apps.push(other);
-    let h = Harness::with(config);
+    let h = with_other_app();
     let other_app = [("client_id", "other@app")];
     assert_invalid_grant(&h.exchange(&h.code(&[]).await, &other_app).await);
 }
@@ -660,7 +685,7 @@ async fn refresh_tokens_rotate_and_the_spent_one_stops_working() {
     assert_ne!(next, first);
     let access = second["access_token"].as_str().unwrap();
     assert_eq!(h.me(access).await.status, StatusCode::OK);
-    assert_invalid_grant(&refresh(&h, &first).await);
+    assert_refresh_token_invalid(&refresh(&h, &first).await);
     assert_eq!(refresh(&h, next).await.status, StatusCode::OK);
 }
 
@@ -670,7 +695,7 @@ async fn refresh_tokens_expire_when_idle() {
     let token = h.refresh_token().await;
     h.state
         .advance_clock(Duration::from_secs(30 * 24 * 3600 + 1));
-    assert_invalid_grant(&refresh(&h, &token).await);
+    assert_refresh_token_invalid(&refresh(&h, &token).await);
 }
 
 // ---- revoke, userinfo, end_session ----
@@ -690,7 +715,7 @@ async fn revoking_a_refresh_token_kills_it_and_its_access_token() {
         )
         .await;
     assert_eq!(reply.status, StatusCode::OK);
-    assert_invalid_grant(&refresh(&h, refresh_token).await);
+    assert_refresh_token_invalid(&refresh(&h, refresh_token).await);
     let me = h.me(access).await;
     assert_api_error(&me, StatusCode::UNAUTHORIZED, 16, Some("AUTH-7fs1e"));
     // RFC 7009: unknown tokens are fine too.
@@ -721,6 +746,20 @@ async fn userinfo_answers_for_a_live_token_only() {
     assert!(denied.header("www-authenticate").is_some());
 }
 
+/// `end_session` in the browser session `cookie` with `id_token` as the hint: the demo
+/// app going back to its page with `state=bye`, unless `extra` says otherwise.
+async fn end_session(h: &Harness, id_token: &str, cookie: &str, extra: &[(&str, &str)]) -> Reply {
+    let defaults = vec![
+        ("id_token_hint", id_token),
+        ("client_id", DEMO_CLIENT_ID),
+        ("post_logout_redirect_uri", REDIRECT),
+        ("state", "bye"),
+    ];
+    let query = form_body(&overridden(defaults, extra));
+    h.get_with_cookie(&format!("/oidc/v1/end_session?{query}"), cookie)
+        .await
+}
+
 #[tokio::test]
 async fn end_session_checks_the_post_logout_uri_and_ends_the_session() {
     let h = Harness::new();
@@ -730,28 +769,47 @@ async fn end_session_checks_the_post_logout_uri_and_ends_the_session() {
         .unwrap()
         .to_owned();
 
-    let bad = form_body(&[
-        ("id_token_hint", &id_token),
+    let bad = [
+        ("client_id", ""),
         ("post_logout_redirect_uri", "http://evil.test/"),
-    ]);
-    let refused = h
-        .get_with_cookie(&format!("/oidc/v1/end_session?{bad}"), &cookie)
-        .await;
+        ("state", ""),
+    ];
+    let refused = end_session(&h, &id_token, &cookie, &bad).await;
     assert_eq!(refused.status, StatusCode::BAD_REQUEST);
     assert!(refused.header("location").is_none());
 
-    let good = form_body(&[
-        ("id_token_hint", id_token.as_str()),
-        ("client_id", DEMO_CLIENT_ID),
-        ("post_logout_redirect_uri", REDIRECT),
-        ("state", "bye"),
-    ]);
-    let reply = h
-        .get_with_cookie(&format!("/oidc/v1/end_session?{good}"), &cookie)
-        .await;
+    let reply = end_session(&h, &id_token, &cookie, &[]).await;
     assert_eq!(reply.location(), "http://page.test/?state=bye");
     let after = h.authorize_in(&cookie, &[("prompt", "none")]).await;
     assert_eq!(after.redirect_params()["error"], "login_required");
+}
+
+/// The contract: ending the session kills the tokens issued in it; another session's
+/// tokens keep working.
+#[tokio::test]
+async fn end_session_ends_the_tokens_of_its_session_only() {
+    let h = Harness::new();
+    let (ended, cookie) = h.session().await;
+    let (kept, _) = h.session().await;
+    let out = end_session(&h, field(&ended, "id_token"), &cookie, &[]).await;
+    assert_eq!(out.location(), "http://page.test/?state=bye");
+    let me = h.me(field(&ended, "access_token")).await;
+    assert_api_error(&me, StatusCode::UNAUTHORIZED, 16, Some("AUTH-7fs1e"));
+    assert_refresh_token_invalid(&refresh(&h, field(&ended, "refresh_token")).await);
+    let still = h.me(field(&kept, "access_token")).await;
+    assert_eq!(still.status, StatusCode::OK);
+}
+
+/// The contract: `client_id` must equal the hint's `azp`.
+#[tokio::test]
+async fn end_session_refuses_a_client_id_other_than_the_hints_azp() {
+    let h = with_other_app();
+    let (tokens, cookie) = h.session().await;
+    let other = [("client_id", "other@app")];
+    let reply = end_session(&h, field(&tokens, "id_token"), &cookie, &other).await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST);
+    assert!(reply.header("location").is_none());
+    assert!(reply.text().contains("does not match the id_token_hint"));
 }
 
 // ---- the Auth API: authentication ----
@@ -846,11 +904,22 @@ async fn additional_origins_are_matched_exactly() {
 // ---- CORS ----
 
 async fn preflight(h: &Harness, path: &str, method: &str, headers: &str) -> Reply {
+    preflight_from(h, "http://anywhere.test", path, method, headers).await
+}
+
+/// A preflight from a page at `origin`.
+async fn preflight_from(
+    h: &Harness,
+    origin: &str,
+    path: &str,
+    method: &str,
+    headers: &str,
+) -> Reply {
     h.send(
         Request::builder()
             .method(Method::OPTIONS)
             .uri(path)
-            .header("origin", "http://anywhere.test")
+            .header("origin", origin)
             .header("access-control-request-method", method)
             .header("access-control-request-headers", headers)
             .body(Body::empty())
@@ -1299,4 +1368,191 @@ async fn minted_tokens_and_recorded_requests_serve_browser_tests() {
     let runner = [("origin", "http://127.0.0.1:9999")];
     let from_runner = h.me_with(token, &runner).await;
     assert_eq!(from_runner.status, StatusCode::OK);
+}
+
+// ---- ending a user's sessions (test control) ----
+
+/// `POST /_dev/end-sessions` with `body`, or with no body at all.
+async fn end_sessions(h: &Harness, body: Option<Value>) -> Reply {
+    h.api(Method::POST, "/_dev/end-sessions", None, body).await
+}
+
+/// Tokens for `user_name` from `POST /_dev/tokens`.
+async fn minted_for(h: &Harness, user_name: &str) -> Value {
+    let body = json!({ "userName": user_name });
+    let reply = h.api(Method::POST, "/_dev/tokens", None, Some(body)).await;
+    assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+    reply.json()
+}
+
+/// The demo instance, test controls on, with a second user, `grace`.
+fn with_second_user() -> Harness {
+    let mut config = Config::demo(ISSUER, PAGE);
+    config.test_controls = true;
+    let mut grace = config.users[0].clone();
+    grace.id = "243862081218773301".into();
+    grace.user_name = "grace".into();
+    config.users.push(grace);
+    Harness::with(config)
+}
+
+/// Every session of the user ends, browser sessions and the minted tokens' alike: each
+/// access token is refused by the API and each refresh token gets the contract's
+/// error. Another user's tokens keep working.
+#[tokio::test]
+async fn end_sessions_ends_every_session_of_the_user_and_their_tokens() {
+    let h = with_second_user();
+    let (first, _) = h.session().await;
+    let (second, _) = h.session().await;
+    let minted = minted_for(&h, DEMO_USER).await;
+    let other = minted_for(&h, "grace").await;
+    let ended = end_sessions(&h, Some(json!({ "userName": DEMO_USER }))).await;
+    assert_eq!(ended.status, StatusCode::NO_CONTENT, "{}", ended.text());
+    for tokens in [&first, &second, &minted] {
+        let me = h.me(field(tokens, "access_token")).await;
+        assert_api_error(&me, StatusCode::UNAUTHORIZED, 16, Some("AUTH-7fs1e"));
+        assert_refresh_token_invalid(&refresh(&h, field(tokens, "refresh_token")).await);
+    }
+    let theirs = h.me(field(&other, "access_token")).await;
+    assert_eq!(theirs.status, StatusCode::OK);
+    let renewed = refresh(&h, field(&other, "refresh_token")).await;
+    assert_eq!(renewed.status, StatusCode::OK);
+}
+
+/// After the sessions ended elsewhere the login page asks for the password again, and
+/// `end_session` with the old `id_token_hint` still sends the browser back to the app:
+/// the contract checks the hint's signature and `azp`, not whether its session lives.
+#[tokio::test]
+async fn after_end_sessions_sign_in_asks_again_and_end_session_still_returns() {
+    let h = Harness::new();
+    let (tokens, cookie) = h.session().await;
+    let ended = end_sessions(&h, Some(json!({}))).await;
+    assert_eq!(ended.status, StatusCode::NO_CONTENT);
+    let silent = h.authorize_in(&cookie, &[("prompt", "none")]).await;
+    assert_eq!(silent.redirect_params()["error"], "login_required");
+    let again = h.authorize_in(&cookie, &[]).await;
+    let login = h.get(again.location()).await;
+    assert!(login.text().contains("name=\"password\""));
+    let out = end_session(&h, field(&tokens, "id_token"), &cookie, &[]).await;
+    assert_eq!(out.location(), "http://page.test/?state=bye");
+}
+
+/// Without a body the control ends the demo user's sessions; an unknown user is 404
+/// and ends nothing.
+#[tokio::test]
+async fn end_sessions_defaults_to_the_demo_user_and_refuses_unknown_users() {
+    let h = Harness::new();
+    let token = h.api_token();
+    let unknown = end_sessions(&h, Some(json!({ "userName": "nobody" }))).await;
+    assert_eq!(unknown.status, StatusCode::NOT_FOUND);
+    assert_eq!(h.me(&token).await.status, StatusCode::OK);
+    assert_eq!(end_sessions(&h, None).await.status, StatusCode::NO_CONTENT);
+    assert_eq!(h.me(&token).await.status, StatusCode::UNAUTHORIZED);
+}
+
+// ---- L8: the test controls stay on this machine ----
+
+/// A control's preflight and a read of `/_dev/last-request`, both from a page at `origin`.
+async fn control_from(h: &Harness, origin: &str) -> [Reply; 2] {
+    let preflight = preflight_from(h, origin, "/_dev/tokens", "POST", "content-type").await;
+    let from_page = [("origin", origin)];
+    let uri = "/_dev/last-request";
+    let read = h.api_with(Method::GET, uri, None, None, &from_page).await;
+    [preflight, read]
+}
+
+/// L8: the controls send CORS headers to pages served from a loopback origin (any
+/// port) only; a foreign page's preflight and request get 403 without them. The
+/// harness's own calls carry no Origin and keep working.
+#[tokio::test]
+async fn l8_controls_answer_cors_only_for_loopback_origins() {
+    let h = Harness::new();
+    for origin in [
+        "http://127.0.0.1:9999",
+        "http://localhost:3000",
+        "http://[::1]:8080",
+    ] {
+        let [preflight, read] = control_from(&h, origin).await;
+        assert_eq!(preflight.status, StatusCode::NO_CONTENT, "{origin}");
+        assert_eq!(read.status, StatusCode::OK, "{origin}");
+        for reply in [&preflight, &read] {
+            assert_eq!(reply.header("access-control-allow-origin"), Some(origin));
+        }
+    }
+    for origin in [
+        "http://evil.test",
+        "http://localhost.evil.test",
+        "https://localhost:3000",
+        "null",
+    ] {
+        for reply in control_from(&h, origin).await {
+            assert_eq!(reply.status, StatusCode::FORBIDDEN, "{origin}");
+            assert!(reply.header("access-control-allow-origin").is_none());
+        }
+    }
+    let own = h.api(Method::GET, "/_dev/last-request", None, None).await;
+    assert_eq!(own.status, StatusCode::OK);
+    assert!(own.header("access-control-allow-origin").is_none());
+}
+
+/// L8: a request from a foreign page is refused before the control runs, even one a
+/// browser sends without a preflight.
+#[tokio::test]
+async fn l8_a_foreign_page_cannot_work_a_control() {
+    let h = Harness::new();
+    let token = h.api_token();
+    let evil = [("origin", "http://evil.test")];
+    let uri = "/_dev/end-sessions";
+    let ended = h.api_with(Method::POST, uri, None, None, &evil).await;
+    assert_eq!(ended.status, StatusCode::FORBIDDEN);
+    let fault = Some(json!({ "status": 500 }));
+    let faulted = h
+        .api_with(Method::POST, "/_dev/faults", None, fault, &evil)
+        .await;
+    assert_eq!(faulted.status, StatusCode::FORBIDDEN);
+    assert_eq!(h.me(&token).await.status, StatusCode::OK);
+}
+
+/// L8, DNS rebinding: a rebound page is same-origin with the stand-in, so it may send
+/// no Origin, but its requests name the foreign host. The controls answer only requests
+/// addressed to a loopback host, by `Host` and by an absolute request target; one that
+/// names no host at all (a local program) passes. ZITADEL's endpoints answer any host.
+#[tokio::test]
+async fn l8_controls_refuse_requests_not_addressed_to_a_loopback_host() {
+    let h = Harness::new();
+    let uri = "/_dev/last-request";
+    for (host, status) in [
+        ("127.0.0.1:18080", StatusCode::OK),
+        ("127.0.0.1", StatusCode::OK),
+        ("localhost:8080", StatusCode::OK),
+        ("[::1]:1", StatusCode::OK),
+        ("evil.test", StatusCode::FORBIDDEN),
+        ("evil.test:18080", StatusCode::FORBIDDEN),
+        ("127.0.0.1.evil.test", StatusCode::FORBIDDEN),
+        ("localhost.evil.test:8080", StatusCode::FORBIDDEN),
+    ] {
+        let reply = h
+            .api_with(Method::GET, uri, None, None, &[("host", host)])
+            .await;
+        assert_eq!(reply.status, status, "{host}");
+    }
+    let absolute = "http://evil.test/_dev/last-request";
+    let foreign = h.api(Method::GET, absolute, None, None).await;
+    assert_eq!(foreign.status, StatusCode::FORBIDDEN);
+    let disguised = [("host", "127.0.0.1")];
+    let mixed = h
+        .api_with(Method::GET, absolute, None, None, &disguised)
+        .await;
+    assert_eq!(mixed.status, StatusCode::FORBIDDEN);
+    let local = h.api(
+        Method::GET,
+        "http://127.0.0.1:18080/_dev/last-request",
+        None,
+        None,
+    );
+    assert_eq!(local.await.status, StatusCode::OK);
+    let discovery = "/.well-known/openid-configuration";
+    let idp = [("host", "idp.test")];
+    let open = h.api_with(Method::GET, discovery, None, None, &idp).await;
+    assert_eq!(open.status, StatusCode::OK);
 }

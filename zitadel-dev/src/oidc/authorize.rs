@@ -91,8 +91,8 @@ pub async fn authorize(
     // `prompt=none` never shows the login page; `prompt=login` always does.
     let silent = prompt.split(' ').any(|p| p == "none");
     match session_user(&state, &headers) {
-        Some((_, user)) if silent || !prompt.contains("login") => {
-            Ok(complete(&state, request, &user))
+        Some((session, user)) if silent || !prompt.contains("login") => {
+            Ok(complete(&state, request, &session, &user))
         }
         None if silent => {
             let description = "The user must sign in first.";
@@ -180,12 +180,18 @@ impl AuthorizeParams {
     }
 }
 
-/// Finishes a sign-in: a code for the client on its redirect URI.
-pub(super) fn complete(state: &AppState, request: AuthRequest, user_id: &str) -> Response {
+/// Finishes a sign-in in `session`: a code for the client on its redirect URI.
+pub(super) fn complete(
+    state: &AppState,
+    request: AuthRequest,
+    session: &str,
+    user_id: &str,
+) -> Response {
     let mut store = state.store();
     let now = store.now();
     let code = store.add_code(CodeGrant {
         user_id: user_id.to_owned(),
+        session: session.to_owned(),
         client_id: request.client_id,
         redirect_uri: request.reply.redirect_uri.clone(),
         scope: request.scope,

@@ -81,6 +81,6 @@ pub async fn login_submit(
     };
     state.store().drop_auth_request(id);
     let session = state.store().start_session(user.clone());
-    let response = complete(&state, request, &user);
+    let response = complete(&state, request, &session, &user);
     Ok(with_session_cookie(&session, response))
 }

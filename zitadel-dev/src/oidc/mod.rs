@@ -20,7 +20,7 @@ pub use authorize::{authorize, AuthorizeError, AuthorizeParams};
 pub use login::{login_page, login_submit, LoginForm, LoginPageParams};
 pub use pages::ErrorPage;
 pub use session::{end_session, EndSessionParams};
-pub use token::{issue_tokens, revoke, s256, token, RevokeRequest, TokenRequest};
+pub use token::{mint, revoke, s256, token, RevokeRequest, TokenRequest};
 pub use userinfo::userinfo;
 
 pub async fn discovery(State(state): State<AppState>) -> Json<serde_json::Value> {

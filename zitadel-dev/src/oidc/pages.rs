@@ -29,6 +29,10 @@ impl ErrorPage {
         title: "Sign-out failed",
         text: "The id_token_hint is invalid.",
     };
+    pub const CLIENT_ID_NOT_AZP: Self = Self {
+        title: "Sign-out failed",
+        text: "The client_id does not match the id_token_hint.",
+    };
     pub const UNREGISTERED_POST_LOGOUT_URI: Self = Self {
         title: "Sign-out failed",
         text: "The post_logout_redirect_uri is not registered for this client.",

@@ -1,6 +1,7 @@
 //! The browser's session at the identity provider: a cookie set at sign-in, read by
-//! `authorize` to skip the login page, and cleared by `end_session` (RP-Initiated
-//! Logout 1.0), which may then send the browser back to the app.
+//! `authorize` to skip the login page, and ended by `end_session` (RP-Initiated
+//! Logout 1.0) together with every token issued in it; the browser may then go back
+//! to the app.
 
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap};
@@ -42,18 +43,21 @@ pub struct EndSessionParams {
 }
 
 impl EndSessionParams {
-    /// The app signing out: named by `client_id`, or else the one the (verified)
-    /// `id_token_hint` was issued to.
+    /// The app signing out: the one the `id_token_hint` was issued to (its `azp`),
+    /// which `client_id` must then equal, or else the one `client_id` names. The hint
+    /// needs only this instance's signature: an expired hint, or one whose session has
+    /// already ended, still names the app.
     fn client_id(&self, state: &AppState) -> Result<Option<String>, ErrorPage> {
-        let hinted = match &self.id_token_hint {
-            Some(hint) => {
-                let claims = state.keys().verify(hint);
-                let claims = claims.ok_or(ErrorPage::INVALID_ID_TOKEN_HINT)?;
-                claims["azp"].as_str().map(str::to_owned)
-            }
-            None => None,
+        let Some(hint) = &self.id_token_hint else {
+            return Ok(self.client_id.clone());
         };
-        Ok(self.client_id.clone().or(hinted))
+        let claims = state.keys().verify(hint);
+        let claims = claims.ok_or(ErrorPage::INVALID_ID_TOKEN_HINT)?;
+        let azp = claims["azp"].as_str();
+        match &self.client_id {
+            Some(id) if azp != Some(id.as_str()) => Err(ErrorPage::CLIENT_ID_NOT_AZP),
+            _ => Ok(azp.map(str::to_owned)),
+        }
     }
 
     /// Where the browser goes afterwards: a post-logout URI registered for the app,

@@ -57,15 +57,14 @@ pub async fn token(
         }
         None => return Err(OAuthError::invalid_request("grant_type missing")),
     };
-    let nonce = granted.nonce.as_deref();
-    let (user_id, scope) = (&granted.user_id, &granted.scope);
-    let tokens = issue_tokens(&state, user_id, client_id, scope, nonce, granted.auth_time);
-    Ok((NO_STORE, Json(tokens)))
+    Ok((NO_STORE, Json(issue_tokens(&state, &granted))))
 }
 
-/// Whom a grant issues tokens to, and for what.
+/// Whom a grant issues tokens to, for which app and what, and in which session.
 struct Granted {
     user_id: String,
+    client_id: String,
+    session: String,
     scope: String,
     nonce: Option<String>,
     auth_time: u64,
@@ -105,13 +104,16 @@ fn exchange_code(
     }
     Ok(Granted {
         user_id: grant.user_id,
+        client_id: grant.client_id,
+        session: grant.session,
         scope: grant.scope,
         nonce: grant.nonce,
         auth_time: grant.auth_time,
     })
 }
 
-/// The refresh token grant with rotation (RFC 6749 §6).
+/// The refresh token grant with rotation (RFC 6749 §6). A spent, expired, revoked or
+/// unknown refresh token gets ZITADEL's `invalid_request` with its i18n key.
 fn refresh(
     state: &AppState,
     client_id: &str,
@@ -132,45 +134,66 @@ fn refresh(
     let grant = state
         .store()
         .take_refresh_token(token, client_id)
-        .ok_or_else(|| OAuthError::invalid_grant("invalid refresh token"))?;
+        .ok_or_else(OAuthError::refresh_token_invalid)?;
     if grant.idle_expires <= state.now() {
-        return Err(OAuthError::invalid_grant("refresh token expired"));
+        return Err(OAuthError::refresh_token_invalid());
     }
     // The id token of a refresh carries no nonce (OIDC Core §12.2).
     Ok(Granted {
         user_id: grant.user_id,
+        client_id: grant.client_id,
+        session: grant.session,
         scope: grant.scope,
         nonce: None,
         auth_time: grant.auth_time,
     })
 }
 
+/// Tokens for `user_id` and `client_id` without the browser round trip, exactly as the
+/// token endpoint answers after a sign-in. They belong to a session of their own, which
+/// no browser holds; ending the user's sessions ends them too.
+pub fn mint(state: &AppState, user_id: &str, client_id: &str, scope: &str) -> Value {
+    let session = state.store().start_session(user_id.to_owned());
+    let granted = Granted {
+        user_id: user_id.to_owned(),
+        client_id: client_id.to_owned(),
+        session,
+        scope: scope.to_owned(),
+        nonce: None,
+        auth_time: unix(state.now()),
+    };
+    issue_tokens(state, &granted)
+}
+
 /// Access token, id token and (with `offline_access` and the grant enabled) a refresh
 /// token, as the token endpoint answers.
-pub fn issue_tokens(
-    state: &AppState,
-    user_id: &str,
-    client_id: &str,
-    scope: &str,
-    nonce: Option<&str>,
-    auth_time: u64,
-) -> Value {
+fn issue_tokens(state: &AppState, granted: &Granted) -> Value {
+    let Granted {
+        user_id,
+        client_id,
+        session,
+        scope,
+        nonce,
+        auth_time,
+    } = granted;
     let config = state.config();
     let mut store = state.store();
     let now = store.now();
     let wants_refresh = has_scope(scope, "offline_access")
         && config.app(client_id).is_some_and(|a| a.refresh_token_grant);
     let refresh = wants_refresh.then(|| RefreshGrant {
-        user_id: user_id.to_owned(),
-        client_id: client_id.to_owned(),
-        scope: scope.to_owned(),
+        user_id: user_id.clone(),
+        session: session.clone(),
+        client_id: client_id.clone(),
+        scope: scope.clone(),
         idle_expires: now + Duration::from_secs(config.refresh_token_idle_seconds),
-        auth_time,
+        auth_time: *auth_time,
     });
     let access = AccessToken {
-        user_id: user_id.to_owned(),
-        client_id: client_id.to_owned(),
-        scope: scope.to_owned(),
+        user_id: user_id.clone(),
+        session: session.clone(),
+        client_id: client_id.clone(),
+        scope: scope.clone(),
         expires: now + config.access_token_ttl(),
         refresh_token: None,
     };

@@ -13,6 +13,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
 use crate::options::Options;
+use crate::url::origin;
 use crate::{mount_options, page_url, Mounted};
 
 /// The element's tag name.
@@ -84,7 +85,10 @@ fn unmount(element: &HtmlElement) {
         drop(mounted);
     }
     if let Some(root) = element.shadow_root() {
-        root.set_inner_html("");
+        // Node by node, not innerHTML: pages that enforce Trusted Types allow this.
+        while let Some(child) = root.first_child() {
+            let _ = root.remove_child(&child);
+        }
     }
 }
 
@@ -105,6 +109,7 @@ fn render(element: &HtmlElement) {
     if let Ok(link) = document.create_element("link") {
         let href = element
             .get_attribute("stylesheet")
+            .filter(|href| stylesheet_allowed(href, &crate::page_url()))
             .unwrap_or_else(default_stylesheet);
         let _ = link.set_attribute("rel", "stylesheet");
         let _ = link.set_attribute("href", &href);
@@ -123,6 +128,27 @@ fn render(element: &HtmlElement) {
     let id = crate::next_id();
     MOUNTED.with(|m| m.borrow_mut().insert(id, mounted));
     let _ = js_sys::Reflect::set(element, &ID_PROPERTY.into(), &id.into());
+}
+
+/// Whether the `stylesheet` attribute may style the form: a relative URL or one on
+/// this page's origin, or any https URL. A stylesheet can restyle and read the
+/// form, so plain http from elsewhere, `data:` and the like fall back to the default.
+pub fn stylesheet_allowed(href: &str, page_url: &str) -> bool {
+    let href = href.trim();
+    let scheme = href.split_once(':').map(|(s, _)| s).filter(|s| {
+        s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+    });
+    match scheme {
+        Some(scheme) if scheme.eq_ignore_ascii_case("https") => origin(href).is_some(),
+        Some(_) => origin(href).is_some() && origin(href) == origin(page_url),
+        // Protocol-relative (browsers read `\` as `/`): another host, over this
+        // page's scheme.
+        None if href.len() >= 2 && href.chars().take(2).all(|c| c == '/' || c == '\\') => {
+            page_url.starts_with("https:")
+        }
+        None => !href.is_empty(),
+    }
 }
 
 /// Registers `<zitadel-profile-form>` with the page; later calls do nothing.
@@ -152,6 +178,35 @@ pub fn define_element() {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// L4: only a stylesheet of this origin, or an https one, may style the form.
+    #[test]
+    fn l4_the_stylesheet_must_be_same_origin_or_https() {
+        let page = "http://127.0.0.1:8081/embed/";
+        for href in [
+            "theme.css",
+            "/styles/theme.css",
+            "http://127.0.0.1:8081/theme.css",
+            "https://cdn.example/theme.css",
+        ] {
+            assert!(stylesheet_allowed(href, page), "{href}");
+        }
+        for href in [
+            "http://evil.example/theme.css",
+            "http://127.0.0.1:9999/theme.css",
+            "//evil.example/theme.css",
+            "data:text/css,option[selected]{background:url(//x)}",
+            "javascript:alert(1)",
+            "\\\\evil.example/theme.css",
+            "",
+        ] {
+            assert!(!stylesheet_allowed(href, page), "{href}");
+        }
+        assert!(stylesheet_allowed(
+            "//cdn.example/t.css",
+            "https://app.example/"
+        ));
+    }
 
     #[test]
     fn attributes_map_to_options() {

@@ -95,6 +95,7 @@ error_kinds! {
     Garbled = "garbled",
     SignIn = "sign-in",
     SessionEnded = "session-ended",
+    Crashed = "crashed",
 }
 
 impl HostEvent {

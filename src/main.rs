@@ -29,8 +29,17 @@ fn standalone_root() -> Option<web_sys::HtmlElement> {
         .ok()
 }
 
+/// `config.json` beside the page, resolved against the page's own address rather
+/// than the document's base, which an injected `<base>` could move.
+fn config_url(page_url: &str) -> String {
+    let page = zitadel_profile_form::options::strip_query_and_fragment(page_url);
+    let dir = page.rfind('/').map_or(page, |slash| &page[..=slash]);
+    format!("{dir}config.json")
+}
+
 async fn load_config() -> Result<Options, OptionsError> {
-    let text = Request::get("config.json")
+    let location = zitadel_profile_form::page_url();
+    let text = Request::get(&config_url(&location))
         .send(CONFIG_TIMEOUT_MS)
         .await
         .map_err(|e| {
@@ -48,4 +57,26 @@ async fn load_config() -> Result<Options, OptionsError> {
         })?;
     serde_json::from_str(&text)
         .map_err(|e| OptionsError::unreadable(Message::new(Key::ConfigMalformed).with("reason", e)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::config_url;
+
+    /// I10: config.json is found beside the page, whatever `<base>` says.
+    #[test]
+    fn i10_config_json_sits_beside_the_page() {
+        assert_eq!(
+            config_url("https://app.example/profile/?code=1#x"),
+            "https://app.example/profile/config.json"
+        );
+        assert_eq!(
+            config_url("https://app.example/profile/index.html"),
+            "https://app.example/profile/config.json"
+        );
+        assert_eq!(
+            config_url("http://127.0.0.1:8081/"),
+            "http://127.0.0.1:8081/config.json"
+        );
+    }
 }

@@ -534,8 +534,37 @@ async fn a_dead_session_keeps_the_draft_through_a_new_sign_in() {
 
 #[tokio::test]
 #[ignore = "needs the stand-in and the built page; scripts/test runs it"]
-async fn a_forged_state_on_the_callback_is_refused() {
+/// L2: a callback with no sign-in pending in this tab is not ours: the OAuth
+/// parameters go, the host's stay, and the page explains.
+async fn l2_a_stray_callback_is_explained_and_the_hosts_parameters_stay() {
     let b = Browser::open().await;
+    b.client
+        .goto(&format!(
+            "{}?tab=profile&code=stolen&state=forged",
+            page_url()
+        ))
+        .await
+        .unwrap();
+    b.until("the explanation", || async {
+        b.notice().await.contains("another tab or window")
+    })
+    .await;
+    b.testid("sign-in").await;
+    let url = b.client.current_url().await.unwrap();
+    assert_eq!(url.query(), Some("tab=profile"), "{url}");
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the stand-in and the built page; scripts/test runs it"]
+/// L2: a forged callback while a sign-in is pending is refused, and spoils nothing:
+/// the real callback still signs in.
+async fn l2_a_forged_callback_leaves_the_pending_sign_in_alone() {
+    let b = Browser::open().await;
+    b.client.goto(&page_url()).await.unwrap();
+    b.testid("sign-in").await.click().await.unwrap();
+    b.find("#password").await;
+    let login = b.client.current_url().await.unwrap();
     b.client
         .goto(&format!("{}?code=stolen&state=forged", page_url()))
         .await
@@ -544,12 +573,16 @@ async fn a_forged_state_on_the_callback_is_refused() {
         b.notice().await.contains("refused")
     })
     .await;
-    b.testid("sign-in").await;
     let url = b.client.current_url().await.unwrap();
     assert!(
         url.query().is_none(),
         "the forged parameters stay visible: {url}"
     );
+    // Back to the login the real sign-in opened: its callback still works.
+    b.client.goto(login.as_str()).await.unwrap();
+    b.log_in_as_demo().await;
+    b.loaded().await;
+    assert_eq!(b.value("firstName").await, "Ada");
     b.close().await;
 }
 
@@ -741,5 +774,149 @@ async fn the_embedded_element_signs_in_and_saves_under_a_strict_csp() {
         json!([]),
         "CSP violations after the round trips"
     );
+    b.close().await;
+}
+
+/// The tokens a tab holds, as stored in its sessionStorage.
+async fn held_tokens(b: &Browser) -> Value {
+    let text = b
+        .client
+        .execute(
+            "const k = Object.keys(sessionStorage).find(k => k.includes(':tokens:'));\
+             return k ? sessionStorage.getItem(k) : 'null'",
+            vec![],
+        )
+        .await
+        .unwrap();
+    serde_json::from_str(text.as_str().unwrap_or("null")).unwrap_or(Value::Null)
+}
+
+/// Every way a token could travel readably in a message.
+fn encodings(token: &str) -> Vec<String> {
+    let url_safe = zitadel_profile_form::oidc::encoding::base64url(token.as_bytes());
+    let standard = url_safe.replace('-', "+").replace('_', "/");
+    vec![token.to_owned(), url_safe, standard]
+}
+
+#[tokio::test]
+#[ignore = "needs the stand-in and the built page; scripts/test runs it"]
+/// M3: a page of the same origin that does not share the session listens on the
+/// widget's channel during a cross-tab refresh and a sign-out: it hears messages,
+/// but no token, raw or encoded.
+async fn m3_a_listener_without_the_session_hears_no_token() {
+    let b = Browser::open().await;
+    b.sign_in().await;
+    let first = b.client.window().await.unwrap();
+    let before = held_tokens(&b).await;
+    let listener = b.client.new_window(false).await.unwrap().handle;
+    b.client.switch_to_window(listener.clone()).await.unwrap();
+    b.client.goto(&page_url()).await.unwrap();
+    b.testid("sign-in").await;
+    b.client
+        .execute(
+            "window.heard = [];\
+             fetch('config.json').then(r => r.json()).then(c => {\
+               const name = 'zitadel-profile-form:refresh:' + c.clientId + '@' + c.issuer;\
+               new BroadcastChannel(name).onmessage = e => window.heard.push(String(e.data));\
+               window.listening = true;\
+             });",
+            vec![],
+        )
+        .await
+        .unwrap();
+    b.until("the listener", || async {
+        b.client
+            .execute("return window.listening === true", vec![])
+            .await
+            .unwrap()
+            == json!(true)
+    })
+    .await;
+    // A second tab sharing the session, then both refresh at once.
+    b.client.switch_to_window(first.clone()).await.unwrap();
+    b.client
+        .execute(
+            "window.open(arguments[0], '_blank');",
+            vec![json!(page_url())],
+        )
+        .await
+        .unwrap();
+    b.until("the second tab", || async {
+        b.client.windows().await.unwrap().len() == 3
+    })
+    .await;
+    let second = b
+        .client
+        .windows()
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|w| *w != first && *w != listener)
+        .unwrap();
+    b.client.switch_to_window(second.clone()).await.unwrap();
+    b.loaded().await;
+    dev("clock", json!({"advanceSeconds": 43_201}));
+    let second_before = b.reload_soon().await;
+    b.client.switch_to_window(first.clone()).await.unwrap();
+    let first_before = b.reload_soon().await;
+    for (tab, started) in [(first.clone(), first_before), (second, second_before)] {
+        b.client.switch_to_window(tab).await.unwrap();
+        b.back_on_a_new_page(started).await;
+        b.loaded().await;
+    }
+    let after = held_tokens(&b).await;
+    assert_ne!(
+        before["accessToken"], after["accessToken"],
+        "a refresh happened"
+    );
+    b.client.switch_to_window(listener).await.unwrap();
+    let heard = b
+        .client
+        .execute("return window.heard", vec![])
+        .await
+        .unwrap();
+    let heard = heard.to_string();
+    assert!(
+        heard.contains("rotated"),
+        "the listener heard the rotation: {heard}"
+    );
+    for tokens in [&before, &after] {
+        for name in ["accessToken", "refreshToken", "idToken"] {
+            let Some(token) = tokens[name].as_str() else {
+                continue;
+            };
+            for encoded in encodings(token) {
+                assert!(!heard.contains(&encoded), "{name} was heard: {heard}");
+            }
+        }
+    }
+    b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the stand-in and the built page; scripts/test runs it"]
+/// M4: after the session ended elsewhere (an administrator, another device), and
+/// the form found out and dropped its tokens, Sign out still ends ZITADEL's session.
+async fn m4_sign_out_after_the_session_ended_elsewhere_still_reaches_end_session() {
+    let b = Browser::open().await;
+    b.sign_in().await;
+    dev("end-sessions", json!({}));
+    b.type_into("nickName", "Countess").await;
+    b.testid("save").await.click().await.unwrap();
+    b.until("the session notice", || async {
+        b.notice().await.contains("Sign in again")
+    })
+    .await;
+    assert_eq!(
+        held_tokens(&b).await,
+        Value::Null,
+        "the dead tokens are gone"
+    );
+    let started = b.document_started().await;
+    b.testid("sign-out").await.click().await.unwrap();
+    // Only a trip through end_session brings a new page.
+    b.back_on_a_new_page(started).await;
+    b.testid("sign-in").await.click().await.unwrap();
+    b.find("#password").await;
     b.close().await;
 }

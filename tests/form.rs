@@ -7,6 +7,7 @@ mod support;
 
 use serde_json::{json, Value};
 use support::{config, dev, fault, last_request, signed_in, Page, DEMO_USER_ID};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use zitadel_profile_form::oidc::tokens;
 use zitadel_profile_form::oidc::types::AccessToken;
@@ -456,4 +457,76 @@ async fn without_a_session_the_form_offers_sign_in() {
     page.until("the sign-in offer", |p| p.by_testid("sign-in").is_some())
         .await;
     assert!(page.input("firstName").is_none());
+}
+
+/// M1: an element pointed at an API on another origin does not inherit the
+/// session, so the person's token never goes there.
+#[wasm_bindgen_test]
+async fn m1_an_api_elsewhere_gets_no_token() {
+    let home = config(None);
+    signed_in(&home).await;
+    let elsewhere = zitadel_profile_form::Options {
+        issuer: Some(home.issuer.clone()),
+        client_id: Some(home.client_id.clone()),
+        api_base_url: Some("https://api.evil.example".into()),
+        ..Default::default()
+    }
+    .resolve(&zitadel_profile_form::page_url())
+    .unwrap();
+    assert!(tokens::load(&home).is_some());
+    assert!(tokens::load(&elsewhere).is_none(), "a session of its own");
+    let page = Page::mount(&elsewhere);
+    page.until("the sign-in offer", |p| p.by_testid("sign-in").is_some())
+        .await;
+    assert!(page.input("firstName").is_none());
+}
+
+/// M2: a discovery document naming another issuer is refused, and sign-in goes
+/// nowhere. The stand-in answers on `localhost` too, but calls itself 127.0.0.1.
+#[wasm_bindgen_test]
+async fn m2_a_discovery_naming_another_issuer_stops_sign_in() {
+    let home = config(None);
+    signed_in(&home).await;
+    tokens::clear(&home);
+    let aliased = zitadel_profile_form::Options {
+        issuer: Some(home.issuer.replace("127.0.0.1", "localhost")),
+        client_id: Some(home.client_id.clone()),
+        ..Default::default()
+    }
+    .resolve(&zitadel_profile_form::page_url())
+    .unwrap();
+    let page = Page::mount(&aliased);
+    page.until("the sign-in offer", |p| p.by_testid("sign-in").is_some())
+        .await;
+    let before = zitadel_profile_form::page_url();
+    page.click("sign-in").await;
+    page.until("the refusal", |p| p.text("notice").contains("calls itself"))
+        .await;
+    let text = page.text("notice");
+    assert!(text.contains(&home.issuer), "{text}");
+    assert!(text.contains("“issuer”"), "{text}");
+    assert_eq!(zitadel_profile_form::page_url(), before, "no navigation");
+}
+
+/// A crash replaces the form with a readable error and tells the host.
+#[wasm_bindgen_test]
+async fn a_crash_shows_a_readable_error_and_tells_the_host() {
+    let (page, _config) = ready_form().await;
+    let heard = std::rc::Rc::new(std::cell::RefCell::new(None::<String>));
+    let slot = heard.clone();
+    let listener = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::CustomEvent)>::new(
+        move |event: web_sys::CustomEvent| {
+            *slot.borrow_mut() = js_sys::JSON::stringify(&event.detail())
+                .ok()
+                .and_then(|s| s.as_string());
+        },
+    );
+    let host = page.query("[data-testid=profile-form]").unwrap();
+    host.add_event_listener_with_callback("profile-error", listener.as_ref().unchecked_ref())
+        .unwrap();
+    zitadel_profile_form::crash::report();
+    assert!(page.text("crashed").contains("Reload the page"));
+    assert!(page.input("firstName").is_none(), "the form is gone");
+    let detail = heard.borrow().clone().expect("profile-error heard");
+    assert!(detail.contains(r#""kind":"crashed""#), "{detail}");
 }

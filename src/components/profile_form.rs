@@ -8,11 +8,12 @@ use super::load_failed::LoadFailedPanel;
 use super::notice::{NoticeBanner, Skeleton};
 use super::signed_out::SignedOutPanel;
 use super::state::{Actions, FormState};
+use crate::i18n::Key;
 use crate::languages::ZITADEL_LANGUAGES;
 use crate::oidc::discovery::discover;
 use crate::oidc::sync::TokenSync;
 use crate::options::Config;
-use crate::screen::{NoticeAction, Phase};
+use crate::screen::{Notice, NoticeAction, Phase, Tone};
 
 /// The self-service profile editor for one ZITADEL instance: loads the signed-in
 /// user's profile, checks every field as it is typed, and saves all six fields with
@@ -23,11 +24,19 @@ pub fn ProfileForm(
     config: Config,
 ) -> impl IntoView {
     crate::count_live_form();
+    crate::crash::install();
     let ids = format!("zpf{}", crate::next_id());
     let state = FormState::new(config);
     let actions = Actions::new(state);
-    // While mounted, adopt tokens another tab rotated; dropped with the component.
-    let _sync = StoredValue::new_local(state.config.with_value(TokenSync::listen));
+    // While mounted, adopt tokens another tab rotated, and follow another tab's
+    // sign-out; dropped with the component.
+    let signed_out_elsewhere =
+        move || state.signed_out(Some(Notice::new(Tone::Info, Key::SignedOutElsewhere)));
+    let _sync = StoredValue::new_local(
+        state
+            .config
+            .with_value(|c| TokenSync::listen(c, signed_out_elsewhere)),
+    );
     let supported = LocalResource::new(move || {
         let config = state.config.get_value();
         async move {
@@ -44,6 +53,9 @@ pub fn ProfileForm(
             actions.sign_in.dispatch_local(());
         }
     });
+    state
+        .root
+        .on_load(|root| crate::crash::register(root.into()));
     let title_id = format!("{ids}-title");
     let labelled_by = title_id.clone();
     actions.load.dispatch_local(());

@@ -4,11 +4,13 @@
 
 use leptos::html::Section;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 use crate::api::ApiClient;
 use crate::authorized::{authorized, CallError};
 use crate::form::FormModel;
 use crate::host_events::{ErrorKind, HostEvent};
+use crate::i18n::{Key, Message};
 use crate::oidc::{self, tokens};
 use crate::options::Config;
 use crate::profile::{keep_draft, take_kept_draft, Draft, ValidProfile};
@@ -55,6 +57,26 @@ impl FormState {
         if let Some(root) = self.root.get_untracked() {
             event.dispatch(&root);
         }
+    }
+
+    /// Emits `event` when the page starts to leave (for `end_session`), unless the
+    /// returned guard is dropped first.
+    fn emit_on_leave(self, event: HostEvent) -> LeaveGuard {
+        let closure =
+            wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || self.emit(event.clone()));
+        let window = crate::window();
+        let _ =
+            window.add_event_listener_with_callback("pagehide", closure.as_ref().unchecked_ref());
+        LeaveGuard { closure }
+    }
+
+    /// The session is over in this tab: show the sign-in offer, then tell the host.
+    pub fn signed_out(self, notice: Option<Notice>) {
+        self.account.set(None);
+        self.user_id.set(None);
+        self.notice.set(notice);
+        self.show(Phase::SignedOut);
+        self.emit(HostEvent::SignedOut);
     }
 
     fn apply_loaded(self, result: LoadResult) {
@@ -123,6 +145,18 @@ impl FormState {
                 let _ = element.focus();
             }
         });
+    }
+}
+
+/// Stops listening for the page leaving when dropped.
+struct LeaveGuard {
+    closure: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl Drop for LeaveGuard {
+    fn drop(&mut self) {
+        let _ = crate::window()
+            .remove_event_listener_with_callback("pagehide", self.closure.as_ref().unchecked_ref());
     }
 }
 
@@ -203,13 +237,15 @@ impl Actions {
         });
         let sign_out = Action::new_local(move |_: &()| {
             let config = state.config.get_value();
-            state.emit(HostEvent::SignedOut);
             state.notice.set(None);
             async move {
-                oidc::sign_out(&config).await;
-                // Still here: ZITADEL's end_session could not be reached.
-                state.account.set(None);
-                state.show(Phase::SignedOut);
+                // Leaving for end_session: the host hears of it before the page goes.
+                let leaving = state.emit_on_leave(HostEvent::SignedOut);
+                let not_ended = oidc::sign_out(&config).await;
+                drop(leaving);
+                // Still here: ZITADEL's session could not be ended. Say so.
+                let text = Message::new(Key::SignedOutHereOnly).with("reason", not_ended);
+                state.signed_out(Some(Notice::new(Tone::Error, text)));
             }
         });
         Self {

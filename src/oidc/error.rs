@@ -37,6 +37,8 @@ pub enum SignInError {
     Token(TokenError),
     IdToken(IdTokenError),
     NoSession,
+    /// The issuer names no `end_session_endpoint`.
+    NoEndSession,
     /// The session is over and cannot be refreshed.
     CannotRefresh,
 }
@@ -79,6 +81,7 @@ impl SignInError {
                 Message::new(Key::IdTokenUntrusted).with("reason", e.message())
             }
             SignInError::NoSession => Key::NotSignedIn.into(),
+            SignInError::NoEndSession => Key::NoEndSession.into(),
             SignInError::CannotRefresh => Key::SessionEnded.into(),
         }
     }

@@ -8,6 +8,7 @@ pub mod encoding;
 mod error;
 pub mod pkce;
 pub mod protocol;
+pub mod seal;
 mod sign_in;
 mod sign_out;
 pub mod sync;

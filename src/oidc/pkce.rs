@@ -2,26 +2,17 @@
 //! `crypto.getRandomValues`, the S256 challenge from `SubtleCrypto.digest`, so no
 //! hashing or random crate lands in the bundle.
 
-use wasm_bindgen_futures::JsFuture;
-
 use super::encoding::base64url;
-use super::error::{CryptoError, SignInError};
+use super::error::SignInError;
+use super::seal::{random_bytes, sha256};
 use super::tokens::PendingSignIn;
 use super::types::{CodeChallenge, Nonce, PkceVerifier, State};
 
-fn crypto() -> Result<web_sys::Crypto, SignInError> {
-    crate::window()
-        .crypto()
-        .map_err(|_| SignInError::Crypto(CryptoError::NoCrypto))
-}
-
 /// `bytes` random bytes from the platform's CSPRNG, base64url.
 fn random(bytes: usize) -> Result<String, SignInError> {
-    let mut buf = vec![0u8; bytes];
-    crypto()?
-        .get_random_values_with_u8_array(&mut buf)
-        .map_err(|_| SignInError::Crypto(CryptoError::NoRandom))?;
-    Ok(base64url(&buf))
+    Ok(base64url(
+        &random_bytes(bytes).map_err(SignInError::Crypto)?,
+    ))
 }
 
 impl PendingSignIn {
@@ -40,13 +31,8 @@ impl PendingSignIn {
 
 /// `BASE64URL(SHA256(verifier))` (RFC 7636 §4.2).
 pub async fn s256_challenge(verifier: &PkceVerifier) -> Result<CodeChallenge, SignInError> {
-    let no_digest = |_| SignInError::Crypto(CryptoError::NoDigest);
-    let promise = crypto()?
-        .subtle()
-        .digest_with_str_and_u8_array("SHA-256", verifier.secret().as_bytes())
-        .map_err(no_digest)?;
-    let digest = JsFuture::from(promise).await.map_err(no_digest)?;
-    Ok(CodeChallenge::new(base64url(
-        &js_sys::Uint8Array::new(&digest).to_vec(),
-    )))
+    let digest = sha256(verifier.secret().as_bytes())
+        .await
+        .map_err(SignInError::Crypto)?;
+    Ok(CodeChallenge::new(base64url(&digest)))
 }

@@ -93,15 +93,7 @@ pub async fn complete_sign_in(config: &Config) -> Result<bool, SignInError> {
             SignInError::FinishedElsewhere
         });
     };
-    let code = match callback {
-        Callback::Error {
-            error, description, ..
-        } => return Err(SignInError::Authorize { error, description }),
-        Callback::Code { iss: Some(iss), .. } if iss != config.issuer => {
-            return Err(SignInError::IssuerMismatch(iss));
-        }
-        Callback::Code { code, .. } => code,
-    };
+    let code = code_of(callback, &config.issuer)?;
     let discovery = discover(config).await?;
     let body = code_exchange_body(config, &code, &pending.verifier);
     let response = post_token(&discovery.token_endpoint, body, config.timeout_ms).await?;
@@ -116,9 +108,41 @@ pub async fn complete_sign_in(config: &Config) -> Result<bool, SignInError> {
     Ok(true)
 }
 
+/// The code a callback that matched a pending sign-in carries, unless ZITADEL
+/// answered with an error or the callback names another issuer (RFC 9207).
+fn code_of(callback: Callback, issuer: &str) -> Result<String, SignInError> {
+    match callback {
+        Callback::Error {
+            error, description, ..
+        } => Err(SignInError::Authorize { error, description }),
+        Callback::Code { iss: Some(iss), .. } if iss != issuer => {
+            Err(SignInError::IssuerMismatch(iss))
+        }
+        Callback::Code { code, .. } => Ok(code),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::oidc::types::State;
+
+    /// I3: a callback whose `iss` names another issuer is refused.
+    #[test]
+    fn i3_a_callback_from_another_issuer_is_refused() {
+        let callback = |iss: Option<&str>| Callback::Code {
+            code: "c".into(),
+            state: State::new("s".into()),
+            iss: iss.map(String::from),
+        };
+        let issuer = "https://acme.zitadel.cloud";
+        assert_eq!(code_of(callback(None), issuer), Ok("c".into()));
+        assert_eq!(code_of(callback(Some(issuer)), issuer), Ok("c".into()));
+        assert_eq!(
+            code_of(callback(Some("https://evil.example")), issuer),
+            Err(SignInError::IssuerMismatch("https://evil.example".into()))
+        );
+    }
 
     #[test]
     fn only_the_callback_parameters_leave_the_url() {

@@ -3,11 +3,14 @@
 //! same token (a tab opened from another copies its `sessionStorage`) must take turns.
 //!
 //! - A Web Lock per session serialises refreshes across every tab of the origin.
-//! - The tab that refreshed broadcasts the new tokens with the spent refresh token; a
-//!   tab holding that same spent token adopts them.
+//! - The tab that refreshed broadcasts the new tokens, sealed for holders of the
+//!   spent refresh token ([`super::seal`]); a tab holding that same token adopts them.
 //! - A tab that missed the broadcast (it was reloading, say) asks before spending:
-//!   a tab that spent that token answers with its current tokens. Nothing goes to
-//!   `localStorage`.
+//!   a tab that spent that token answers with its current tokens, sealed the same way.
+//! - A tab that signs out tells the tabs sharing its session, which forget it too.
+//!
+//! Other pages of the origin can listen on the channel, but learn no token from it.
+//! Nothing goes to `localStorage`.
 
 use std::cell::RefCell;
 use std::future::Future;
@@ -18,6 +21,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use super::seal::{id_of, open, seal};
 use super::tokens::{self, Tokens};
 use super::types::RefreshToken;
 use crate::options::Config;
@@ -76,15 +80,23 @@ pub async fn with_refresh_lock<T: 'static>(
     granted.ok().and(value)
 }
 
-/// What tabs tell each other.
+/// What tabs tell each other. No message carries a token readably: tokens are named
+/// by [`id_of`] and sealed under a key derived from the spent refresh token, which
+/// only tabs of that session hold.
 #[derive(Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "camelCase")]
 enum Message {
-    /// `spent` was exchanged; these are the session's tokens now.
-    #[serde(rename_all = "camelCase")]
-    Rotated { spent: RefreshToken, tokens: Tokens },
-    /// Does any tab know what `spent` was exchanged for?
-    Ask { spent: RefreshToken },
+    /// The refresh token named `spent` was exchanged; `sealed` holds the session's
+    /// tokens now, sealed for holders of that refresh token.
+    Rotated {
+        spent: String,
+        iv: String,
+        sealed: String,
+    },
+    /// Does any tab know what the refresh token named `spent` was exchanged for?
+    Ask { spent: String },
+    /// The session holding these tokens (named) signed out.
+    SignedOut { tokens: Vec<String> },
 }
 
 fn post(config: &Config, message: &Message) {
@@ -97,16 +109,38 @@ fn post(config: &Config, message: &Message) {
     channel.close();
 }
 
+/// `tokens`, sealed for the holders of `spent`.
+async fn rotated(spent: &RefreshToken, tokens: &Tokens) -> Option<Message> {
+    let plain = serde_json::to_vec(tokens).ok()?;
+    let (iv, sealed) = seal(spent.secret(), &plain).await.ok()?;
+    Some(Message::Rotated {
+        spent: id_of(spent.secret()).await.ok()?,
+        iv,
+        sealed,
+    })
+}
+
 /// Tells the other tabs that `spent` was exchanged for `tokens`.
-pub fn announce(config: &Config, spent: &RefreshToken, tokens: &Tokens) {
+pub async fn announce(config: &Config, spent: &RefreshToken, tokens: &Tokens) {
     tokens::remember_spent(config, spent);
-    post(
-        config,
-        &Message::Rotated {
-            spent: spent.clone(),
-            tokens: tokens.clone(),
-        },
-    );
+    if let Some(message) = rotated(spent, tokens).await {
+        post(config, &message);
+    }
+}
+
+/// Tells the tabs that share `held` that the session ended.
+pub async fn announce_signed_out(config: &Config, held: &Tokens) {
+    let mut ids = Vec::new();
+    let secrets = [
+        Some(held.access_token.secret()),
+        held.refresh_token.as_ref().map(RefreshToken::secret),
+    ];
+    for secret in secrets.into_iter().flatten() {
+        if let Ok(id) = id_of(secret).await {
+            ids.push(id);
+        }
+    }
+    post(config, &Message::SignedOut { tokens: ids });
 }
 
 /// How long a tab waits for another to say what a refresh token was exchanged for.
@@ -134,6 +168,7 @@ fn wake(spent: &RefreshToken) {
 /// tab's [`TokenSync`] adopts the answer, or [`ANSWER_WAIT_MS`] pass. The session's
 /// tokens if an answer came.
 pub async fn ask_others(config: &Config, spent: &RefreshToken) -> Option<Tokens> {
+    let id = id_of(spent.secret()).await.ok()?;
     let answered = js_sys::Promise::new(&mut |resolve, _| {
         WAITING.with(|w| w.borrow_mut().push((spent.clone(), resolve.clone())));
         if let Some(window) = web_sys::window() {
@@ -141,53 +176,98 @@ pub async fn ask_others(config: &Config, spent: &RefreshToken) -> Option<Tokens>
                 .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ANSWER_WAIT_MS);
         }
     });
-    post(
-        config,
-        &Message::Ask {
-            spent: spent.clone(),
-        },
-    );
+    post(config, &Message::Ask { spent: id });
     let _ = JsFuture::from(answered).await;
     WAITING.with(|w| w.borrow_mut().retain(|(s, _)| s != spent));
     let now = tokens::load(config)?;
     (now.refresh_token.as_ref() != Some(spent)).then_some(now)
 }
 
-/// Listens for other tabs' refreshes while it lives; adopts their tokens when this tab
-/// holds the refresh token they spent. Dropping it stops listening.
+/// Adopts the tokens of a rotation, when this tab holds the refresh token it spent.
+async fn adopt(config: &Config, spent: &str, iv: &str, sealed: &str) {
+    let Some(mine) = tokens::load(config).and_then(|t| t.refresh_token) else {
+        return;
+    };
+    if id_of(mine.secret()).await.ok().as_deref() != Some(spent) {
+        return;
+    }
+    let Some(plain) = open(mine.secret(), iv, sealed).await else {
+        return;
+    };
+    if let Ok(fresh) = serde_json::from_slice::<Tokens>(&plain) {
+        tokens::save(config, &fresh);
+        wake(&mine);
+    }
+}
+
+/// Answers a tab that asks about a refresh token this tab spent.
+async fn answer(config: &Config, spent: &str) {
+    for mine in tokens::spent(config) {
+        if id_of(mine.secret()).await.ok().as_deref() == Some(spent) {
+            if let Some(current) = tokens::load(config) {
+                if let Some(message) = rotated(&mine, &current).await {
+                    post(config, &message);
+                }
+            }
+            return;
+        }
+    }
+}
+
+/// Whether this tab holds a token named in `ids`.
+async fn holds_any(config: &Config, ids: &[String]) -> bool {
+    let Some(held) = tokens::load(config) else {
+        return false;
+    };
+    let secrets = [
+        Some(held.access_token.secret().to_owned()),
+        held.refresh_token.map(|t| t.secret().to_owned()),
+    ];
+    for secret in secrets.into_iter().flatten() {
+        if id_of(&secret).await.is_ok_and(|id| ids.contains(&id)) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Listens for other tabs' refreshes and sign-outs while it lives: adopts their
+/// tokens when this tab holds the refresh token they spent, and forgets the session
+/// when a tab sharing it signed out. Dropping it stops listening.
 pub struct TokenSync {
     channel: web_sys::BroadcastChannel,
     _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
 }
 
 impl TokenSync {
-    pub fn listen(config: &Config) -> Option<Self> {
+    /// Listens for `config`'s session; `signed_out` runs when another tab ended it.
+    pub fn listen(config: &Config, signed_out: impl Fn() + 'static) -> Option<Self> {
         let channel = web_sys::BroadcastChannel::new(&name(config)).ok()?;
         let config = config.clone();
+        let signed_out = Rc::new(signed_out);
         let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
             move |event: web_sys::MessageEvent| {
                 let Some(text) = event.data().as_string() else {
                     return;
                 };
-                match serde_json::from_str::<Message>(&text) {
-                    Ok(Message::Rotated { spent, tokens }) => {
-                        let ours = tokens::load(&config)
-                            .and_then(|t| t.refresh_token)
-                            .is_some_and(|mine| mine == spent);
-                        if ours {
-                            tokens::save(&config, &tokens);
-                            wake(&spent);
+                let Ok(message) = serde_json::from_str::<Message>(&text) else {
+                    return;
+                };
+                let (config, signed_out) = (config.clone(), signed_out.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    match message {
+                        Message::Rotated { spent, iv, sealed } => {
+                            adopt(&config, &spent, &iv, &sealed).await
                         }
-                    }
-                    Ok(Message::Ask { spent }) => {
-                        if tokens::has_spent(&config, &spent) {
-                            if let Some(tokens) = tokens::load(&config) {
-                                post(&config, &Message::Rotated { spent, tokens });
+                        Message::Ask { spent } => answer(&config, &spent).await,
+                        Message::SignedOut { tokens: ids } => {
+                            if holds_any(&config, &ids).await {
+                                tokens::clear(&config);
+                                signed_out();
                             }
                         }
                     }
-                    Err(_) => {}
-                }
+                });
             },
         );
         channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

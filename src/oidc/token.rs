@@ -64,7 +64,7 @@ pub async fn refresh(config: &Config) -> Result<Tokens, SignInError> {
         }
         let tokens = current.refreshed(response, now_ms);
         tokens::save(&config, &tokens);
-        announce(&config, &spent, &tokens);
+        announce(&config, &spent, &tokens).await;
         Ok(tokens)
     })
     .await

@@ -105,18 +105,20 @@ pub fn remember_spent(config: &Config, refresh_token: &RefreshToken) {
     store.write(&SPENT, &spent);
 }
 
-/// Whether this tab exchanged `refresh_token` itself.
-pub fn has_spent(config: &Config, refresh_token: &RefreshToken) -> bool {
-    config
-        .store()
-        .read(&SPENT)
-        .is_some_and(|spent| spent.contains(refresh_token))
+/// The refresh tokens this tab exchanged itself, oldest first.
+pub fn spent(config: &Config) -> Vec<RefreshToken> {
+    config.store().read(&SPENT).unwrap_or_default()
 }
 
 /// The sign-ins still waiting at `now_ms`, oldest first.
 fn waiting(config: &Config, now_ms: u64) -> Vec<PendingSignIn> {
-    let mut pending = config.store().read(&PENDING).unwrap_or_default();
-    pending.retain(|p: &PendingSignIn| now_ms.saturating_sub(p.started_ms) < PENDING_TTL_MS);
+    unexpired(config.store().read(&PENDING).unwrap_or_default(), now_ms)
+}
+
+/// Drops the sign-ins that waited longer than [`PENDING_TTL_MS`] (or claim to start
+/// in the future).
+fn unexpired(mut pending: Vec<PendingSignIn>, now_ms: u64) -> Vec<PendingSignIn> {
+    pending.retain(|p| p.started_ms <= now_ms && now_ms - p.started_ms < PENDING_TTL_MS);
     pending
 }
 
@@ -165,6 +167,33 @@ mod tests {
             started_ms: 0,
         };
         assert!(!format!("{pending:?}").contains("secret"));
+    }
+
+    /// I4: a pending sign-in expires after ten minutes.
+    #[test]
+    fn i4_pending_sign_ins_expire_after_ten_minutes() {
+        let started = |started_ms| PendingSignIn {
+            state: State::new(format!("s{started_ms}")),
+            nonce: Nonce::new("n".into()),
+            verifier: PkceVerifier::new("v".into()),
+            started_ms,
+        };
+        let now = 1_000_000_000;
+        let kept = unexpired(
+            vec![
+                started(now - PENDING_TTL_MS - 1),
+                started(now - PENDING_TTL_MS),
+                started(now - PENDING_TTL_MS + 1),
+                started(now),
+                started(now + 1),
+            ],
+            now,
+        );
+        let states: Vec<&str> = kept.iter().map(|p| p.state.as_str()).collect();
+        assert_eq!(
+            states,
+            [format!("s{}", now - PENDING_TTL_MS + 1), format!("s{now}")]
+        );
     }
 
     /// L7: a refresh answer without a refresh token or id_token keeps the old ones.

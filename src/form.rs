@@ -2,8 +2,6 @@
 //! fields were touched, and errors the server pinned on fields. The component keeps one
 //! of these in a signal and asks it what to show; every decision is tested on the host.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use crate::i18n::Message;
 use crate::profile::{Draft, Gender, ValidProfile};
 use crate::validate::{check, validate, Field, FieldError};
@@ -32,9 +30,11 @@ pub struct FormModel {
     pub baseline: Draft,
     /// The values as typed.
     pub draft: Draft,
-    touched: BTreeSet<Field>,
+    /// Per field, in [`Field::ALL`] order: whether it was touched.
+    touched: [bool; 6],
     submitted: bool,
-    server_errors: BTreeMap<Field, String>,
+    /// Per field, in [`Field::ALL`] order: what the server said about it.
+    server_errors: [Option<String>; 6],
 }
 
 impl FormModel {
@@ -52,19 +52,19 @@ impl FormModel {
         if let Some(slot) = field.value_mut(&mut self.draft) {
             *slot = value;
         }
-        self.touched.insert(field);
-        self.server_errors.remove(&field);
+        self.touched[field.index()] = true;
+        self.server_errors[field.index()] = None;
     }
 
     pub fn set_gender(&mut self, gender: Gender) {
         self.draft.gender = gender;
-        self.touched.insert(Field::Gender);
-        self.server_errors.remove(&Field::Gender);
+        self.touched[Field::Gender.index()] = true;
+        self.server_errors[Field::Gender.index()] = None;
     }
 
     /// The field lost focus: from now on its message shows.
     pub fn touch(&mut self, field: Field) {
-        self.touched.insert(field);
+        self.touched[field.index()] = true;
     }
 
     /// A save was attempted: every field's message shows from now on.
@@ -74,16 +74,16 @@ impl FormModel {
 
     /// The server refused `field` with `text`; shown until the field is edited.
     pub fn pin_server_error(&mut self, field: Field, text: String) {
-        self.server_errors.insert(field, text);
+        self.server_errors[field.index()] = Some(text);
     }
 
     /// The message `field` shows now: rules once it was touched or a save was tried,
     /// the server's word until the field is edited again.
     pub fn message(&self, field: Field) -> Option<FieldMessage> {
-        if let Some(text) = self.server_errors.get(&field) {
+        if let Some(text) = &self.server_errors[field.index()] {
             return Some(FieldMessage::Server(text.clone()));
         }
-        if !(self.submitted || self.touched.contains(&field)) {
+        if !(self.submitted || self.touched[field.index()]) {
             return None;
         }
         check(field, field.value(&self.draft))
@@ -100,7 +100,7 @@ impl FormModel {
     /// What Save would send, if it may be sent: something changed and nothing is
     /// invalid, including errors the server reported that were not edited since.
     pub fn to_save(&self) -> Option<ValidProfile> {
-        if !self.is_dirty() || !self.server_errors.is_empty() {
+        if !self.is_dirty() || self.server_errors.iter().any(Option::is_some) {
             return None;
         }
         validate(&self.draft).ok()
@@ -114,9 +114,9 @@ impl FormModel {
             self.draft = stored.clone();
         }
         self.baseline = stored;
-        self.touched.clear();
+        self.touched = [false; 6];
         self.submitted = false;
-        self.server_errors.clear();
+        self.server_errors = Default::default();
     }
 
     /// Back to the baseline.

@@ -8,7 +8,6 @@
 //! Everything the widget accepts, the server accepts too; a property test against the
 //! local stand-in's independent copy of the server's rules holds this module to that.
 
-use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::i18n::{Key, Message};
@@ -75,6 +74,11 @@ impl Field {
             Field::PreferredLanguage => Key::PreferredLanguage,
             Field::Gender => Key::Gender,
         }
+    }
+
+    /// The field's place in [`Field::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
     }
 
     /// Whether the server refuses the field when empty.
@@ -147,7 +151,7 @@ impl fmt::Display for FieldError {
 }
 
 /// The errors of a whole draft, in field order.
-pub type FieldErrors = BTreeMap<Field, FieldError>;
+pub type FieldErrors = Vec<(Field, FieldError)>;
 
 /// Checks one field's value.
 pub fn check(field: Field, value: &str) -> Result<(), FieldError> {
@@ -294,6 +298,13 @@ mod tests {
     }
 
     #[test]
+    fn a_fields_index_is_its_place_in_all() {
+        for (i, field) in Field::ALL.into_iter().enumerate() {
+            assert_eq!(field.index(), i, "{field:?}");
+        }
+    }
+
+    #[test]
     fn validate_reports_every_broken_field_in_order() {
         let mut draft = valid();
         draft.first_name = " ".into();
@@ -301,7 +312,7 @@ mod tests {
         draft.preferred_language = "klingon!".into();
         let errors = validate(&draft).unwrap_err();
         assert_eq!(
-            errors.keys().copied().collect::<Vec<_>>(),
+            errors.iter().map(|(field, _)| *field).collect::<Vec<_>>(),
             [
                 Field::FirstName,
                 Field::DisplayName,

@@ -12,6 +12,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use fantoccini::elements::Element;
+use fantoccini::wd::WindowHandle;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Map, Value};
 use zitadel_dev::config::{DEMO_PASSWORD, DEMO_USER};
@@ -395,6 +396,53 @@ impl Browser {
         text.as_str().unwrap_or_default().to_owned()
     }
 
+    /// Opens a tab from `first`: it starts with a copy of `first`'s sessionStorage,
+    /// and so with the same refresh token. The new tab is current when this returns.
+    async fn open_sharing_tab(&self, first: &WindowHandle) -> WindowHandle {
+        let before: Vec<WindowHandle> = self.client.windows().await.unwrap();
+        self.client
+            .execute(
+                "window.open(arguments[0], '_blank');",
+                vec![json!(page_url())],
+            )
+            .await
+            .unwrap();
+        self.until("the second tab", || async {
+            self.client.windows().await.unwrap().len() == before.len() + 1
+        })
+        .await;
+        let second = self
+            .client
+            .windows()
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|w| w != first && !before.contains(w))
+            .unwrap();
+        self.client.switch_to_window(second.clone()).await.unwrap();
+        self.loaded().await;
+        second
+    }
+
+    /// Twelve hours pass on the server; both tabs reload together, and each finds its
+    /// access token dead and refreshes. Returns the tabs once both have a new page.
+    async fn refresh_both_at_once(
+        &self,
+        first: WindowHandle,
+        second: WindowHandle,
+    ) -> [WindowHandle; 2] {
+        dev("clock", json!({"advanceSeconds": 43_201}));
+        self.client.switch_to_window(second.clone()).await.unwrap();
+        let second_before = self.reload_soon().await;
+        self.client.switch_to_window(first.clone()).await.unwrap();
+        let first_before = self.reload_soon().await;
+        for (tab, before) in [(&first, first_before), (&second, second_before)] {
+            self.client.switch_to_window(tab.clone()).await.unwrap();
+            self.back_on_a_new_page(before).await;
+        }
+        [first, second]
+    }
+
     async fn storage(&self, which: &str) -> Value {
         self.client
             .execute(
@@ -592,38 +640,9 @@ async fn two_tabs_refreshing_at_once_both_stay_signed_in() {
     let b = Browser::open().await;
     b.sign_in().await;
     let first = b.client.window().await.unwrap();
-    // A tab opened from this one starts with a copy of its sessionStorage, and so
-    // with the same refresh token.
-    b.client
-        .execute(
-            "window.open(arguments[0], '_blank');",
-            vec![json!(page_url())],
-        )
-        .await
-        .unwrap();
-    b.until("the second tab", || async {
-        b.client.windows().await.unwrap().len() == 2
-    })
-    .await;
-    let second = b
-        .client
-        .windows()
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|w| *w != first)
-        .unwrap();
-    b.client.switch_to_window(second.clone()).await.unwrap();
-    b.loaded().await;
-
-    dev("clock", json!({"advanceSeconds": 43_201}));
-    // Both tabs reload together; each finds its access token dead and refreshes.
-    let second_before = b.reload_soon().await;
-    b.client.switch_to_window(first.clone()).await.unwrap();
-    let first_before = b.reload_soon().await;
-    for (tab, before) in [(first, first_before), (second, second_before)] {
+    let second = b.open_sharing_tab(&first).await;
+    for tab in b.refresh_both_at_once(first, second).await {
         b.client.switch_to_window(tab).await.unwrap();
-        b.back_on_a_new_page(before).await;
         b.loaded().await;
         assert_eq!(b.value("firstName").await, "Ada");
         assert!(
@@ -834,34 +853,9 @@ async fn m3_a_listener_without_the_session_hears_no_token() {
     .await;
     // A second tab sharing the session, then both refresh at once.
     b.client.switch_to_window(first.clone()).await.unwrap();
-    b.client
-        .execute(
-            "window.open(arguments[0], '_blank');",
-            vec![json!(page_url())],
-        )
-        .await
-        .unwrap();
-    b.until("the second tab", || async {
-        b.client.windows().await.unwrap().len() == 3
-    })
-    .await;
-    let second = b
-        .client
-        .windows()
-        .await
-        .unwrap()
-        .into_iter()
-        .find(|w| *w != first && *w != listener)
-        .unwrap();
-    b.client.switch_to_window(second.clone()).await.unwrap();
-    b.loaded().await;
-    dev("clock", json!({"advanceSeconds": 43_201}));
-    let second_before = b.reload_soon().await;
-    b.client.switch_to_window(first.clone()).await.unwrap();
-    let first_before = b.reload_soon().await;
-    for (tab, started) in [(first.clone(), first_before), (second, second_before)] {
+    let second = b.open_sharing_tab(&first).await;
+    for tab in b.refresh_both_at_once(first.clone(), second).await {
         b.client.switch_to_window(tab).await.unwrap();
-        b.back_on_a_new_page(started).await;
         b.loaded().await;
     }
     let after = held_tokens(&b).await;

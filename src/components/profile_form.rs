@@ -37,16 +37,16 @@ pub fn ProfileForm(
             .config
             .with_value(|c| TokenSync::listen(c, signed_out_elsewhere)),
     );
-    let supported = LocalResource::new(move || {
-        let config = state.config.get_value();
-        async move {
-            match discover(&config).await {
-                Ok(d) if !d.ui_locales_supported.is_empty() => d.ui_locales_supported,
-                _ => ZITADEL_LANGUAGES.map(String::from).to_vec(),
-            }
-        }
+    // The instance's languages, once discovery answers.
+    let supported = RwSignal::new(Vec::new());
+    let config = state.config.get_value();
+    leptos::task::spawn_local(async move {
+        let languages = match discover(&config).await {
+            Ok(d) if !d.ui_locales_supported.is_empty() => d.ui_locales_supported,
+            _ => ZITADEL_LANGUAGES.map(String::from).to_vec(),
+        };
+        supported.try_set(languages);
     });
-    let supported = Signal::derive(move || supported.get().unwrap_or_default());
     let on_action = Callback::new(move |action| match action {
         NoticeAction::RetrySave => actions.submit(state),
         NoticeAction::SignIn => {
@@ -75,7 +75,7 @@ pub fn ProfileForm(
                     <LoadFailedPanel problem on_retry=Callback::new(move |()| actions.reload(state))/>
                 }.into_any(),
                 Phase::Ready => view! {
-                    <Editor ids=ids.clone() model=state.model supported
+                    <Editor ids=ids.clone() model=state.model supported=supported.into()
                         saving=actions.save.pending().into()
                         on_submit=Callback::new(move |()| actions.submit(state))
                         on_reset=Callback::new(move |()| state.notice.set(None))/>

@@ -2,9 +2,12 @@
 //! validator accepts, encoded exactly as the widget sends it, passes the local
 //! stand-in's own copy of ZITADEL's rules. And the widget refuses nothing the server
 //! takes, beyond its documented stricter choices (trimming, whitespace-only names,
-//! language tag shape).
+//! language tag shape). Each property runs 2000 cases, or `ZPF_PROPTEST_CASES`.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod cases;
+
+use cases::cases;
 use proptest::prelude::*;
 use zitadel_dev::rules as server;
 use zitadel_profile_form::profile::{Draft, Gender};
@@ -77,7 +80,7 @@ fn draft() -> impl Strategy<Value = Draft> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
+    #![proptest_config(cases(2000))]
 
     #[test]
     fn what_the_widget_accepts_the_server_accepts(draft in draft()) {

@@ -18,6 +18,6 @@ pub mod types;
 
 pub use discovery::DiscoveryError;
 pub use error::{CryptoError, SignInError};
-pub use sign_in::{begin_sign_in, complete_sign_in, strip_callback_params};
+pub use sign_in::{begin_sign_in, complete_sign_in, strip_callback_params, CALLBACK_PARAMS};
 pub use sign_out::sign_out;
 pub use token::refresh;

@@ -33,7 +33,7 @@ pub async fn begin_sign_in(config: &Config) -> Result<(), SignInError> {
 }
 
 /// The callback parameters this flow owns; everything else in the query is the host's.
-const CALLBACK_PARAMS: [&str; 6] = [
+pub const CALLBACK_PARAMS: [&str; 6] = [
     "code",
     "state",
     "error",

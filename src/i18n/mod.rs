@@ -90,7 +90,7 @@ catalogue! {
     ScopeRefusedWithDetail = "ZITADEL refused the requested scope ({detail}). Check the “scope” option.",
     SignInRefused = "ZITADEL refused the sign-in: {error}.",
     SignInRefusedWithDetail = "ZITADEL refused the sign-in: {error} ({detail}).",
-    FinishedElsewhere = "This sign-in was finished in another tab or window. Sign in here to edit your profile in this one.",
+    FinishedElsewhere = "This sign-in was finished in another tab or window, which is signed in now; this one is not.",
     CallbackIssuer = "The sign-in answer came from “{found}”, not from the configured issuer, so it was refused.",
     DiscoveryIssuer = "The sign-in service calls itself “{found}”, which is not the configured “issuer”. Set “issuer” to exactly that address.",
     DiscoveryEndpoint = "The sign-in service's {name} “{url}” is not an https address on the issuer's origin, so it was not used. Check the “issuer” option.",

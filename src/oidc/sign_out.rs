@@ -59,12 +59,7 @@ async fn revoke(config: &Config, discovery: &Discovery, held: &Tokens) {
 /// What to revoke, in order: the refresh token first, so that no new access token
 /// can be made, then the access token (RFC 7009 §2.1), each with its type hint.
 pub fn revocations(held: &Tokens) -> Vec<(&str, &'static str)> {
-    let refresh = held
-        .refresh_token
-        .as_ref()
-        .map(|t| (t.secret(), "refresh_token"));
-    let access = Some((held.access_token.secret(), "access_token"));
-    [refresh, access].into_iter().flatten().collect()
+    held.secrets().collect()
 }
 
 /// `end_session` with `client_id` and `post_logout_redirect_uri`, plus

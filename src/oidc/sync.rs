@@ -130,17 +130,19 @@ pub async fn announce(config: &Config, spent: &RefreshToken, tokens: &Tokens) {
 
 /// Tells the tabs that share `held` that the session ended.
 pub async fn announce_signed_out(config: &Config, held: &Tokens) {
+    let tokens = ids_of(held).await;
+    post(config, &Message::SignedOut { tokens });
+}
+
+/// The public names of the tokens in `held`.
+async fn ids_of(held: &Tokens) -> Vec<String> {
     let mut ids = Vec::new();
-    let secrets = [
-        Some(held.access_token.secret()),
-        held.refresh_token.as_ref().map(RefreshToken::secret),
-    ];
-    for secret in secrets.into_iter().flatten() {
+    for (secret, _) in held.secrets() {
         if let Ok(id) = id_of(secret).await {
             ids.push(id);
         }
     }
-    post(config, &Message::SignedOut { tokens: ids });
+    ids
 }
 
 /// How long a tab waits for another to say what a refresh token was exchanged for.
@@ -219,16 +221,7 @@ async fn holds_any(config: &Config, ids: &[String]) -> bool {
     let Some(held) = tokens::load(config) else {
         return false;
     };
-    let secrets = [
-        Some(held.access_token.secret().to_owned()),
-        held.refresh_token.map(|t| t.secret().to_owned()),
-    ];
-    for secret in secrets.into_iter().flatten() {
-        if id_of(&secret).await.is_ok_and(|id| ids.contains(&id)) {
-            return true;
-        }
-    }
-    false
+    ids_of(&held).await.iter().any(|id| ids.contains(id))
 }
 
 /// Listens for other tabs' refreshes and sign-outs while it lives: adopts their

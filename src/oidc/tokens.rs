@@ -50,6 +50,19 @@ impl Tokens {
     }
 }
 
+impl Tokens {
+    /// The tokens that grant access, each with its RFC 7009 type hint: the refresh
+    /// token first (it makes new access tokens), then the access token.
+    pub fn secrets(&self) -> impl Iterator<Item = (&str, &'static str)> {
+        let refresh = self
+            .refresh_token
+            .as_ref()
+            .map(|t| (t.secret(), "refresh_token"));
+        let access = Some((self.access_token.secret(), "access_token"));
+        [refresh, access].into_iter().flatten()
+    }
+}
+
 /// ZITADEL's default lifetime is 12 h; assume an hour when the server does not say.
 fn expires_at(expires_in: Option<u64>, now_ms: u64) -> u64 {
     now_ms.saturating_add(expires_in.unwrap_or(3600).saturating_mul(1000))

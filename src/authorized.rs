@@ -45,17 +45,18 @@ where
     let mut held = tokens::load(config).ok_or(CallError::SessionEnded)?;
     let expiring = held.expires_at_ms <= crate::now_ms() + REFRESH_MARGIN_MS;
     if expiring && held.refresh_token.is_some() {
-        if let Ok(fresh) = crate::oidc::refresh(config).await {
+        if let Ok(fresh) = crate::oidc::refresh(config, &held.access_token).await {
             held = fresh;
         }
     }
+    let used = held.access_token.clone();
     let client =
         |t: Tokens| ApiClient::new(&config.api_base_url, t.access_token, config.timeout_ms);
     let first = call(client(held)).await;
     if !is_unauthorized(&first) {
         return first.map_err(CallError::Http);
     }
-    let fresh = crate::oidc::refresh(config)
+    let fresh = crate::oidc::refresh(config, &used)
         .await
         .map_err(after_failed_refresh)?;
     let second = call(client(fresh)).await;

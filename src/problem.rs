@@ -114,7 +114,9 @@ impl Problem {
             (500..=599, _) => Problem::Server { status },
             (_, e) => Problem::Unexpected {
                 status,
-                text: e.map(|e| e.message.clone()).filter(|m| !m.is_empty()),
+                text: e
+                    .map(|e| e.message.clone())
+                    .filter(|m| !m.is_empty() && !m.starts_with("Errors.")),
             },
         }
     }

@@ -548,6 +548,37 @@ mod tests {
         assert_eq!(notice.text.key(), Key::NotChanged);
     }
 
+    /// ZITADEL answers the first identical save of a user whose gender it holds as 0
+    /// with 200 and a new sequence (the v1 API stores UNSPECIFIED as -1): that reads
+    /// as saved, just as "not changed" does.
+    #[test]
+    fn an_identical_save_answered_200_reads_as_saved() {
+        let mut model = FormModel::loaded(Draft::sample());
+        let sent = validate(&model.draft).unwrap();
+        assert_eq!(
+            sent.to_draft(),
+            model.baseline,
+            "the stored values, sent again"
+        );
+        let outcome = SaveOutcome {
+            sent,
+            sent_from: model.draft.clone(),
+            result: Ok(UpdateResponse {
+                details: Details {
+                    sequence: 8,
+                    change_date: None,
+                    resource_owner: None,
+                },
+            }),
+        };
+        let saved = saved(&mut model, outcome, |_| None);
+        assert!(!model.is_dirty());
+        let notice = saved.notice.unwrap();
+        assert_eq!(notice.tone, Tone::Success);
+        assert_eq!(notice.text.key(), Key::Saved);
+        assert!(matches!(saved.event, Some(HostEvent::ProfileSaved(_))));
+    }
+
     #[test]
     fn an_ended_session_keeps_the_draft_and_offers_sign_in() {
         for result in [Err(CallError::SessionEnded), refused(401, "")] {

@@ -3,7 +3,11 @@
 //! - leading and trailing whitespace is trimmed, and a required field that is only
 //!   whitespace counts as empty (the server would accept `" "` as a name);
 //! - lengths are ZITADEL's limits, counted in Unicode scalar values after trimming;
-//! - a language tag must look like BCP 47 (the server would silently store `und`).
+//! - a language tag must look like BCP 47 (the server's `language.Parse` would
+//!   silently strip what it cannot read, or store `und`);
+//! - text holds no C0 control character (U+0000 to U+001F, tab and line breaks
+//!   included) once trimmed: ZITADEL keeps events as Postgres JSONB, which refuses a
+//!   NUL, so the save would fail with a server error.
 //!
 //! Everything the widget accepts, the server accepts too; a property test against the
 //! local stand-in's independent copy of the server's rules holds this module to that.
@@ -130,6 +134,8 @@ pub enum FieldError {
     TooLong { max: usize, len: usize },
     /// Not shaped like a BCP 47 language tag.
     LanguageTag,
+    /// Holds a C0 control character (a tab, a line break, a NUL…) inside the text.
+    ControlCharacter,
 }
 
 impl From<&FieldError> for Message {
@@ -140,6 +146,7 @@ impl From<&FieldError> for Message {
                 .with("max", max)
                 .with("over", len.saturating_sub(*max)),
             FieldError::LanguageTag => Key::LanguageTag.into(),
+            FieldError::ControlCharacter => Key::ControlCharacter.into(),
         }
     }
 }
@@ -166,6 +173,9 @@ pub fn check(field: Field, value: &str) -> Result<(), FieldError> {
         } else {
             Ok(())
         };
+    }
+    if value.chars().any(|c| c <= '\u{1f}') {
+        return Err(FieldError::ControlCharacter);
     }
     let len = value.chars().count();
     if len > field.max_len() {
@@ -265,6 +275,35 @@ mod tests {
             assert_eq!(check(Field::NickName, blank), Ok(()), "{blank:?}");
             assert_eq!(check(Field::PreferredLanguage, blank), Ok(()), "{blank:?}");
         }
+    }
+
+    /// Fidelity review 1.11: a NUL reaches Postgres JSONB and fails the save with a
+    /// 500, so no C0 control character gets past the field; at the edges, tabs and
+    /// line breaks are whitespace and trimmed first.
+    #[test]
+    fn c0_control_characters_are_refused_inside_text() {
+        for field in [
+            Field::FirstName,
+            Field::LastName,
+            Field::NickName,
+            Field::DisplayName,
+        ] {
+            for c in ('\u{0}'..='\u{1f}').chain(['\t', '\n', '\r']) {
+                assert_eq!(
+                    check(field, &format!("Ada{c}Lovelace")),
+                    Err(FieldError::ControlCharacter),
+                    "{field:?} {c:?}"
+                );
+            }
+            assert_eq!(check(field, "\u{0}"), Err(FieldError::ControlCharacter));
+            assert_eq!(check(field, "\t Ada \n"), Ok(()), "trimmed first");
+            // DEL and the C1 range are not C0: the server stores them.
+            assert_eq!(check(field, "Ada\u{7f}\u{85}"), Ok(()));
+        }
+        assert_eq!(
+            Message::from(&FieldError::ControlCharacter).to_string(),
+            "Remove the tab, line break or other control character from this field."
+        );
     }
 
     #[test]

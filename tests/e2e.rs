@@ -654,6 +654,54 @@ async fn two_tabs_refreshing_at_once_both_stay_signed_in() {
     b.close().await;
 }
 
+/// ZITADEL keeps one live access token per session: when one tab refreshes, the
+/// access token a duplicated tab still holds is refused at once. A duplicated tab that
+/// missed the other's broadcast (it was on another page) gets that 401, asks, and
+/// adopts the other tab's tokens: no new sign-in, no spent refresh token sent.
+#[tokio::test]
+#[ignore = "needs the stand-in and the built page; scripts/test runs it"]
+async fn a_duplicated_tab_whose_token_was_refreshed_away_adopts_the_other_tabs() {
+    let b = Browser::open().await;
+    b.sign_in().await;
+    let first = b.client.window().await.unwrap();
+    let second = b.open_sharing_tab(&first).await;
+    let shared = held_tokens(&b).await;
+    // The duplicate leaves for another page of the origin, keeping its sessionStorage.
+    b.client
+        .goto(&format!("{}config.json", page_url()))
+        .await
+        .unwrap();
+    // The first tab finds its access token about to expire and refreshes.
+    b.client.switch_to_window(first.clone()).await.unwrap();
+    b.client
+        .execute(
+            "const k = Object.keys(sessionStorage).find(k => k.includes(':tokens:'));\
+             const t = JSON.parse(sessionStorage.getItem(k)); t.expiresAtMs = 0;\
+             sessionStorage.setItem(k, JSON.stringify(t));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let stamp = b.reload_soon().await;
+    b.back_on_a_new_page(stamp).await;
+    b.loaded().await;
+    let rotated = held_tokens(&b).await;
+    assert_ne!(
+        rotated["accessToken"], shared["accessToken"],
+        "the first tab refreshed"
+    );
+    // Back on the form, the duplicate's access token is refused: it adopts the new ones.
+    b.client.switch_to_window(second).await.unwrap();
+    b.client.goto(&page_url()).await.unwrap();
+    b.loaded().await;
+    assert_eq!(b.value("firstName").await, "Ada");
+    assert!(!b.notice().await.contains("ended"), "{}", b.notice().await);
+    let adopted = held_tokens(&b).await;
+    assert_eq!(adopted["accessToken"], rotated["accessToken"]);
+    assert_eq!(adopted["refreshToken"], rotated["refreshToken"]);
+    b.close().await;
+}
+
 #[tokio::test]
 #[ignore = "needs the stand-in and the built page; scripts/test runs it"]
 async fn the_page_fits_phones_and_desktops_in_light_and_dark() {

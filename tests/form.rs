@@ -6,7 +6,7 @@
 mod support;
 
 use serde_json::{json, Value};
-use support::{config, dev, fault, last_request, signed_in, Page, DEMO_USER_ID};
+use support::{config, dev, fault, last_request, signed_in, until, Page, DEMO_USER_ID};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use zitadel_profile_form::oidc::tokens;
@@ -404,6 +404,75 @@ async fn a_401_refreshes_once_and_the_save_goes_through() {
         after.refresh_token, before.refresh_token,
         "refresh tokens rotate"
     );
+}
+
+/// Two calls of one tab race a refresh. ZITADEL keeps one live access token per
+/// session, so the call whose token the other's refresh killed must take the new
+/// tokens, not spend the refresh token again: a second rotation would kill the access
+/// token the first call just got.
+#[wasm_bindgen_test]
+async fn two_calls_racing_a_refresh_rotate_the_tokens_once() {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use zitadel_profile_form::authorized::authorized;
+
+    let config = config(None);
+    signed_in(&config).await;
+    let before = tokens::load(&config).unwrap().access_token;
+    // Twelve hours on the stand-in's clock: the tab's access token is dead though the
+    // tab cannot tell, and the refresh token lives.
+    dev("POST", "clock", Some(json!({"advanceSeconds": 43_201}))).await;
+    let used: Rc<RefCell<Vec<(&str, AccessToken)>>> = Rc::default();
+    let held = |config: &zitadel_profile_form::Config| tokens::load(config).unwrap().access_token;
+    let (log, second_config) = (used.clone(), config.clone());
+    let second_done: Rc<RefCell<Option<bool>>> = Rc::default();
+    let done = second_done.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let result = authorized(&second_config, |client| {
+            let (log, config) = (log.clone(), second_config.clone());
+            async move {
+                // Sent only once the first call got past its refresh.
+                until("the first call's retry", || {
+                    log.borrow()
+                        .iter()
+                        .filter(|(who, _)| *who == "first")
+                        .count()
+                        >= 2
+                })
+                .await;
+                log.borrow_mut().push(("second", held(&config)));
+                client.me().await
+            }
+        })
+        .await;
+        *done.borrow_mut() = Some(result.is_ok());
+    });
+    let first = authorized(&config, |client| {
+        used.borrow_mut().push(("first", held(&config)));
+        async move { client.me().await }
+    })
+    .await;
+    assert!(first.is_ok(), "{first:?}");
+    until("the second call", || second_done.borrow().is_some()).await;
+    assert_eq!(
+        *second_done.borrow(),
+        Some(true),
+        "the second call recovered"
+    );
+    let used = used.borrow();
+    let first_retry = &used[1].1;
+    assert_ne!(*first_retry, before, "the first call refreshed");
+    let second_tries: Vec<_> = used.iter().filter(|(who, _)| *who == "second").collect();
+    assert_eq!(
+        second_tries.len(),
+        2,
+        "refused once (its token is dead), then retried"
+    );
+    assert_eq!(
+        second_tries[1].1, *first_retry,
+        "it took the first call's tokens instead of rotating them again"
+    );
+    assert_eq!(tokens::load(&config).unwrap().access_token, *first_retry);
 }
 
 fn enchantress() -> zitadel_profile_form::profile::Draft {

@@ -64,6 +64,7 @@ catalogue! {
     Required = "This field is required.",
     TooLong = "At most {max} characters, please ({over} too many).",
     LanguageTag = "Use a language tag such as “en” or “de-CH”.",
+    ControlCharacter = "Remove the tab, line break or other control character from this field.",
     // What went wrong with a request.
     ServerRefusedValue = "The server refused a value: {text}",
     NotChanged = "Nothing to save: your profile already has these values.",
@@ -99,7 +100,7 @@ catalogue! {
     IdTokenIssuedAt = "the id_token states no issue time, or one after it expires",
     IdTokenOtherUser = "the refreshed id_token names another user",
     UnknownState = "This sign-in response was not started on this page, so it was refused. Sign in again.",
-    CodeUsedOrExpired = "The sign-in could not be completed: the code was already used or has expired. Sign in again.",
+    CodeUsedOrExpired = "That sign-in link was already used or has expired. Please sign in again.",
     UnknownClient = "ZITADEL does not know this application. Check the “clientId” option.",
     GrantNotAllowed = "The application may not use this grant. In ZITADEL, enable “Refresh Token” for the application.",
     TokenRefused = "The sign-in could not be completed: {error}.",

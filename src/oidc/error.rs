@@ -93,14 +93,14 @@ impl fmt::Display for SignInError {
     }
 }
 
-/// `key` or, with a description, `with_detail`, naming the error code.
+/// `key` or, with a description worth reading, `with_detail`, naming the error code.
 fn with_detail(
     key: Key,
     with_detail: Key,
     error: &OAuthErrorCode,
     detail: Option<&str>,
 ) -> Message {
-    match detail {
+    match detail.filter(|d| !is_message_key(d)) {
         Some(detail) => Message::new(with_detail).with("detail", detail),
         None => Message::new(key),
     }
@@ -138,9 +138,46 @@ fn authorize_message(error: &OAuthErrorCode, detail: Option<&str>) -> Message {
     }
 }
 
-fn token_message(error: &TokenError) -> Message {
+/// Whether a description is one of ZITADEL's untranslated message keys
+/// (`Errors.AuthRequest.NotFound`): words for translators, not for people.
+fn is_message_key(description: &str) -> bool {
+    description.starts_with("Errors.")
+        || (description.contains('.')
+            && !description.contains(' ')
+            && description.split('.').all(|part| {
+                part.starts_with(|c: char| c.is_ascii_alphabetic())
+                    && part.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+            }))
+}
+
+/// The keys ZITADEL's token endpoint answers a spent, expired or unreadable code
+/// with, as `invalid_request`: login v1 forgets an exchanged or expired code's auth
+/// request (HTTP 404), login v2 marks it as having no code, and a code it cannot
+/// decrypt is invalid. Other servers say `invalid_grant` (RFC 6749 §5.2).
+const SPENT_CODE_KEYS: [&str; 3] = [
+    "Errors.AuthRequest.NotFound",
+    "Errors.AuthRequest.NoCode",
+    "Errors.User.Code.Invalid",
+];
+
+/// Whether the token endpoint refused the code itself, so that signing in again is
+/// the whole fix.
+fn code_is_spent(error: &TokenError) -> bool {
     match error.error {
-        OAuthErrorCode::InvalidGrant => Key::CodeUsedOrExpired.into(),
+        OAuthErrorCode::InvalidGrant => true,
+        OAuthErrorCode::InvalidRequest => error
+            .error_description
+            .as_deref()
+            .is_some_and(|d| SPENT_CODE_KEYS.contains(&d)),
+        _ => false,
+    }
+}
+
+fn token_message(error: &TokenError) -> Message {
+    if code_is_spent(error) {
+        return Key::CodeUsedOrExpired.into();
+    }
+    match error.error {
         OAuthErrorCode::InvalidClient => Key::UnknownClient.into(),
         OAuthErrorCode::UnauthorizedClient => Key::GrantNotAllowed.into(),
         _ => with_detail(
@@ -193,6 +230,61 @@ mod tests {
             "The sign-in could not be completed: slow_down (wait)."
         );
         assert!(SignInError::UnknownState.to_string().contains("refused"));
+    }
+
+    fn refused(error: &str, description: Option<&str>) -> String {
+        SignInError::Token(TokenError {
+            error: OAuthErrorCode::from(error.to_owned()),
+            error_description: description.map(str::to_owned),
+        })
+        .to_string()
+    }
+
+    /// ZITADEL's answers to a reused, expired or unreadable code (the contract's token
+    /// endpoint row) all read as "sign in again", never as the raw key.
+    #[test]
+    fn a_spent_code_reads_plainly_in_every_shape_zitadel_sends() {
+        let plain = "That sign-in link was already used or has expired. Please sign in again.";
+        for description in [
+            Some("Errors.AuthRequest.NotFound"),
+            Some("Errors.AuthRequest.NoCode"),
+            Some("Errors.User.Code.Invalid"),
+        ] {
+            assert_eq!(refused("invalid_request", description), plain);
+        }
+        assert_eq!(
+            refused("invalid_grant", Some("invalid code_verifier")),
+            plain
+        );
+        assert_eq!(refused("invalid_grant", None), plain);
+    }
+
+    #[test]
+    fn raw_message_keys_are_never_shown() {
+        for key in [
+            "Errors.OIDCSession.RefreshTokenInvalid",
+            "Errors.Internal",
+            "OIDC.Something.Else",
+        ] {
+            let text = refused("invalid_request", Some(key));
+            assert_eq!(text, "The sign-in could not be completed: invalid_request.");
+        }
+        assert_eq!(
+            refused("invalid_request", Some("code_verifier required")),
+            "The sign-in could not be completed: invalid_request (code_verifier required)."
+        );
+        let authorize = SignInError::Authorize {
+            error: OAuthErrorCode::from("server_error".to_owned()),
+            description: Some("Errors.Internal".into()),
+        };
+        assert_eq!(
+            authorize.to_string(),
+            "ZITADEL refused the sign-in: server_error."
+        );
+        assert!(is_message_key("Errors.AuthRequest.NotFound"));
+        assert!(!is_message_key("wait."));
+        assert!(!is_message_key("see https://example.com/x.y"));
+        assert!(!is_message_key("1.5"));
     }
 
     #[test]

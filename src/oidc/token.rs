@@ -5,6 +5,7 @@ use super::error::SignInError;
 use super::protocol::{check_refreshed_id_token, refresh_body, TokenError, TokenResponse};
 use super::sync::{announce, ask_others, with_refresh_lock};
 use super::tokens::{self, Tokens};
+use super::types::AccessToken;
 use crate::http::{self, HttpError, Request};
 use crate::options::Config;
 
@@ -32,15 +33,17 @@ pub async fn post_token(
     }
 }
 
-/// Spends the refresh token for new tokens, once across all tabs: under the
-/// session's Web Lock, and not at all if another tab already rotated the tokens this
-/// tab holds while it waited.
-pub async fn refresh(config: &Config) -> Result<Tokens, SignInError> {
-    let before = tokens::load(config).ok_or(SignInError::NoSession)?;
+/// Spends the refresh token for new tokens in place of `used`, the access token the
+/// caller found dead or about to die; once across all tabs: under the session's Web
+/// Lock, and not at all if the tokens held already moved past `used` (another call
+/// of this tab, or another tab, refreshed meanwhile). ZITADEL keeps one live access
+/// token per session, so a second rotation would kill the one the first just got.
+pub async fn refresh(config: &Config, used: &AccessToken) -> Result<Tokens, SignInError> {
+    let used = used.clone();
     let config = config.clone();
     with_refresh_lock(&config.clone(), async move {
         let current = tokens::load(&config).ok_or(SignInError::NoSession)?;
-        if current.access_token != before.access_token {
+        if current.access_token != used {
             return Ok(current);
         }
         let spent = current

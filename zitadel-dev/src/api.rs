@@ -2,14 +2,14 @@
 //! omitted, uint64 as strings) and its error bodies.
 
 use axum::body::Bytes;
-use axum::extract::State;
+use axum::extract::{FromRequest, Request, State};
 use axum::Json;
 use serde_json::{json, Map, Value};
 
 use crate::auth::{Authenticated, CurrentUser};
 use crate::error::ApiError;
 use crate::rules::{self, Gender, ProfileRequest};
-use crate::state::{AppState, Profile, UpdateRefused, User};
+use crate::state::{AppState, Language, Profile, UpdateRefused, User};
 use crate::texts::{AcceptLanguage, Text};
 
 /// The organisation every seeded user belongs to.
@@ -33,8 +33,9 @@ pub fn profile_json(profile: &Profile) -> Value {
         "preferredLanguage",
         profile.preferred_language.as_str(),
     );
-    if profile.gender != Gender::Unspecified {
-        map.insert("gender".into(), json!(profile.gender));
+    let gender = profile.gender.as_api();
+    if gender != Gender::Unspecified {
+        map.insert("gender".into(), json!(gender));
     }
     Value::Object(map)
 }
@@ -78,20 +79,43 @@ pub async fn profile(CurrentUser(user): CurrentUser) -> Json<Value> {
     Json(json!({ "details": details(&user), "profile": profile_json(&user.profile) }))
 }
 
-/// `PUT /auth/v1/users/me/profile`: a full replace, checked like the server checks it:
-/// the token first, then the body's encoding, the rules, and last the stored user.
+/// An `UpdateMyProfileRequest` body, decoded as grpc-gateway decodes it (see
+/// [`ProfileRequest::from_json`]); a body that does not decode is 400 code 3.
+#[derive(Debug, Clone)]
+pub struct ProfileBody(pub ProfileRequest);
+
+impl<S: Send + Sync> FromRequest<S> for ProfileBody {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
+        let body = Bytes::from_request(request, state)
+            .await
+            .map_err(|e| ApiError::invalid_argument(e.body_text()))?;
+        ProfileRequest::from_json(&body)
+            .map(Self)
+            .map_err(ApiError::invalid_argument)
+    }
+}
+
+/// `PUT /auth/v1/users/me/profile`: a full replace, checked in the server's order. The
+/// gateway decodes the body before the call reaches any interceptor, so a malformed
+/// body is refused even without a token; then come the token (and the page's origin),
+/// the rules, and last the stored user.
 pub async fn update_profile(
     State(state): State<AppState>,
-    Authenticated(token): Authenticated,
+    token: Result<Authenticated, ApiError>,
     caller: AcceptLanguage,
-    body: Bytes,
+    ProfileBody(request): ProfileBody,
 ) -> Result<Json<Value>, ApiError> {
-    let request = ProfileRequest::from_json(&body).map_err(ApiError::invalid_argument)?;
+    let Authenticated(token) = token?;
     rules::validate(&request).map_err(|v| ApiError::invalid_argument(v.message()))?;
+    if holds_nul(&request) {
+        return Err(ApiError::internal());
+    }
     let change = state
         .store()
         .update_profile(&token.user_id, Profile::from(request))
-        .map_err(|refused| refusal(&caller, refused))?;
+        .map_err(|refused| refusal(refused, &token.language, &caller))?;
     Ok(Json(json!({
         "details": {
             "sequence": change.sequence.to_string(),
@@ -101,15 +125,25 @@ pub async fn update_profile(
     })))
 }
 
-/// ZITADEL's error for an update the store refused, in the caller's language.
-fn refusal(caller: &AcceptLanguage, refused: UpdateRefused) -> ApiError {
-    match refused {
-        UpdateRefused::UserGone => {
-            ApiError::precondition("COMMAND-3M9sd", caller.text(None, Text::UserNotFound))
-        }
-        UpdateRefused::NotChanged { preferred_language } => {
-            let text = caller.text(Some(preferred_language.as_str()), Text::ProfileNotChanged);
-            ApiError::precondition("COMMAND-2M0fs", text)
-        }
-    }
+/// Whether a name holds a NUL, which passes every rule but cannot be stored (JSONB).
+/// The language cannot: it is stored as parsed, and a NUL does not parse.
+fn holds_nul(request: &ProfileRequest) -> bool {
+    [
+        &request.first_name,
+        &request.last_name,
+        &request.nick_name,
+        &request.display_name,
+    ]
+    .iter()
+    .any(|text| text.contains('\0'))
+}
+
+/// ZITADEL's error for an update the store refused, worded in the token session's
+/// language or else the caller's.
+fn refusal(refused: UpdateRefused, session: &Language, caller: &AcceptLanguage) -> ApiError {
+    let (id, text) = match refused {
+        UpdateRefused::UserGone => ("COMMAND-3M9sd", Text::ProfileNotFound),
+        UpdateRefused::NotChanged => ("COMMAND-2M0fs", Text::ProfileNotChanged),
+    };
+    ApiError::precondition(id, text.localised(session.as_str(), caller))
 }

@@ -1,7 +1,8 @@
 //! Who is calling: a request's bearer token and the user behind it, as axum extractors.
 //! Handlers name what they need ([`BearerToken`], [`Authenticated`], [`CurrentUser`])
 //! and never read the `Authorization` header themselves; a request that falls short is
-//! answered with the endpoint's own error before the handler runs.
+//! answered with the endpoint's own error before the handler runs (or, where the
+//! server looks at something else first, as soon as the handler takes the `Result`).
 
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
@@ -15,25 +16,39 @@ use crate::texts::{AcceptLanguage, Text};
 /// What is wrong with a request's bearer token.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum BearerError {
-    /// No `Authorization` header at all.
+    /// No `Authorization` header, or an empty one.
     Missing,
-    /// A header that names no live access token.
+    /// A header that does not split into two on the exact `"Bearer "`: ZITADEL's test
+    /// (`internal/api/authz/access_token.go`), so `bearer ` in lower case fails it.
+    Malformed,
+    /// A well-formed header that names no live access token.
     Invalid,
+}
+
+/// The token in an `Authorization` header as ZITADEL takes it apart: split on
+/// `"Bearer "` into exactly two parts, the second being the token, untrimmed.
+fn token_in(header: &str) -> Option<&str> {
+    let mut parts = header.split("Bearer ");
+    let (Some(_), Some(token), None) = (parts.next(), parts.next(), parts.next()) else {
+        return None;
+    };
+    Some(token)
 }
 
 /// The live access token named by the `Authorization: Bearer` header.
 fn bearer(state: &AppState, headers: &HeaderMap) -> Result<AccessToken, BearerError> {
     let value = headers
         .get(header::AUTHORIZATION)
+        .filter(|v| !v.is_empty())
         .ok_or(BearerError::Missing)?;
-    value
+    let token = value
         .to_str()
         .ok()
-        .and_then(|v| {
-            v.strip_prefix("Bearer ")
-                .or_else(|| v.strip_prefix("bearer "))
-        })
-        .and_then(|token| state.store().live_access_token(token.trim()))
+        .and_then(token_in)
+        .ok_or(BearerError::Malformed)?;
+    state
+        .store()
+        .live_access_token(token)
         .ok_or(BearerError::Invalid)
 }
 
@@ -62,6 +77,7 @@ impl FromRequestParts<AppState> for Authenticated {
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
         let token = bearer(state, &parts.headers).map_err(|e| match e {
             BearerError::Missing => ApiError::auth_header_missing(),
+            BearerError::Malformed => ApiError::invalid_auth_header(),
             BearerError::Invalid => ApiError::token_invalid(),
         })?;
         if !has_scope(&token.scope, API_AUDIENCE_SCOPE) {
@@ -91,8 +107,26 @@ impl FromRequestParts<AppState> for CurrentUser {
         let Authenticated(token) = Authenticated::from_request_parts(parts, state).await?;
         let user = state.store().user(&token.user_id);
         user.map(Self).ok_or_else(|| {
-            let language = AcceptLanguage::from_headers(&parts.headers);
-            ApiError::user_not_found(language.text(None, Text::UserNotFound))
+            let caller = AcceptLanguage::from_headers(&parts.headers);
+            let text = Text::UserNotFound.localised(token.language.as_str(), &caller);
+            ApiError::user_not_found(text)
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_token_is_whatever_follows_the_one_exact_bearer_prefix() {
+        assert_eq!(token_in("Bearer abc"), Some("abc"));
+        assert_eq!(token_in("Bearer  abc"), Some(" abc"));
+        assert_eq!(token_in("Bearer "), Some(""));
+        // ZITADEL splits anywhere, so text before the prefix is dropped.
+        assert_eq!(token_in("xBearer abc"), Some("abc"));
+        for malformed in ["bearer abc", "Bearerabc", "Basic abc", "Bearer a Bearer b"] {
+            assert_eq!(token_in(malformed), None, "{malformed}");
+        }
     }
 }

@@ -5,13 +5,25 @@ use std::time::Duration;
 
 use serde::Deserialize;
 
-use crate::rules::Gender;
+use crate::state::StoredGender;
 
 /// The demo app's client id, shaped like ZITADEL's (`<id>@<project>`), so that a client
 /// that forgets to encode the `@` is caught.
 pub const DEMO_CLIENT_ID: &str = "243862081218773235@profile-form";
+/// The demo user, Ada Lovelace: a user who has saved her profile through the v1 API
+/// before, so her unspecified gender is stored as −1 and saving her profile unchanged
+/// answers "not changed" (`COMMAND-2M0fs`) from the first time on. The widget's flows
+/// and tests sign in as her; this kind keeps every answer they get as it always was.
 pub const DEMO_USER: &str = "demo";
+pub const DEMO_USER_ID: &str = "243862081218773300";
+/// The password of both seeded users.
 pub const DEMO_PASSWORD: &str = "Password1!";
+/// The second seeded user, Hedy Lamarr, who prefers German: a user created elsewhere
+/// (the v2 API, the new login, the console), whose unspecified gender is stored as 0.
+/// Her first save of an unchanged profile answers 200 with a new sequence, as ZITADEL
+/// answers it; only the saves after it are "not changed".
+pub const SECOND_USER: &str = "hedy";
+pub const SECOND_USER_ID: &str = "243862081218773302";
 
 /// The scope that puts ZITADEL's own API in a token's audience; the Auth API refuses
 /// tokens without it.
@@ -20,6 +32,23 @@ pub const API_AUDIENCE_SCOPE: &str = "urn:zitadel:iam:org:project:id:zitadel:aud
 /// API audience. Tokens minted through the test controls carry it unless told otherwise.
 pub const FULL_SCOPE: &str =
     "openid profile email offline_access urn:zitadel:iam:org:project:id:zitadel:aud";
+
+/// The id the stand-in gives ZITADEL's own project (the one holding its APIs): a token
+/// or id_token asked for with [`API_AUDIENCE_SCOPE`] names it in its audience.
+pub const ZITADEL_PROJECT_ID: &str = "243862081218773202";
+
+/// The domain of the organisation every user belongs to: login names are
+/// `<userName>@<domain>`, as ZITADEL builds them from the org's primary domain.
+pub const ORG_DOMAIN: &str = "zitadel.localhost";
+
+/// The project an app belongs to. ZITADEL's client ids read `<app id>@<project name>`
+/// and its project ids are numbers; the stand-in has no separate project records, so it
+/// takes the part after `@` (the whole id when there is none) as the project's id.
+pub fn project_id(client_id: &str) -> &str {
+    client_id
+        .split_once('@')
+        .map_or(client_id, |(_, project)| project)
+}
 
 /// Whether the space-separated `scope` contains `wanted`.
 pub fn has_scope(scope: &str, wanted: &str) -> bool {
@@ -38,6 +67,9 @@ pub struct Config {
     pub id_token_seconds: u64,
     /// Refresh tokens expire after this long unused (ZITADEL: 30 d).
     pub refresh_token_idle_seconds: u64,
+    /// Refresh tokens expire this long after the sign-in, however often they are
+    /// used (ZITADEL: 90 d); rotation does not move it.
+    pub refresh_token_absolute_seconds: u64,
     /// Authorization codes live this long (ZITADEL: 60 s).
     pub code_seconds: u64,
     /// The languages the instance allows, as discovery's `ui_locales_supported`.
@@ -79,15 +111,17 @@ pub struct SeedUser {
     pub display_name: String,
     #[serde(default)]
     pub preferred_language: String,
+    /// As ZITADEL stores it: −1, 0 (the default: a user created elsewhere), 1, 2 or 3.
     #[serde(default)]
-    pub gender: Gender,
+    pub gender: StoredGender,
     pub email: String,
     #[serde(default)]
     pub email_verified: bool,
 }
 
-/// ZITADEL's languages, as it ships them.
-pub const ZITADEL_LANGUAGES: &str = "bg cs de en es fr hu id it ja ko mk nl pl pt ro ru sv tr zh";
+/// ZITADEL's languages, as it ships them (`uk` since 2025-12, `ar` since 2026-01).
+pub const ZITADEL_LANGUAGES: &str =
+    "ar bg cs de en es fr hu id it ja ko mk nl pl pt ro ru sv tr uk zh";
 
 impl Default for Config {
     fn default() -> Self {
@@ -97,7 +131,8 @@ impl Default for Config {
 
 impl Config {
     /// An instance at `issuer` with one app whose pages live at `page_origin` (the
-    /// standalone page at `/` and the embedding example at `/embed/`), and one user.
+    /// standalone page at `/` and the embedding example at `/embed/`), and the two
+    /// seeded users of [`demo_users`].
     pub fn demo(issuer: &str, page_origin: &str) -> Self {
         let origin = page_origin.trim_end_matches('/');
         let pages = vec![format!("{origin}/"), format!("{origin}/embed/")];
@@ -110,22 +145,11 @@ impl Config {
                 additional_origins: vec![],
                 refresh_token_grant: true,
             }],
-            users: vec![SeedUser {
-                id: "243862081218773300".into(),
-                user_name: DEMO_USER.into(),
-                password: DEMO_PASSWORD.into(),
-                first_name: "Ada".into(),
-                last_name: "Lovelace".into(),
-                nick_name: String::new(),
-                display_name: "Ada Lovelace".into(),
-                preferred_language: "en".into(),
-                gender: Gender::Unspecified,
-                email: "ada@example.com".into(),
-                email_verified: true,
-            }],
+            users: demo_users(),
             access_token_seconds: 12 * 3600,
             id_token_seconds: 12 * 3600,
             refresh_token_idle_seconds: 30 * 24 * 3600,
+            refresh_token_absolute_seconds: 90 * 24 * 3600,
             code_seconds: 60,
             languages: ZITADEL_LANGUAGES.split(' ').map(str::to_owned).collect(),
             test_controls: false,
@@ -139,6 +163,34 @@ impl Config {
     pub fn access_token_ttl(&self) -> Duration {
         Duration::from_secs(self.access_token_seconds)
     }
+}
+
+/// One user of each gender kind ZITADEL can hold for "unspecified": [`DEMO_USER`]
+/// (stored −1) and [`SECOND_USER`] (stored 0).
+pub fn demo_users() -> Vec<SeedUser> {
+    let user = |id: &str, user_name: &str, first: &str, last: &str| SeedUser {
+        id: id.into(),
+        user_name: user_name.into(),
+        password: DEMO_PASSWORD.into(),
+        first_name: first.into(),
+        last_name: last.into(),
+        nick_name: String::new(),
+        display_name: format!("{first} {last}"),
+        preferred_language: "en".into(),
+        gender: StoredGender::Unspecified,
+        email: format!("{}@example.com", first.to_lowercase()),
+        email_verified: true,
+    };
+    vec![
+        SeedUser {
+            gender: StoredGender::V1Unspecified,
+            ..user(DEMO_USER_ID, DEMO_USER, "Ada", "Lovelace")
+        },
+        SeedUser {
+            preferred_language: "de".into(),
+            ..user(SECOND_USER_ID, SECOND_USER, "Hedy", "Lamarr")
+        },
+    ]
 }
 
 impl App {

@@ -3,7 +3,7 @@
 //! implements `IntoResponse`, so handlers return `Result<_, ApiError>` (or `OAuthError`)
 //! and never build an error response by hand.
 
-use axum::http::{header, HeaderName, StatusCode};
+use axum::http::{header, HeaderName, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::json;
@@ -34,8 +34,6 @@ pub struct ApiError {
     /// ZITADEL's error id, e.g. `COMMAND-2M0fs`; errors without one carry no details.
     pub id: Option<&'static str>,
     pub text: String,
-    /// 401s for a bad token name the scheme in `WWW-Authenticate`.
-    pub www_authenticate: bool,
 }
 
 impl ApiError {
@@ -45,7 +43,6 @@ impl ApiError {
             code,
             id,
             text,
-            www_authenticate: false,
         }
     }
 
@@ -77,6 +74,21 @@ impl ApiError {
         )
     }
 
+    /// The store failed: ZITADEL keeps events as Postgres JSONB, which refuses a NUL
+    /// character, so the push fails and the gateway answers 500 code 13. The id of
+    /// that failure is not reproduced: the body carries the text only.
+    pub fn internal() -> Self {
+        Self::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            grpc::INTERNAL,
+            None,
+            "Errors.Internal".into(),
+        )
+    }
+
+    /// No `Authorization` header, or an empty one
+    /// (`internal/api/grpc/server/middleware/auth_interceptor.go`): a plain gRPC status
+    /// without an id.
     pub fn auth_header_missing() -> Self {
         Self::new(
             StatusCode::UNAUTHORIZED,
@@ -86,16 +98,24 @@ impl ApiError {
         )
     }
 
+    /// A header that does not split into two on the exact `"Bearer "`, e.g. one
+    /// written `bearer ` (`internal/api/authz/access_token.go`).
+    pub fn invalid_auth_header() -> Self {
+        Self::new(
+            StatusCode::UNAUTHORIZED,
+            grpc::UNAUTHENTICATED,
+            Some("AUTH-toLo1"),
+            "invalid auth header".into(),
+        )
+    }
+
     pub fn token_invalid() -> Self {
-        Self {
-            www_authenticate: true,
-            ..Self::new(
-                StatusCode::UNAUTHORIZED,
-                grpc::UNAUTHENTICATED,
-                Some("AUTH-7fs1e"),
-                "Errors.Token.Invalid".into(),
-            )
-        }
+        Self::new(
+            StatusCode::UNAUTHORIZED,
+            grpc::UNAUTHENTICATED,
+            Some("AUTH-7fs1e"),
+            "Errors.Token.Invalid".into(),
+        )
     }
 
     pub fn origin_not_allowed() -> Self {
@@ -107,33 +127,43 @@ impl ApiError {
         )
     }
 
-    /// The body exactly as the gateway writes it.
-    pub fn body(&self) -> serde_json::Value {
+    /// The status message: the text, and the id after it when there is one.
+    pub fn message(&self) -> String {
         match self.id {
-            Some(id) => json!({
-                "code": self.code,
-                "message": format!("{} ({id})", self.text),
-                "details": [{
-                    "@type": "type.googleapis.com/zitadel.v1.ErrorDetail",
-                    "id": id,
-                    "message": self.text,
-                }],
-            }),
-            None => json!({ "code": self.code, "message": self.text, "details": [] }),
+            Some(id) => format!("{} ({id})", self.text),
+            None => self.text.clone(),
         }
+    }
+
+    /// The body exactly as the gateway writes it. ZITADEL's marshaler leaves empty
+    /// fields out (`EmitUnpopulated` is off), so an error without details has no
+    /// `details` key at all.
+    pub fn body(&self) -> serde_json::Value {
+        let mut body = json!({ "code": self.code, "message": self.message() });
+        if let Some(id) = self.id {
+            body["details"] = json!([{
+                "@type": "type.googleapis.com/zitadel.v1.ErrorDetail",
+                "id": id,
+                "message": self.text,
+            }]);
+        }
+        body
     }
 }
 
 impl IntoResponse for ApiError {
+    /// grpc-gateway's `DefaultHTTPErrorHandler` puts the status message into
+    /// `WWW-Authenticate` on every Unauthenticated answer; it is no Bearer challenge.
     fn into_response(self) -> Response {
-        let body = Json(self.body());
-        if self.www_authenticate {
-            let scheme =
-                "Bearer error=\"invalid_token\", error_description=\"Errors.Token.Invalid\"";
-            (self.status, [(header::WWW_AUTHENTICATE, scheme)], body).into_response()
-        } else {
-            (self.status, body).into_response()
+        let mut response = (self.status, Json(self.body())).into_response();
+        if self.code == grpc::UNAUTHENTICATED {
+            if let Ok(value) = HeaderValue::from_str(&self.message()) {
+                response
+                    .headers_mut()
+                    .insert(header::WWW_AUTHENTICATE, value);
+            }
         }
+        response
     }
 }
 
@@ -169,19 +199,15 @@ impl OAuthErrorCode {
             Self::InvalidToken => "invalid_token",
         }
     }
-
-    /// RFC 6749 §5.2: 400, except 401 for a failed client authentication.
-    fn status(self) -> StatusCode {
-        match self {
-            Self::InvalidClient => StatusCode::UNAUTHORIZED,
-            _ => StatusCode::BAD_REQUEST,
-        }
-    }
 }
 
-/// An OAuth error from the token or revocation endpoint (RFC 6749 §5.2).
+/// An OAuth error from the token or revocation endpoint (RFC 6749 §5.2). ZITADEL
+/// answers them all with 400 (zitadel/oidc `pkg/op/error.go` `WriteError`), except a
+/// code its login v1 cannot find (404, from the error's zerror kind) and a failed client
+/// check at revocation (401, `pkg/op/token_revocation.go`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OAuthError {
+    pub status: StatusCode,
     pub error: OAuthErrorCode,
     pub description: String,
 }
@@ -189,9 +215,15 @@ pub struct OAuthError {
 impl OAuthError {
     pub fn new(error: OAuthErrorCode, description: impl Into<String>) -> Self {
         Self {
+            status: StatusCode::BAD_REQUEST,
             error,
             description: description.into(),
         }
+    }
+
+    /// The same error with another HTTP status.
+    pub fn with_status(self, status: StatusCode) -> Self {
+        Self { status, ..self }
     }
 
     pub fn invalid_grant(description: impl Into<String>) -> Self {
@@ -207,15 +239,29 @@ impl OAuthError {
         Self::invalid_request("Errors.OIDCSession.RefreshTokenInvalid")
     }
 
+    /// An unknown client, 400 at the token endpoint (401 at revocation, see
+    /// [`OAuthError::with_status`]).
     pub fn client_not_found() -> Self {
         Self::new(OAuthErrorCode::InvalidClient, "client not found")
+    }
+
+    /// ZITADEL's answer (login v1) to a well-formed code it does not hold: never
+    /// issued, already exchanged or expired. The status comes from the zerror's
+    /// NotFound kind (`internal/api/http/error.go`).
+    pub fn code_not_found() -> Self {
+        Self::invalid_request("Errors.AuthRequest.NotFound").with_status(StatusCode::NOT_FOUND)
+    }
+
+    /// ZITADEL's answer to a code it cannot even decrypt (`OIDC-ahLi2`).
+    pub fn code_invalid() -> Self {
+        Self::invalid_request("Errors.User.Code.Invalid")
     }
 }
 
 impl IntoResponse for OAuthError {
     fn into_response(self) -> Response {
         let body = json!({ "error": self.error.as_str(), "error_description": self.description });
-        (self.error.status(), NO_STORE, Json(body)).into_response()
+        (self.status, NO_STORE, Json(body)).into_response()
     }
 }
 

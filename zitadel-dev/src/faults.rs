@@ -1,5 +1,6 @@
 //! Test controls under `/_dev/`: fault injection, token minting, ending a user's
-//! sessions, clock moves, run-time origins and a record of the last API request.
+//! sessions, deactivating a user, clock moves, run-time origins and a record of the
+//! last API request.
 //! Mounted only when the config enables them, so the demo cannot be made to misbehave
 //! by a stray request, and then only for loopback hosts and pages.
 
@@ -146,7 +147,7 @@ fn default_scope() -> String {
     FULL_SCOPE.into()
 }
 
-/// Whose sessions to end.
+/// Whose sessions to end, or who to deactivate.
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct SessionsOf {
@@ -173,18 +174,23 @@ struct Origin {
 /// - `POST /_dev/faults` `{count, status, body, contentType, delayMs, close, pathPrefix}`:
 ///   the next `count` requests under `pathPrefix` (default `/auth/v1/`) get the fault;
 ///   `DELETE /_dev/faults` clears it.
-/// - `POST /_dev/reset`: back to the seeded users, with no sessions, tokens, fault,
-///   added origins, recorded request or clock offset.
+/// - `POST /_dev/reset`: back to the seeded users, all active, with no sessions,
+///   tokens, fault, added origins, recorded request or clock offset.
 /// - `POST /_dev/clock` `{advanceSeconds}` (required): moves the clock forward.
 /// - `POST /_dev/origins` `{clientId, origin}` (`origin` required): one more allowed
 ///   origin for the app.
 /// - `POST /_dev/tokens` `{userName, clientId, scope}`: tokens as after a sign-in, in a
-///   session of their own.
+///   session of their own; 409 for a deactivated user.
 /// - `POST /_dev/end-sessions` `{userName}` (default the demo user; the body may be left
 ///   out): ends every session of the user, as signing out elsewhere or an administrator
 ///   terminating them would. Every token issued in them (access and refresh) stops
 ///   working and the login page asks for the password again; `end_session` with an old
 ///   `id_token_hint` still goes back to the app. 204, or 404 for an unknown user.
+/// - `POST /_dev/deactivate` `{userName}` (default the demo user; the body may be left
+///   out): deactivates the user, as an administrator would in ZITADEL. Its sessions end
+///   and every token of it stops working (the API answers 401 `AUTH-7fs1e`, a refresh
+///   gets `RefreshTokenInvalid`), and the login page refuses it with "User is
+///   inactive" and no code, until `/_dev/reset`. 204, or 404 for an unknown user.
 /// - `DELETE /_dev/users/{id}`: removes a user.
 /// - `GET /_dev/last-request`: the last Auth API request, or `null`.
 ///
@@ -235,6 +241,7 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/_dev/tokens", post(mint))
         .route("/_dev/end-sessions", post(end_sessions))
+        .route("/_dev/deactivate", post(deactivate))
         .route(
             "/_dev/users/{id}",
             delete(
@@ -266,6 +273,10 @@ async fn mint(State(state): State<AppState>, Json(m): Json<Mint>) -> Response {
     let (Some(user_id), Some(_)) = (user_id, state.config().app(&m.client_id)) else {
         return (StatusCode::NOT_FOUND, "no such user or client").into_response();
     };
+    if !state.store().is_active(&user_id) {
+        // ZITADEL issues no tokens to an inactive user.
+        return (StatusCode::CONFLICT, "the user is inactive").into_response();
+    }
     Json(crate::oidc::mint(&state, &user_id, &m.client_id, &m.scope)).into_response()
 }
 
@@ -278,5 +289,17 @@ async fn end_sessions(State(state): State<AppState>, body: Option<Json<SessionsO
         return (StatusCode::NOT_FOUND, "no such user").into_response();
     };
     store.end_sessions_of(&user_id);
+    StatusCode::NO_CONTENT.into_response()
+}
+
+/// Deactivates a user: its sessions and tokens end and it cannot sign in. Without a
+/// JSON body it is the demo user.
+async fn deactivate(State(state): State<AppState>, body: Option<Json<SessionsOf>>) -> Response {
+    let user_name = body.map_or_else(demo_user, |Json(b)| b.user_name);
+    let mut store = state.store();
+    let Some(user_id) = store.user_id_by_name(&user_name) else {
+        return (StatusCode::NOT_FOUND, "no such user").into_response();
+    };
+    store.deactivate(&user_id);
     StatusCode::NO_CONTENT.into_response()
 }

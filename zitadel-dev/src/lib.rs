@@ -11,6 +11,7 @@ pub mod config;
 pub mod cors;
 pub mod error;
 pub mod faults;
+pub mod language_tag;
 pub mod loopback;
 pub mod oidc;
 pub mod params;
@@ -63,10 +64,12 @@ pub fn app(state: AppState) -> Router {
         api = api.layer(from_fn_with_state(state.clone(), faults::record));
     }
     let api = api.layer(from_fn(cors::api));
-    let login = Router::new().route(
-        "/ui/login/login",
-        get(oidc::login_page).post(oidc::login_submit),
-    );
+    let login = Router::new()
+        .route(
+            "/ui/login/login",
+            get(oidc::login_page).post(oidc::login_submit),
+        )
+        .route(oidc::LOGGED_OUT_PATH, get(oidc::logged_out));
     let mut router = Router::new().merge(oidc).merge(api).merge(login);
     if state.config().test_controls {
         // The loopback guard wraps CORS, so a foreign page's preflight is refused too.

@@ -120,7 +120,7 @@ async fn start(args: Args, config: Config) -> Option<JoinSet<std::io::Result<()>
         let csp = zitadel_dev::strict_csp(&config.issuer);
         tasks.spawn(serve(listener, site(dist, page_config, csp)));
     }
-    if let Some(user) = config.users.first() {
+    for user in &config.users {
         println!("Demo user:        {} / {}", user.user_name, user.password);
     }
     Some(tasks)

@@ -6,7 +6,8 @@
 //! - lengths are counted in runes (Unicode scalar values), never bytes;
 //! - nothing is trimmed: `" "` is a valid first name;
 //! - rules are checked in the proto's field order and only the first violation is reported;
-//! - an unparsable language tag is stored as `und` without an error.
+//! - the gender has no rule: an enum number outside the enum is accepted;
+//! - a language tag is never an error: Go's `language.Parse` keeps what it can of it.
 
 use serde::{Deserialize, Serialize};
 
@@ -27,25 +28,52 @@ pub enum Gender {
 impl Gender {
     /// protojson accepts an enum as its name or as its number.
     pub fn from_json(value: &serde_json::Value) -> Result<Self, String> {
-        match value {
-            serde_json::Value::Null => Ok(Gender::Unspecified),
-            serde_json::Value::String(s) => serde_json::from_value(value.clone())
-                .map_err(|_| format!("invalid value for enum type: {s:?}")),
-            serde_json::Value::Number(n) => match n.as_i64() {
-                Some(0) => Ok(Gender::Unspecified),
-                Some(1) => Ok(Gender::Female),
-                Some(2) => Ok(Gender::Male),
-                Some(3) => Ok(Gender::Diverse),
-                // protojson keeps unknown numbers; the validator then refuses them.
-                Some(_) => Err(UNDEFINED_ENUM.to_owned()),
-                None => Err(format!("invalid value for enum type: {n}")),
-            },
-            other => Err(format!("invalid value for enum type: {other}")),
-        }
+        decode_gender(value).map(|(gender, _)| gender)
     }
 }
 
-const UNDEFINED_ENUM: &str = "undefined enum";
+/// The gender and whether it was a number outside the enum. protojson keeps such a
+/// number (the enum is open), ZITADEL's proto has no `defined_only` rule against it,
+/// and the v1 converter stores it exactly like UNSPECIFIED, so it decodes as
+/// [`Gender::Unspecified`].
+fn decode_gender(value: &serde_json::Value) -> Result<(Gender, bool), String> {
+    use serde_json::Value;
+    let number = match value {
+        Value::Null => return Ok((Gender::Unspecified, false)),
+        Value::String(s) => {
+            return serde_json::from_value(value.clone())
+                .map(|gender| (gender, false))
+                .map_err(|_| format!("invalid value for enum type: {s:?}"))
+        }
+        Value::Number(n) => {
+            enum_number(n).ok_or_else(|| format!("invalid value for enum type: {n}"))?
+        }
+        other => return Err(format!("invalid value for enum type: {other}")),
+    };
+    Ok(match number {
+        0 => (Gender::Unspecified, false),
+        1 => (Gender::Female, false),
+        2 => (Gender::Male, false),
+        3 => (Gender::Diverse, false),
+        _ => (Gender::Unspecified, true),
+    })
+}
+
+/// An enum number as protojson reads it: any int32, written as an integer or as an
+/// integral number such as `2.0` or `2e0`.
+fn enum_number(n: &serde_json::Number) -> Option<i32> {
+    let whole = match n.as_i64() {
+        Some(i) => i,
+        None => {
+            let f = n.as_f64()?;
+            if f.fract() != 0.0 || f.abs() > f64::from(i32::MAX) + 1.0 {
+                return None;
+            }
+            f as i64
+        }
+    };
+    i32::try_from(whole).ok()
+}
 
 /// The request body after protojson decoding: absent fields are zero values.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -56,17 +84,25 @@ pub struct ProfileRequest {
     pub display_name: String,
     pub preferred_language: String,
     pub gender: Gender,
-    /// An enum number outside the defined values, kept for the validator to refuse.
+    /// The gender was an enum number outside the enum. Nothing refuses it and it is
+    /// stored like UNSPECIFIED; it is kept so that a decoded request says what was sent.
     pub undefined_gender: bool,
 }
 
 impl ProfileRequest {
     /// Decodes a JSON body the way grpc-gateway's protojson does: lowerCamelCase names
     /// (the proto names are accepted too), unknown fields ignored, `null` as the zero value,
-    /// a value of the wrong type refused.
+    /// a value of the wrong type refused. The gateway reads the first JSON value only
+    /// (anything after it is never looked at), and an empty body (or one of white space
+    /// alone) is the empty message, not an error.
     pub fn from_json(body: &[u8]) -> Result<Self, String> {
-        let value: serde_json::Value =
-            serde_json::from_slice(body).map_err(|e| format!("proto: syntax error: {e}"))?;
+        let first = serde_json::Deserializer::from_slice(body)
+            .into_iter::<serde_json::Value>()
+            .next();
+        let value = match first {
+            None => return Ok(Self::default()),
+            Some(value) => value.map_err(|e| format!("proto: syntax error: {e}"))?,
+        };
         let serde_json::Value::Object(map) = value else {
             return Err("proto: syntax error: unexpected token, expected {".into());
         };
@@ -79,11 +115,8 @@ impl ProfileRequest {
                 "displayName" | "display_name" => &mut request.display_name,
                 "preferredLanguage" | "preferred_language" => &mut request.preferred_language,
                 "gender" => {
-                    match Gender::from_json(value) {
-                        Ok(g) => request.gender = g,
-                        Err(e) if e == UNDEFINED_ENUM => request.undefined_gender = true,
-                        Err(e) => return Err(format!("proto: ({key}): {e}")),
-                    }
+                    (request.gender, request.undefined_gender) =
+                        decode_gender(value).map_err(|e| format!("proto: ({key}): {e}"))?;
                     continue;
                 }
                 _ => continue,
@@ -122,15 +155,15 @@ impl Violation {
 const BETWEEN_1_AND_200: &str = "value length must be between 1 and 200 runes, inclusive";
 const AT_MOST_200: &str = "value length must be at most 200 runes";
 const AT_MOST_10: &str = "value length must be at most 10 runes";
-const DEFINED_ENUM: &str = "value must be one of the defined enum values";
 
 fn runes(s: &str) -> usize {
     s.chars().count()
 }
 
-/// Checks the request in field order and reports the first violation.
+/// Checks the request in field order and reports the first violation. The gender has
+/// no rule (`proto/zitadel/auth.proto`).
 pub fn validate(request: &ProfileRequest) -> Result<(), Violation> {
-    let checks: [(&'static str, bool, &'static str); 6] = [
+    let checks: [(&'static str, bool, &'static str); 5] = [
         (
             "FirstName",
             (1..=200).contains(&runes(&request.first_name)),
@@ -152,7 +185,6 @@ pub fn validate(request: &ProfileRequest) -> Result<(), Violation> {
             runes(&request.preferred_language) <= 10,
             AT_MOST_10,
         ),
-        ("Gender", !request.undefined_gender, DEFINED_ENUM),
     ];
     match checks.into_iter().find(|(_, ok, _)| !ok) {
         Some((field, _, reason)) => Err(Violation { field, reason }),
@@ -160,52 +192,12 @@ pub fn validate(request: &ProfileRequest) -> Result<(), Violation> {
     }
 }
 
-/// ISO 639-1 codes: the two-letter languages Go's `language` package knows.
-const ISO_639_1: &str = "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu";
-
-/// What the server stores for a preferred language: `language.Make(tag).String()`,
-/// which canonicalises the case of a well-formed, known tag and turns anything else,
-/// the empty string included, into `und`.
+/// What the server stores for a preferred language. ZITADEL's converter calls
+/// `language.Parse`, logs its error and keeps the tag it returns whatever it is
+/// (`internal/api/grpc/auth/profile_converter.go`): the parts that parse, canonicalised
+/// only when nothing was wrong, and `und` when nothing parses (the empty string too).
 pub fn stored_language(tag: &str) -> String {
-    canonical_tag(tag).unwrap_or_else(|| "und".to_owned())
-}
-
-fn canonical_tag(tag: &str) -> Option<String> {
-    let mut parts = tag.split(['-', '_']);
-    let language = parts.next()?.to_ascii_lowercase();
-    let known = match language.len() {
-        2 => ISO_639_1.split(' ').any(|code| code == language),
-        3 => language.bytes().all(|b| b.is_ascii_lowercase()),
-        _ => false,
-    };
-    if !known {
-        return None;
-    }
-    let mut out = vec![language];
-    let mut stage = 0; // 0: script allowed, 1: region allowed, 2: variants only
-    for part in parts {
-        let alpha = part.bytes().all(|b| b.is_ascii_alphabetic());
-        let digits = part.bytes().all(|b| b.is_ascii_digit());
-        let alnum = part.bytes().all(|b| b.is_ascii_alphanumeric());
-        if stage == 0 && part.len() == 4 && alpha {
-            let mut script = part.to_ascii_lowercase();
-            script[..1].make_ascii_uppercase();
-            out.push(script);
-            stage = 1;
-        } else if stage <= 1 && ((part.len() == 2 && alpha) || (part.len() == 3 && digits)) {
-            out.push(part.to_ascii_uppercase());
-            stage = 2;
-        } else if alnum
-            && ((5..=8).contains(&part.len())
-                || (part.len() == 4 && part.as_bytes()[0].is_ascii_digit()))
-        {
-            out.push(part.to_ascii_lowercase());
-            stage = 2;
-        } else {
-            return None;
-        }
-    }
-    Some(out.join("-"))
+    crate::language_tag::parse(tag)
 }
 
 #[cfg(test)]
@@ -279,22 +271,17 @@ mod tests {
     }
 
     #[test]
-    fn unparsable_languages_are_stored_as_und() {
-        assert_eq!(stored_language("EN-us"), "en-US");
-        assert_eq!(stored_language("zh_hant_tw"), "zh-Hant-TW");
-        assert_eq!(stored_language("de-CH-1996"), "de-CH-1996");
-        assert_eq!(stored_language("es-419"), "es-419");
-        for bad in [
-            "",
-            "x",
-            "xx",
-            "klingon",
-            "en--US",
-            "en-",
-            "1a",
-            "de-Latn-Latn",
+    fn languages_are_stored_as_go_parses_them() {
+        for (sent, stored) in [
+            ("EN-us", "en-US"),
+            ("de-CH-1996", "de-CH-1996"),
+            ("de-Latn-Latn", "de-Latn"),
+            ("xx-CH", "und-CH"),
+            ("iw", "he"),
+            ("", "und"),
+            ("klingon", "und"),
         ] {
-            assert_eq!(stored_language(bad), "und", "{bad:?}");
+            assert_eq!(stored_language(sent), stored, "{sent:?}");
         }
     }
 
@@ -314,9 +301,36 @@ mod tests {
         );
         let undefined = ProfileRequest::from_json(br#"{"gender":9}"#).unwrap();
         assert!(undefined.undefined_gender);
+        assert_eq!(undefined.gender, Gender::Unspecified);
+        let integral = ProfileRequest::from_json(br#"{"gender":2.0}"#).unwrap();
+        assert_eq!(integral.gender, Gender::Male);
+        assert!(ProfileRequest::from_json(br#"{"gender":2.5}"#).is_err());
+        assert!(ProfileRequest::from_json(br#"{"gender":4294967296}"#).is_err());
         assert!(ProfileRequest::from_json(br#"{"gender":"GENDER_OTHER"}"#).is_err());
         assert!(ProfileRequest::from_json(br#"{"firstName":5}"#).is_err());
         assert!(ProfileRequest::from_json(b"[]").is_err());
         assert!(ProfileRequest::from_json(b"{").is_err());
+    }
+
+    #[test]
+    fn an_empty_body_is_the_empty_message_and_trailing_data_is_never_read() {
+        assert_eq!(
+            ProfileRequest::from_json(b""),
+            Ok(ProfileRequest::default())
+        );
+        assert_eq!(
+            ProfileRequest::from_json(b" \n\t "),
+            Ok(ProfileRequest::default())
+        );
+        let first = ProfileRequest::from_json(br#"{"firstName":"A"} {"firstName":"B"} x"#);
+        assert_eq!(first.unwrap().first_name, "A");
+    }
+
+    #[test]
+    fn an_undefined_gender_breaks_no_rule() {
+        let mut r = valid();
+        r.gender = Gender::Unspecified;
+        r.undefined_gender = true;
+        assert_eq!(validate(&r), Ok(()));
     }
 }

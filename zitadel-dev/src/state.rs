@@ -1,7 +1,7 @@
 //! Everything the stand-in remembers: users, browser sessions, pending sign-ins, codes
 //! and tokens, plus a clock that tests can move forward.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -12,6 +12,7 @@ use rsa::pkcs1v15::SigningKey;
 use rsa::signature::{SignatureEncoding, Signer};
 use rsa::traits::PublicKeyParts;
 use rsa::RsaPrivateKey;
+use serde::Deserialize;
 use serde_json::json;
 use sha2::Sha256;
 
@@ -29,11 +30,27 @@ pub struct Profile {
     pub nick_name: String,
     pub display_name: String,
     pub preferred_language: Language,
-    pub gender: Gender,
+    pub gender: StoredGender,
+}
+
+impl Profile {
+    /// Whether storing `new` over this profile changes nothing, decided as ZITADEL's
+    /// `NewChangedEvent` decides it (`internal/command/user_human_profile_model.go`):
+    /// field by field, the language as read back against the update's parsed tag, the
+    /// gender as stored numbers.
+    pub fn unchanged_by(&self, new: &Profile) -> bool {
+        self.first_name == new.first_name
+            && self.last_name == new.last_name
+            && self.nick_name == new.nick_name
+            && self.display_name == new.display_name
+            && self.preferred_language.as_str() == new.preferred_language.stored()
+            && self.gender == new.gender
+    }
 }
 
 impl From<ProfileRequest> for Profile {
-    /// The profile a (validated) update request stores.
+    /// The profile a (validated) update request stores, converted as ZITADEL's v1
+    /// API converts it (`internal/api/grpc/auth/profile_converter.go`).
     fn from(request: ProfileRequest) -> Self {
         Self {
             first_name: request.first_name,
@@ -41,22 +58,104 @@ impl From<ProfileRequest> for Profile {
             nick_name: request.nick_name,
             display_name: request.display_name,
             preferred_language: Language::from_tag(&request.preferred_language),
-            gender: request.gender,
+            gender: StoredGender::from(request.gender),
         }
     }
 }
 
-/// A language as ZITADEL stores it: a canonical tag, or `und` for one it could not parse.
+/// A language as ZITADEL keeps it. The event holds what Go's `language.Parse` made of
+/// the tag sent (`und` when nothing of it parses); everything that reads it back (the
+/// API, the write model the next change is compared with, a new token's session)
+/// parses that text once more, now without an error, so it may come out canonicalised
+/// further: `iw-abcde` is stored as `iw` and read as `he`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Language(String);
+pub struct Language {
+    stored: String,
+    read: String,
+}
+
+impl Default for Language {
+    /// No language at all, as ZITADEL writes it.
+    fn default() -> Self {
+        Self::from_tag("")
+    }
+}
 
 impl Language {
     pub fn from_tag(tag: &str) -> Self {
-        Self(rules::stored_language(tag))
+        let stored = rules::stored_language(tag);
+        let read = rules::stored_language(&stored);
+        Self { stored, read }
     }
 
+    /// The language as every reader sees it.
     pub fn as_str(&self) -> &str {
-        &self.0
+        &self.read
+    }
+
+    /// The tag an update carries, as its event stores it.
+    pub fn stored(&self) -> &str {
+        &self.stored
+    }
+}
+
+/// A gender as ZITADEL's events keep it (`domain.Gender`), which is not the API's
+/// enum: there are two "unspecified" values, and since ZITADEL decides "not changed"
+/// by comparing this number, they behave differently. Written in a config file as the
+/// number ZITADEL stores: −1, 0, 1, 2 or 3.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "i8")]
+pub enum StoredGender {
+    /// −1: what the v1 API stores for `GENDER_UNSPECIFIED`, an absent gender or an
+    /// enum number outside the enum (`GenderToDomain`'s default branch,
+    /// `internal/api/grpc/user/converter.go`).
+    V1Unspecified,
+    /// 0, `domain.GenderUnspecified`: the zero value that users created through the v2
+    /// API, the new login or setup start with. The first save through the v1 API of
+    /// an unchanged profile turns it into −1 and so answers 200, not "not changed".
+    #[default]
+    Unspecified,
+    Female,
+    Male,
+    Diverse,
+}
+
+impl TryFrom<i8> for StoredGender {
+    type Error = String;
+
+    fn try_from(number: i8) -> Result<Self, String> {
+        match number {
+            -1 => Ok(Self::V1Unspecified),
+            0 => Ok(Self::Unspecified),
+            1 => Ok(Self::Female),
+            2 => Ok(Self::Male),
+            3 => Ok(Self::Diverse),
+            other => Err(format!("a stored gender is -1, 0, 1, 2 or 3, not {other}")),
+        }
+    }
+}
+
+impl From<Gender> for StoredGender {
+    /// `GenderToDomain`: the three named genders map to themselves, anything else to −1.
+    fn from(gender: Gender) -> Self {
+        match gender {
+            Gender::Female => Self::Female,
+            Gender::Male => Self::Male,
+            Gender::Diverse => Self::Diverse,
+            Gender::Unspecified => Self::V1Unspecified,
+        }
+    }
+}
+
+impl StoredGender {
+    /// `GenderToPb`: how the API reads it back; both "unspecified" read as UNSPECIFIED.
+    pub fn as_api(self) -> Gender {
+        match self {
+            Self::Female => Gender::Female,
+            Self::Male => Gender::Male,
+            Self::Diverse => Gender::Diverse,
+            Self::V1Unspecified | Self::Unspecified => Gender::Unspecified,
+        }
     }
 }
 
@@ -72,6 +171,11 @@ pub struct User {
     pub creation_date: String,
     pub change_date: String,
 }
+
+/// How many random bytes an authorization code has: anything that does not decode to
+/// that many cannot be a code of this instance, as a ZITADEL code that does not
+/// decrypt cannot be one of ZITADEL's.
+pub const CODE_BYTES: usize = 24;
 
 /// A sign-in waiting for the user at the login page.
 #[derive(Debug, Clone)]
@@ -108,6 +212,11 @@ pub struct AccessToken {
     pub expires: SystemTime,
     /// The refresh token it was issued with, so revoking that revokes this too.
     pub refresh_token: Option<String>,
+    /// The session's language: the user's preferred language when the token was
+    /// issued, which ZITADEL words domain errors in before `Accept-Language`
+    /// (`prefLang`, `internal/authz/repository/eventsourcing/eventstore/token_verifier.go`).
+    /// Fixed when the session starts; a refresh keeps it.
+    pub language: Language,
 }
 
 #[derive(Debug, Clone)]
@@ -118,7 +227,23 @@ pub struct RefreshGrant {
     pub client_id: String,
     pub scope: String,
     pub idle_expires: SystemTime,
+    /// The refresh token lifetime counted from the sign-in; rotation keeps it.
+    pub absolute_expires: SystemTime,
     pub auth_time: u64,
+    /// The sign-in's nonce: ZITADEL keeps it on the OIDC session and puts it in every
+    /// id_token of it, refreshed ones included.
+    pub nonce: Option<String>,
+    /// The OIDC session's language, fixed at sign-in and kept through rotations.
+    pub language: Language,
+}
+
+/// Why a token named by a client was not handed over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenRefused {
+    /// No live token of that name (never issued, spent, revoked or ended).
+    Unknown,
+    /// A live token, issued to another client.
+    OtherClient,
 }
 
 #[derive(Default)]
@@ -133,6 +258,9 @@ pub struct Store {
     pub refresh_tokens: HashMap<String, RefreshGrant>,
     /// Origins added at run time through the test controls, per client id.
     pub extra_origins: HashMap<String, Vec<String>>,
+    /// Ids of users deactivated through the test controls: they cannot sign in and
+    /// no token of theirs works.
+    pub deactivated: HashSet<String>,
     pub fault: Option<Fault>,
     /// The last Auth API request (test controls only).
     pub last_request: Option<serde_json::Value>,
@@ -146,10 +274,9 @@ pub struct Store {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum UpdateRefused {
     UserGone,
-    /// The new profile equals the stored one; the user's language words the error.
-    NotChanged {
-        preferred_language: Language,
-    },
+    /// The new profile equals the stored one, compared as ZITADEL compares them: the
+    /// parsed language tags and the stored gender numbers.
+    NotChanged,
 }
 
 /// The details of a stored change.
@@ -175,6 +302,19 @@ impl Store {
             .values()
             .find(|u| u.user_name == user_name)
             .map(|u| u.id.clone())
+    }
+
+    /// Whether `user_id` may sign in and use tokens: not deactivated.
+    pub fn is_active(&self, user_id: &str) -> bool {
+        !self.deactivated.contains(user_id)
+    }
+
+    /// Deactivates `user_id` as ZITADEL does: the user's sessions end and every token
+    /// issued in them stops working (ZITADEL checks the user's state on each token,
+    /// `internal/query/access_token.go`), and signing in is refused until a reset.
+    pub fn deactivate(&mut self, user_id: &str) {
+        self.deactivated.insert(user_id.to_owned());
+        self.end_sessions_of(user_id);
     }
 
     /// The id of the user these credentials belong to.
@@ -231,18 +371,27 @@ impl Store {
         self.auth_requests.remove(id);
     }
 
-    /// Stores an authorization code for `grant`; returns the code.
+    /// Stores an authorization code for `grant`; returns the code, [`CODE_BYTES`]
+    /// random bytes in base64url.
     pub fn add_code(&mut self, grant: CodeGrant) -> String {
-        insert_fresh(&mut self.codes, 24, grant)
+        insert_fresh(&mut self.codes, CODE_BYTES, grant)
     }
 
-    /// Takes a code out for good: a code works exactly once, right or wrong.
+    /// The grant behind an unspent code, left in place: ZITADEL spends a code only
+    /// when the exchange passes every check (`internal/command/oidc_session.go` pushes
+    /// its events after the compliance check), so a wrong verifier or client can retry.
+    pub fn code(&self, code: &str) -> Option<CodeGrant> {
+        self.codes.get(code).cloned()
+    }
+
+    /// Takes a code out for good: from then on it is unknown.
     pub fn take_code(&mut self, code: &str) -> Option<CodeGrant> {
         self.codes.remove(code)
     }
 
     /// Stores a new access token, and a refresh token when `refresh` is given; the
-    /// access token remembers the refresh token it came with. Returns both tokens.
+    /// access token remembers the refresh token it came with and its user's preferred
+    /// language of this moment. Returns both tokens.
     pub fn issue(
         &mut self,
         access: AccessToken,
@@ -257,41 +406,57 @@ impl Store {
         (access_token, refresh_token)
     }
 
-    /// The access token named `token`, if it exists and has not expired.
+    /// The access token named `token`, if it exists, has not expired and its user is
+    /// active.
     pub fn live_access_token(&self, token: &str) -> Option<AccessToken> {
         let now = self.now();
         self.access_tokens
             .get(token)
-            .filter(|a| a.expires > now)
+            .filter(|a| a.expires > now && self.is_active(&a.user_id))
             .cloned()
     }
 
     /// Takes out `client_id`'s refresh token: rotation spends it at once, whether or
-    /// not it turns out to be expired. Another client's token stays where it is.
-    pub fn take_refresh_token(&mut self, token: &str, client_id: &str) -> Option<RefreshGrant> {
-        let owned = self
+    /// not it turns out to be expired. The access token issued with it goes too: an
+    /// OIDC session holds one live access token, and ZITADEL refuses the previous one
+    /// the moment a refresh replaces it (`internal/query/access_token.go`). Another
+    /// client's token stays where it is.
+    pub fn take_refresh_token(
+        &mut self,
+        token: &str,
+        client_id: &str,
+    ) -> Result<RefreshGrant, TokenRefused> {
+        let grant = self
             .refresh_tokens
             .get(token)
-            .is_some_and(|g| g.client_id == client_id);
-        if owned {
-            self.refresh_tokens.remove(token)
-        } else {
-            None
+            .ok_or(TokenRefused::Unknown)?;
+        if grant.client_id != client_id {
+            return Err(TokenRefused::OtherClient);
         }
+        self.access_tokens
+            .retain(|_, a| a.refresh_token.as_deref() != Some(token));
+        self.refresh_tokens
+            .remove(token)
+            .ok_or(TokenRefused::Unknown)
     }
 
-    /// RFC 7009 for `client_id`'s own tokens: a refresh token takes the access tokens
-    /// issued with it along; unknown or foreign tokens are ignored.
-    pub fn revoke(&mut self, client_id: &str, token: &str) {
-        if self.take_refresh_token(token, client_id).is_some() {
-            self.access_tokens
-                .retain(|_, a| a.refresh_token.as_deref() != Some(token));
-        } else if self
-            .access_tokens
-            .get(token)
-            .is_some_and(|a| a.client_id == client_id)
-        {
-            self.access_tokens.remove(token);
+    /// RFC 7009 for `client_id`: its refresh token takes the access token issued with
+    /// it along, its access token goes alone. A token nobody holds is fine (ZITADEL
+    /// answers 200); another client's live token is refused, as ZITADEL's
+    /// `CheckClient` refuses it.
+    pub fn revoke(&mut self, client_id: &str, token: &str) -> Result<(), TokenRefused> {
+        match self.take_refresh_token(token, client_id) {
+            Ok(_) => return Ok(()),
+            Err(TokenRefused::OtherClient) => return Err(TokenRefused::OtherClient),
+            Err(TokenRefused::Unknown) => {}
+        }
+        match self.access_tokens.get(token) {
+            Some(a) if a.client_id != client_id => Err(TokenRefused::OtherClient),
+            Some(_) => {
+                self.access_tokens.remove(token);
+                Ok(())
+            }
+            None => Ok(()),
         }
     }
 
@@ -304,9 +469,8 @@ impl Store {
         let change_date = timestamp(self.now());
         let sequence = self.sequence + 1;
         let user = self.users.get_mut(user_id).ok_or(UpdateRefused::UserGone)?;
-        if user.profile == profile {
-            let preferred_language = user.profile.preferred_language.clone();
-            return Err(UpdateRefused::NotChanged { preferred_language });
+        if user.profile.unchanged_by(&profile) {
+            return Err(UpdateRefused::NotChanged);
         }
         user.profile = profile;
         user.sequence = sequence;
@@ -448,6 +612,12 @@ impl AppState {
 }
 
 impl User {
+    /// The preferred login name, `userName@<org domain>`, as ZITADEL builds it from the
+    /// organisation's primary domain (`/users/me` and userinfo both show it).
+    pub fn preferred_login_name(&self) -> String {
+        format!("{}@{}", self.user_name, crate::config::ORG_DOMAIN)
+    }
+
     fn seeded(seed: &SeedUser, sequence: u64, date: &str) -> Self {
         Self {
             id: seed.id.clone(),

@@ -1,6 +1,9 @@
-//! The few domain error texts ZITADEL translates, in the caller's language: the first
-//! tag of `Accept-Language`, else the user's preferred language. Validation and
-//! authentication errors stay English, as they do on the real server.
+//! The few domain error texts ZITADEL translates, in the language ZITADEL picks for
+//! them: the token session's language first, then the caller's `Accept-Language`
+//! (`internal/i18n/translator.go`, `langsFromCtx`). The session's language is the
+//! user's preferred language when the token was issued, not the one stored now.
+//! Validation and authentication errors stay English, as they do on the real server:
+//! its translation interceptor runs inside the authorization one and never sees them.
 
 use std::convert::Infallible;
 
@@ -8,42 +11,87 @@ use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap};
 
-/// A translated text.
+use crate::config::ZITADEL_LANGUAGES;
+use crate::language_tag;
+
+/// A translated text, by its key in ZITADEL's `internal/static/i18n/*.yaml`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Text {
+    /// `Errors.User.Profile.NotChanged`
     ProfileNotChanged,
+    /// `Errors.User.Profile.NotFound`
+    ProfileNotFound,
+    /// `Errors.User.NotFound`
     UserNotFound,
 }
 
-/// The primary language of the caller's `Accept-Language`, lower case, if it sent one.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AcceptLanguage(Option<String>);
+impl Text {
+    /// The text in the language with the primary subtag `language`. The stand-in
+    /// carries English and German only; ZITADEL's other languages fall back to English.
+    pub fn in_language(self, language: &str) -> &'static str {
+        match (self, language) {
+            (Text::ProfileNotChanged, "de") => "Profil nicht verändert",
+            (Text::ProfileNotChanged, _) => "Profile not changed",
+            (Text::ProfileNotFound, "de") => "Profil nicht gefunden",
+            (Text::ProfileNotFound, _) => "Profile not found",
+            (Text::UserNotFound, "de") => "Benutzer konnte nicht gefunden werden",
+            (Text::UserNotFound, _) => "User could not be found",
+        }
+    }
+
+    /// The text in the first of `session_language` and then the caller's languages
+    /// that ZITADEL ships; English when none is (ZITADEL's default language).
+    pub fn localised(self, session_language: &str, caller: &AcceptLanguage) -> String {
+        let language = std::iter::once(primary_subtag(session_language))
+            .chain(caller.0.iter().cloned())
+            .find(|l| ZITADEL_LANGUAGES.split(' ').any(|shipped| shipped == l))
+            .unwrap_or_else(|| "en".to_owned());
+        self.in_language(&language).to_owned()
+    }
+}
+
+/// The language subtag of a tag, lower case: `de` of `de-CH`, `und` of `und`.
+fn primary_subtag(tag: &str) -> String {
+    let language = tag.split(['-', '_']).next().unwrap_or_default();
+    language.trim().to_ascii_lowercase()
+}
+
+/// The caller's `Accept-Language` as language subtags, most wanted first, parsed as
+/// `language.ParseAcceptLanguage` parses it: weights sort the entries (stably) and a
+/// weight of 0 drops one; a weight that is no number, or a language Go does not know,
+/// fails the parse, and then ZITADEL ignores the whole header.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AcceptLanguage(Vec<String>);
 
 impl AcceptLanguage {
     pub fn from_headers(headers: &HeaderMap) -> Self {
-        Self(
-            headers
-                .get(header::ACCEPT_LANGUAGE)
-                .and_then(|v| v.to_str().ok())
-                .and_then(|v| v.split([',', ';', '-']).next())
-                .map(|l| l.trim().to_ascii_lowercase()),
-        )
+        headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(Self::parse)
+            .unwrap_or_default()
     }
 
-    /// `text` in the caller's language, or else in `user_language`.
-    pub fn text(&self, user_language: Option<&str>, text: Text) -> String {
-        let german = self
-            .0
-            .as_deref()
-            .or(user_language)
-            .is_some_and(|l| l.starts_with("de"));
-        match (text, german) {
-            (Text::ProfileNotChanged, false) => "Profile not changed",
-            (Text::ProfileNotChanged, true) => "Profil wurde nicht verändert",
-            (Text::UserNotFound, false) => "User could not be found",
-            (Text::UserNotFound, true) => "Benutzer konnte nicht gefunden werden",
+    fn parse(value: &str) -> Option<Self> {
+        let mut weighted = Vec::new();
+        for entry in value.split(',').map(str::trim).filter(|e| !e.is_empty()) {
+            let (tag, weight) = entry.split_once(';').unwrap_or((entry, ""));
+            let weight = match weight.trim() {
+                "" => 1.0,
+                w => w.strip_prefix("q=")?.trim().parse::<f32>().ok()?,
+            };
+            let tag = tag.trim();
+            let parsed = language_tag::parse(tag);
+            let unknown = primary_subtag(&parsed) == "und" && primary_subtag(tag) != "und";
+            if unknown && tag != "*" {
+                return None;
+            }
+            if weight > 0.0 {
+                weighted.push((primary_subtag(&parsed), weight));
+            }
         }
-        .to_owned()
+        weighted.sort_by(|a, b| b.1.total_cmp(&a.1));
+        Some(Self(weighted.into_iter().map(|(tag, _)| tag).collect()))
     }
 }
 
@@ -70,23 +118,39 @@ mod tests {
     }
 
     #[test]
-    fn the_callers_language_comes_before_the_users() {
+    fn the_sessions_language_comes_before_the_callers() {
         let text = Text::ProfileNotChanged;
         assert_eq!(
-            caller(Some("de-CH, en")).text(None, text),
-            "Profil wurde nicht verändert"
-        );
-        assert_eq!(
-            caller(Some("en")).text(Some("de"), text),
+            text.localised("en", &caller(Some("de"))),
             "Profile not changed"
         );
         assert_eq!(
-            caller(None).text(Some("de"), text),
-            "Profil wurde nicht verändert"
+            text.localised("de-CH", &caller(Some("en"))),
+            "Profil nicht verändert"
         );
         assert_eq!(
-            caller(None).text(None, Text::UserNotFound),
-            "User could not be found"
+            text.localised("und", &caller(Some("de-CH, en"))),
+            "Profil nicht verändert"
+        );
+        assert_eq!(text.localised("und", &caller(None)), "Profile not changed");
+        assert_eq!(
+            Text::ProfileNotFound.localised("de", &caller(None)),
+            "Profil nicht gefunden"
+        );
+    }
+
+    #[test]
+    fn accept_language_follows_its_weights() {
+        assert_eq!(caller(Some("en;q=0.5, de")).0, ["de", "en"]);
+        assert_eq!(caller(Some("de;q=0, en")).0, ["en"]);
+        assert_eq!(caller(Some("de;q=x, en")).0, Vec::<String>::new());
+        assert_eq!(caller(Some("xx, en")).0, Vec::<String>::new());
+        assert_eq!(caller(Some("EN-us, *;q=0.1")).0, ["en", "und"]);
+        let text = Text::ProfileNotChanged;
+        assert_eq!(
+            text.localised("und", &caller(Some("sw, de"))),
+            "Profil nicht verändert",
+            "a language ZITADEL does not ship is passed over"
         );
     }
 }

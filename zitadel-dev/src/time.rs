@@ -1,22 +1,31 @@
-//! Timestamps as ZITADEL writes them (RFC 3339, UTC, nanoseconds trimmed to what is set).
+//! Timestamps as ZITADEL writes them: protojson's `google.protobuf.Timestamp`, RFC 3339
+//! in UTC with 0, 3, 6 or 9 fractional digits.
 
 /// Formats seconds since the Unix epoch plus nanoseconds as `2026-11-29T13:12:42.123456Z`.
 pub fn rfc3339(secs: u64, nanos: u32) -> String {
     let days = secs / 86_400;
     let rem = secs % 86_400;
     let (y, m, d) = civil_from_days(days as i64);
-    let frac = if nanos == 0 {
-        String::new()
-    } else {
-        let digits = format!("{nanos:09}");
-        format!(".{}", digits.trim_end_matches('0'))
-    };
     format!(
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}{frac}Z",
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}{}Z",
         rem / 3600,
         rem % 3600 / 60,
-        rem % 60
+        rem % 60,
+        fraction(nanos)
     )
+}
+
+/// The fractional seconds as protojson writes them: nothing for a whole second, else
+/// the shortest of milli-, micro- or nanoseconds that loses nothing
+/// (`google.golang.org/protobuf/encoding/protojson`, `marshalTimestamp`), so
+/// `.123400`, never `.1234`.
+fn fraction(nanos: u32) -> String {
+    match nanos {
+        0 => String::new(),
+        n if n % 1_000_000 == 0 => format!(".{:03}", n / 1_000_000),
+        n if n % 1_000 == 0 => format!(".{:06}", n / 1_000),
+        n => format!(".{n:09}"),
+    }
 }
 
 /// Howard Hinnant's days-to-civil algorithm.
@@ -45,5 +54,16 @@ mod tests {
             rfc3339(1_795_957_962, 123_000_000),
             "2026-11-29T13:12:42.123Z"
         );
+    }
+
+    #[test]
+    fn fractions_have_three_six_or_nine_digits() {
+        let at = |nanos| rfc3339(1_795_957_962, nanos);
+        assert_eq!(at(100_000_000), "2026-11-29T13:12:42.100Z");
+        assert_eq!(at(123_400_000), "2026-11-29T13:12:42.123400Z");
+        assert_eq!(at(123_456_000), "2026-11-29T13:12:42.123456Z");
+        assert_eq!(at(1_000), "2026-11-29T13:12:42.000001Z");
+        assert_eq!(at(123_456_780), "2026-11-29T13:12:42.123456780Z");
+        assert_eq!(at(1), "2026-11-29T13:12:42.000000001Z");
     }
 }

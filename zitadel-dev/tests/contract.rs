@@ -7,16 +7,19 @@ use std::time::Duration;
 use axum::body::{Body, Bytes};
 use axum::http::{header, HeaderMap, Method, Request, StatusCode};
 use axum::Router;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use base64::Engine;
 use http_body_util::BodyExt;
 use rsa::pkcs1v15::{Signature, VerifyingKey};
 use rsa::signature::Verifier;
 use rsa::{BigUint, RsaPublicKey};
 use serde_json::{json, Value};
-use sha2::Sha256;
+use sha2::{Digest, Sha256};
 use tower::ServiceExt;
-use zitadel_dev::config::{Config, DEMO_CLIENT_ID, DEMO_PASSWORD, DEMO_USER};
+use zitadel_dev::config::{
+    Config, DEMO_CLIENT_ID, DEMO_PASSWORD, DEMO_USER, SECOND_USER, SECOND_USER_ID,
+    ZITADEL_PROJECT_ID,
+};
 use zitadel_dev::{app, AppState};
 
 const ISSUER: &str = "http://idp.test";
@@ -337,10 +340,6 @@ fn assert_oauth_error(reply: &Reply, status: StatusCode, error: &str) {
     assert!(reply.json()["error_description"].is_string());
 }
 
-fn assert_invalid_grant(reply: &Reply) {
-    assert_oauth_error(reply, StatusCode::BAD_REQUEST, "invalid_grant");
-}
-
 /// The contract's answer to a spent, expired, revoked or unknown refresh token.
 fn assert_refresh_token_invalid(reply: &Reply) {
     assert_oauth_error(reply, StatusCode::BAD_REQUEST, "invalid_request");
@@ -362,7 +361,7 @@ fn assert_api_error(reply: &Reply, status: StatusCode, code: u64, id: Option<&st
             let text = body["details"][0]["message"].as_str().unwrap();
             assert_eq!(body["message"], format!("{text} ({id})"));
         }
-        None => assert_eq!(body["details"], json!([]), "{body}"),
+        None => assert!(body.get("details").is_none(), "no details key: {body}"),
     }
 }
 
@@ -403,8 +402,10 @@ async fn discovery_advertises_endpoints_s256_and_languages() {
     assert_eq!(d["jwks_uri"], format!("{ISSUER}/oauth/v2/keys"));
     assert_eq!(d["code_challenge_methods_supported"], json!(["S256"]));
     let languages = d["ui_locales_supported"].as_array().unwrap();
-    assert_eq!(languages.len(), 20);
-    assert!(languages.contains(&json!("de")));
+    assert_eq!(languages.len(), 22);
+    for language in ["de", "ar", "uk"] {
+        assert!(languages.contains(&json!(language)), "{language}");
+    }
 }
 
 #[tokio::test]
@@ -573,7 +574,75 @@ async fn fragment_response_mode_puts_the_code_in_the_fragment() {
     assert!(reply.location().starts_with("http://page.test/#code="));
 }
 
+/// The text of `text` between the first `start` and the `end` after it.
+fn between<'a>(text: &'a str, start: &str, end: &str) -> &'a str {
+    let from = text
+        .find(start)
+        .unwrap_or_else(|| panic!("no {start} in {text}"))
+        + start.len();
+    let to = text[from..].find(end).expect("end marker") + from;
+    &text[from..to]
+}
+
+/// `response_mode=form_post`, which discovery advertises as ZITADEL does: a page that
+/// posts the code and state to the redirect URI. Its one inline script is allowed by
+/// hash in the page's own strict CSP; there are no inline handlers. Errors go the
+/// same way.
+#[tokio::test]
+async fn form_post_response_mode_posts_the_code_under_a_strict_csp() {
+    let h = Harness::new();
+    let discovery = h.get("/.well-known/openid-configuration").await.json();
+    let modes = discovery["response_modes_supported"].as_array().unwrap();
+    assert!(modes.contains(&json!("form_post")));
+    let (_, cookie) = h.sign_in(&[]).await;
+    let reply = h
+        .authorize_in(&cookie, &[("response_mode", "form_post")])
+        .await;
+    assert_eq!(reply.status, StatusCode::OK);
+    assert!(reply
+        .header("content-type")
+        .unwrap()
+        .starts_with("text/html"));
+    let page = reply.text();
+    assert!(page.contains(r#"<form method="post" action="http://page.test/">"#));
+    assert!(page.contains(r#"<input type="hidden" name="state" value="st4te">"#));
+    let code = between(&page, r#"name="code" value=""#, "\"");
+    assert_eq!(h.exchange(code, &[]).await.status, StatusCode::OK);
+    let script = between(&page, "<script>", "</script>");
+    assert_eq!(page.matches("<script").count(), 1);
+    assert!(!page.contains("onload") && !page.contains("javascript:"));
+    let hash = STANDARD.encode(Sha256::digest(script.as_bytes()));
+    let csp = reply.header("content-security-policy").unwrap();
+    assert!(
+        csp.contains(&format!("script-src 'sha256-{hash}';")),
+        "{csp}"
+    );
+    assert!(csp.starts_with("default-src 'none';"), "{csp}");
+
+    let no_openid = [("response_mode", "form_post"), ("scope", "profile")];
+    let refused = h.get(&h.authorize_url(&no_openid)).await;
+    assert!(refused
+        .text()
+        .contains(r#"<input type="hidden" name="error" value="invalid_scope">"#));
+}
+
 // ---- token ----
+
+/// A well-formed code this instance never issued: 24 random-looking bytes, base64url.
+const UNKNOWN_CODE: &str = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+
+/// The contract's token endpoint error: `status`, `error` and the exact description.
+fn assert_token_error(reply: &Reply, status: StatusCode, error: &str, description: &str) {
+    assert_oauth_error(reply, status, error);
+    assert_eq!(reply.json()["error_description"], description);
+    assert_eq!(reply.header("cache-control"), Some("no-store"));
+}
+
+/// A reused or unknown code: 404 `Errors.AuthRequest.NotFound` (login v1).
+fn assert_code_not_found(reply: &Reply) {
+    let (status, description) = (StatusCode::NOT_FOUND, "Errors.AuthRequest.NotFound");
+    assert_token_error(reply, status, "invalid_request", description);
+}
 
 #[tokio::test]
 async fn code_exchange_returns_tokens_with_checked_claims() {
@@ -587,58 +656,140 @@ async fn code_exchange_returns_tokens_with_checked_claims() {
     assert!(tokens["refresh_token"].is_string());
     let c = claims(tokens["id_token"].as_str().unwrap());
     assert_eq!(c["iss"], ISSUER);
-    assert_eq!(c["aud"], json!([DEMO_CLIENT_ID]));
     assert_eq!(c["nonce"], "n0nce");
     assert_eq!(c["sub"], h.state.config().users[0].id);
     assert!(c["exp"].as_u64().unwrap() > c["iat"].as_u64().unwrap());
 }
 
+/// The contract's id_token: `aud` = the client, its project (the part after `@`) and,
+/// with the API audience scope, ZITADEL's own project; `azp` and `client_id` = the
+/// client; `sid` names the browser session; `at_hash` and `amr` as ZITADEL sets them.
 #[tokio::test]
-async fn wrong_verifier_is_invalid_grant() {
+async fn id_token_claims_are_shaped_like_zitadels() {
     let h = Harness::new();
-    let wrong = [("code_verifier", "wrong-verifier-wrong-verifier-wrong-verif")];
-    assert_invalid_grant(&h.exchange(&h.code(&[]).await, &wrong).await);
-    let missing = [("code_verifier", "")];
-    assert_invalid_grant(&h.exchange(&h.code(&[]).await, &missing).await);
+    let (params, cookie) = h.sign_in(&[]).await;
+    let tokens = h.exchange(&params["code"], &[]).await.json();
+    let c = claims(field(&tokens, "id_token"));
+    let project = DEMO_CLIENT_ID.split_once('@').unwrap().1;
+    let aud = json!([DEMO_CLIENT_ID, project, ZITADEL_PROJECT_ID]);
+    assert_eq!(c["aud"], aud);
+    assert_eq!(c["azp"], DEMO_CLIENT_ID);
+    assert_eq!(c["client_id"], DEMO_CLIENT_ID);
+    assert_eq!(c["amr"], json!(["pwd"]));
+    let access = field(&tokens, "access_token");
+    let digest = Sha256::digest(access.as_bytes());
+    assert_eq!(c["at_hash"], URL_SAFE_NO_PAD.encode(&digest[..16]));
+    let sid = c["sid"].as_str().expect("sid");
+    assert!(!cookie.contains(sid), "sid must not reveal the cookie");
+
+    let same_browser = h.authorize_in(&cookie, &[("scope", "openid")]).await;
+    let code = &same_browser.redirect_params()["code"];
+    let again = claims(field(&h.exchange(code, &[]).await.json(), "id_token"));
+    assert_eq!(again["sid"], sid);
+    assert_eq!(again["aud"], json!([DEMO_CLIENT_ID, project]));
+    let other_browser = claims(field(&h.tokens().await, "id_token"));
+    assert_ne!(other_browser["sid"], sid);
 }
 
+/// The contract: only a wrong verifier is `invalid_grant` ("invalid code_verifier"), a
+/// missing one is `invalid_request` ("code_verifier required"), and neither uses up
+/// the code: ZITADEL spends it only after every check.
 #[tokio::test]
-async fn a_code_works_once() {
+async fn a_failed_pkce_check_is_refused_and_leaves_the_code_usable() {
+    let h = Harness::new();
+    let code = h.code(&[]).await;
+    let wrong = [("code_verifier", "wrong-verifier-wrong-verifier-wrong-verif")];
+    let reply = h.exchange(&code, &wrong).await;
+    let status = StatusCode::BAD_REQUEST;
+    assert_token_error(&reply, status, "invalid_grant", "invalid code_verifier");
+    let missing = h.exchange(&code, &[("code_verifier", "")]).await;
+    assert_token_error(
+        &missing,
+        status,
+        "invalid_request",
+        "code_verifier required",
+    );
+    assert_eq!(h.exchange(&code, &[]).await.status, StatusCode::OK);
+}
+
+/// The contract: a reused code is 404 `invalid_request` `Errors.AuthRequest.NotFound`,
+/// and so is a well-formed code that was never issued.
+#[tokio::test]
+async fn a_reused_or_unknown_code_is_404_auth_request_not_found() {
     let h = Harness::new();
     let code = h.code(&[]).await;
     assert_eq!(h.exchange(&code, &[]).await.status, StatusCode::OK);
-    assert_invalid_grant(&h.exchange(&code, &[]).await);
+    assert_code_not_found(&h.exchange(&code, &[]).await);
+    assert_code_not_found(&h.exchange(UNKNOWN_CODE, &[]).await);
 }
 
+/// The contract: a code that cannot be one this server issued (wrong length or
+/// alphabet) is 400 `invalid_request` `Errors.User.Code.Invalid`.
+#[tokio::test]
+async fn a_garbage_code_is_400_code_invalid() {
+    let h = Harness::new();
+    let code = h.code(&[]).await;
+    let too_short = &code[..code.len() - 1];
+    let with_plus = format!("+{}", &code[1..]);
+    for garbage in [
+        "garbage",
+        too_short,
+        with_plus.as_str(),
+        &format!("{code}A"),
+    ] {
+        let reply = h.exchange(garbage, &[]).await;
+        let status = StatusCode::BAD_REQUEST;
+        assert_token_error(
+            &reply,
+            status,
+            "invalid_request",
+            "Errors.User.Code.Invalid",
+        );
+    }
+    assert_eq!(h.exchange(&code, &[]).await.status, StatusCode::OK);
+}
+
+/// An expired code is gone, like a spent one: 404 `Errors.AuthRequest.NotFound`.
 #[tokio::test]
 async fn a_code_expires_after_sixty_seconds() {
     let h = Harness::new();
     let code = h.code(&[]).await;
     h.state.advance_clock(Duration::from_secs(61));
-    assert_invalid_grant(&h.exchange(&code, &[]).await);
+    assert_code_not_found(&h.exchange(&code, &[]).await);
 
     let code = h.code(&[]).await;
     h.state.advance_clock(Duration::from_secs(59));
     assert_eq!(h.exchange(&code, &[]).await.status, StatusCode::OK);
 }
 
+/// The contract: a redirect_uri mismatch is `invalid_grant`; the code stays usable.
 #[tokio::test]
 async fn redirect_uri_must_match_exactly_at_the_token_endpoint() {
     let h = Harness::new();
+    let code = h.code(&[]).await;
     let without_slash = [("redirect_uri", "http://page.test")];
-    assert_invalid_grant(&h.exchange(&h.code(&[]).await, &without_slash).await);
+    let reply = h.exchange(&code, &without_slash).await;
+    let status = StatusCode::BAD_REQUEST;
+    assert_token_error(
+        &reply,
+        status,
+        "invalid_grant",
+        "redirect_uri does not correspond",
+    );
+    assert_eq!(h.exchange(&code, &[]).await.status, StatusCode::OK);
 }
 
+/// The contract: an unknown client, or one the code was not issued to, is
+/// `invalid_client` with 400 at the token endpoint; the code stays usable.
 #[tokio::test]
 async fn client_id_must_be_known_and_match() {
-    let h = Harness::new();
-    let nobody = [("client_id", "nobody")];
-    let unknown = h.exchange(&h.code(&[]).await, &nobody).await;
-    assert_oauth_error(&unknown, StatusCode::UNAUTHORIZED, "invalid_client");
-
     let h = with_other_app();
-    let other_app = [("client_id", "other@app")];
-    assert_invalid_grant(&h.exchange(&h.code(&[]).await, &other_app).await);
+    let code = h.code(&[]).await;
+    for client in ["nobody", "other@app", ""] {
+        let reply = h.exchange(&code, &[("client_id", client)]).await;
+        assert_oauth_error(&reply, StatusCode::BAD_REQUEST, "invalid_client");
+    }
+    assert_eq!(h.exchange(&code, &[]).await.status, StatusCode::OK);
 }
 
 #[tokio::test]
@@ -663,12 +814,16 @@ async fn no_refresh_token_without_offline_access_or_the_grant() {
 }
 
 async fn refresh(h: &Harness, token: &str) -> Reply {
+    refresh_as(h, token, DEMO_CLIENT_ID).await
+}
+
+async fn refresh_as(h: &Harness, token: &str, client_id: &str) -> Reply {
     h.post_form(
         "/oauth/v2/token",
         &[
             ("grant_type", "refresh_token"),
             ("refresh_token", token),
-            ("client_id", DEMO_CLIENT_ID),
+            ("client_id", client_id),
         ],
     )
     .await
@@ -689,6 +844,48 @@ async fn refresh_tokens_rotate_and_the_spent_one_stops_working() {
     assert_eq!(refresh(&h, next).await.status, StatusCode::OK);
 }
 
+/// The contract: a session holds one live access token, so a refresh makes the
+/// previous one fail at once with 401 `AUTH-7fs1e`; another session's token lives on.
+#[tokio::test]
+async fn a_refresh_kills_the_previous_access_token_at_once() {
+    let h = Harness::new();
+    let (tokens, _) = h.session().await;
+    let (other, _) = h.session().await;
+    let old = field(&tokens, "access_token");
+    assert_eq!(h.me(old).await.status, StatusCode::OK);
+    let renewed = refresh(&h, field(&tokens, "refresh_token")).await.json();
+    let me = h.me(old).await;
+    assert_api_error(&me, StatusCode::UNAUTHORIZED, 16, Some("AUTH-7fs1e"));
+    let info = h
+        .api(Method::GET, "/oidc/v1/userinfo", Some(old), None)
+        .await;
+    assert_eq!(info.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        h.me(field(&renewed, "access_token")).await.status,
+        StatusCode::OK
+    );
+    assert_eq!(
+        h.me(field(&other, "access_token")).await.status,
+        StatusCode::OK
+    );
+}
+
+/// The contract's refreshed id_token: same claims, the sign-in's nonce kept.
+#[tokio::test]
+async fn refreshed_id_tokens_keep_the_nonce_and_the_session() {
+    let h = Harness::new();
+    let tokens = h.tokens().await;
+    let renewed = refresh(&h, field(&tokens, "refresh_token")).await.json();
+    let (first, second) = (
+        claims(field(&tokens, "id_token")),
+        claims(field(&renewed, "id_token")),
+    );
+    assert_eq!(second["nonce"], "n0nce");
+    for claim in ["sid", "aud", "azp", "client_id", "auth_time", "sub"] {
+        assert_eq!(second[claim], first[claim], "{claim}");
+    }
+}
+
 #[tokio::test]
 async fn refresh_tokens_expire_when_idle() {
     let h = Harness::new();
@@ -698,7 +895,52 @@ async fn refresh_tokens_expire_when_idle() {
     assert_refresh_token_invalid(&refresh(&h, &token).await);
 }
 
+/// Moves the clock with the test control, as browser tests do.
+async fn advance_days(h: &Harness, days: u64) {
+    let body = json!({ "advanceSeconds": days * 24 * 3600 });
+    let reply = h.api(Method::POST, "/_dev/clock", None, Some(body)).await;
+    assert_eq!(reply.status, StatusCode::NO_CONTENT);
+}
+
+/// The contract's absolute refresh lifetime: 90 days from the sign-in, however often
+/// the token was used (each use within the 30 idle days).
+#[tokio::test]
+async fn refresh_tokens_end_ninety_days_after_sign_in_however_often_used() {
+    let h = Harness::new();
+    assert_eq!(
+        h.state.config().refresh_token_absolute_seconds,
+        90 * 24 * 3600
+    );
+    let mut token = h.refresh_token().await;
+    for _ in 0..3 {
+        advance_days(&h, 29).await;
+        let reply = refresh(&h, &token).await;
+        assert_eq!(reply.status, StatusCode::OK, "{}", reply.text());
+        token = field(&reply.json(), "refresh_token").to_owned();
+    }
+    advance_days(&h, 3).await;
+    assert_refresh_token_invalid(&refresh(&h, &token).await);
+}
+
+/// The contract: a client refreshing another client's token is `invalid_client` (400),
+/// and the token stays with its owner.
+#[tokio::test]
+async fn another_clients_refresh_token_is_invalid_client_and_stays_unspent() {
+    let h = with_other_app();
+    let token = h.refresh_token().await;
+    let reply = refresh_as(&h, &token, "other@app").await;
+    assert_oauth_error(&reply, StatusCode::BAD_REQUEST, "invalid_client");
+    let unknown = refresh_as(&h, &token, "nobody").await;
+    assert_oauth_error(&unknown, StatusCode::BAD_REQUEST, "invalid_client");
+    assert_eq!(refresh(&h, &token).await.status, StatusCode::OK);
+}
+
 // ---- revoke, userinfo, end_session ----
+
+async fn revoke_as(h: &Harness, token: &str, client_id: &str) -> Reply {
+    let form = overridden(vec![("token", token)], &[("client_id", client_id)]);
+    h.post_form("/oauth/v2/revoke", &form).await
+}
 
 #[tokio::test]
 async fn revoking_a_refresh_token_kills_it_and_its_access_token() {
@@ -708,24 +950,50 @@ async fn revoking_a_refresh_token_kills_it_and_its_access_token() {
         tokens["access_token"].as_str().unwrap(),
         tokens["refresh_token"].as_str().unwrap(),
     );
-    let reply = h
-        .post_form(
-            "/oauth/v2/revoke",
-            &[("token", refresh_token), ("client_id", DEMO_CLIENT_ID)],
-        )
-        .await;
+    let reply = revoke_as(&h, refresh_token, DEMO_CLIENT_ID).await;
     assert_eq!(reply.status, StatusCode::OK);
     assert_refresh_token_invalid(&refresh(&h, refresh_token).await);
     let me = h.me(access).await;
     assert_api_error(&me, StatusCode::UNAUTHORIZED, 16, Some("AUTH-7fs1e"));
-    // RFC 7009: unknown tokens are fine too.
-    let again = h
-        .post_form(
-            "/oauth/v2/revoke",
-            &[("token", "unknown"), ("client_id", DEMO_CLIENT_ID)],
-        )
-        .await;
-    assert_eq!(again.status, StatusCode::OK);
+}
+
+/// The contract: a public client revokes with its `client_id` alone, and a token
+/// nobody holds (unknown, malformed, already revoked) answers 200.
+#[tokio::test]
+async fn revoke_needs_only_the_client_id_and_accepts_unknown_tokens() {
+    let h = Harness::new();
+    let access = h.api_token();
+    for token in ["unknown", "", "a:b:c", access.as_str(), access.as_str()] {
+        let reply = revoke_as(&h, token, DEMO_CLIENT_ID).await;
+        assert_eq!(reply.status, StatusCode::OK, "{token}: {}", reply.text());
+    }
+    let me = h.me(&access).await;
+    assert_api_error(&me, StatusCode::UNAUTHORIZED, 16, Some("AUTH-7fs1e"));
+}
+
+/// The contract: at revocation an unknown client, and a client naming another
+/// client's token, get 401 `invalid_client`; the token keeps working.
+#[tokio::test]
+async fn revoke_refuses_unknown_clients_and_other_clients_tokens_with_401() {
+    let h = with_other_app();
+    let tokens = h.tokens().await;
+    for token in [
+        field(&tokens, "access_token"),
+        field(&tokens, "refresh_token"),
+    ] {
+        let reply = revoke_as(&h, token, "other@app").await;
+        assert_oauth_error(&reply, StatusCode::UNAUTHORIZED, "invalid_client");
+        let description = &reply.json()["error_description"];
+        assert_eq!(description, "token was not issued for this client");
+    }
+    for client in ["nobody", ""] {
+        let reply = revoke_as(&h, "unknown", client).await;
+        assert_oauth_error(&reply, StatusCode::UNAUTHORIZED, "invalid_client");
+    }
+    let still = h.me(field(&tokens, "access_token")).await;
+    assert_eq!(still.status, StatusCode::OK);
+    let renewed = refresh(&h, field(&tokens, "refresh_token")).await;
+    assert_eq!(renewed.status, StatusCode::OK);
 }
 
 #[tokio::test]
@@ -744,6 +1012,33 @@ async fn userinfo_answers_for_a_live_token_only() {
         .await;
     assert_eq!(denied.status, StatusCode::UNAUTHORIZED);
     assert!(denied.header("www-authenticate").is_some());
+}
+
+/// The contract's userinfo: `preferred_username` is the preferred login name (as
+/// `/users/me` shows it), `locale` is the language or null when unset (`und`), and
+/// `updated_at` is the user's last change, not the time of the call.
+#[tokio::test]
+async fn userinfo_claims_are_shaped_like_zitadels() {
+    let h = Harness::new();
+    let token = h.api_token();
+    let uri = "/oidc/v1/userinfo";
+    let info = h.api(Method::GET, uri, Some(&token), None).await.json();
+    let me = h.me(&token).await.json();
+    assert_eq!(info["preferred_username"], me["user"]["preferredLoginName"]);
+    assert_eq!(info["preferred_username"], "demo@zitadel.localhost");
+    assert_eq!(info["locale"], "en");
+
+    let saved_at = zitadel_dev::state::unix(h.state.now());
+    let unset = json!({"firstName": "A", "lastName": "B", "displayName": "A B"});
+    assert_eq!(h.put_profile(&token, unset).await.status, StatusCode::OK);
+    h.state.advance_clock(Duration::from_secs(3600));
+    let info = h.api(Method::GET, uri, Some(&token), None).await.json();
+    assert_eq!(info["locale"], Value::Null);
+    let updated = info["updated_at"].as_u64().unwrap();
+    assert!(
+        (saved_at..=saved_at + 1).contains(&updated),
+        "{updated} vs {saved_at}"
+    );
 }
 
 /// `end_session` in the browser session `cookie` with `id_token` as the hint: the demo
@@ -779,6 +1074,7 @@ async fn end_session_checks_the_post_logout_uri_and_ends_the_session() {
     assert!(refused.header("location").is_none());
 
     let reply = end_session(&h, &id_token, &cookie, &[]).await;
+    assert_eq!(reply.status, StatusCode::FOUND);
     assert_eq!(reply.location(), "http://page.test/?state=bye");
     let after = h.authorize_in(&cookie, &[("prompt", "none")]).await;
     assert_eq!(after.redirect_params()["error"], "login_required");
@@ -812,26 +1108,167 @@ async fn end_session_refuses_a_client_id_other_than_the_hints_azp() {
     assert!(reply.text().contains("does not match the id_token_hint"));
 }
 
+/// The contract: without `post_logout_redirect_uri`, end_session sends the browser
+/// (302) to ZITADEL's logged-out page, which the stand-in serves; `logout_hint` is
+/// accepted; the session's tokens end all the same.
+#[tokio::test]
+async fn end_session_without_a_post_logout_uri_goes_to_the_logged_out_page() {
+    let h = Harness::new();
+    let (tokens, cookie) = h.session().await;
+    let extra = [
+        ("post_logout_redirect_uri", ""),
+        ("logout_hint", "demo@zitadel.localhost"),
+    ];
+    let reply = end_session(&h, field(&tokens, "id_token"), &cookie, &extra).await;
+    assert_eq!(reply.status, StatusCode::FOUND);
+    assert_eq!(reply.location(), "/ui/login/logout/done");
+    let page = h.get(reply.location()).await;
+    assert_eq!(page.status, StatusCode::OK);
+    assert!(page.text().contains("You have logged out successfully."));
+    let me = h.me(field(&tokens, "access_token")).await;
+    assert_api_error(&me, StatusCode::UNAUTHORIZED, 16, Some("AUTH-7fs1e"));
+    assert_refresh_token_invalid(&refresh(&h, field(&tokens, "refresh_token")).await);
+}
+
+/// `POST /_dev/deactivate` with `{"userName": user_name}`.
+async fn deactivate(h: &Harness, user_name: &str) -> Reply {
+    let body = json!({ "userName": user_name });
+    h.api(Method::POST, "/_dev/deactivate", None, Some(body))
+        .await
+}
+
+/// The contract: deactivating a user kills its tokens (401 `AUTH-7fs1e`; a refresh
+/// gets `RefreshTokenInvalid`), and the login page refuses it with a visible error and
+/// no code. Another user is untouched, and `/_dev/reset` restores the user.
+#[tokio::test]
+async fn deactivating_a_user_kills_its_tokens_and_refuses_sign_in() {
+    let h = with_second_user();
+    let (tokens, cookie) = h.session().await;
+    let minted = minted_for(&h, DEMO_USER).await;
+    let other = minted_for(&h, "grace").await;
+    assert_eq!(
+        deactivate(&h, DEMO_USER).await.status,
+        StatusCode::NO_CONTENT
+    );
+    for tokens in [&tokens, &minted] {
+        let me = h.me(field(tokens, "access_token")).await;
+        assert_api_error(&me, StatusCode::UNAUTHORIZED, 16, Some("AUTH-7fs1e"));
+        assert_refresh_token_invalid(&refresh(&h, field(tokens, "refresh_token")).await);
+    }
+    assert_eq!(
+        h.me(field(&other, "access_token")).await.status,
+        StatusCode::OK
+    );
+    let silent = h.authorize_in(&cookie, &[("prompt", "none")]).await;
+    assert_eq!(silent.redirect_params()["error"], "login_required");
+    let id = h.pending_sign_in(&[]).await;
+    let credentials = [
+        ("loginName", DEMO_USER),
+        ("password", DEMO_PASSWORD),
+        ("action", "login"),
+    ];
+    let refused = h.submit_login(&id, &credentials).await;
+    assert_eq!(refused.status, StatusCode::OK);
+    assert!(
+        refused.text().contains("User is inactive"),
+        "{}",
+        refused.text()
+    );
+    assert!(refused.cookie().is_none());
+    let body = Some(json!({ "userName": DEMO_USER }));
+    let mint = h.api(Method::POST, "/_dev/tokens", None, body).await;
+    assert_eq!(mint.status, StatusCode::CONFLICT);
+
+    let reset = h.api(Method::POST, "/_dev/reset", None, None).await;
+    assert_eq!(reset.status, StatusCode::NO_CONTENT);
+    let (params, _) = h.sign_in(&[]).await;
+    assert_eq!(
+        h.exchange(&params["code"], &[]).await.status,
+        StatusCode::OK
+    );
+}
+
+/// The deactivate control: the demo user without a body, 404 for an unknown user, and
+/// like every control, nothing for a foreign page.
+#[tokio::test]
+async fn deactivate_defaults_to_the_demo_user_and_refuses_unknown_users_and_pages() {
+    let h = Harness::new();
+    let token = h.api_token();
+    assert_eq!(deactivate(&h, "nobody").await.status, StatusCode::NOT_FOUND);
+    let evil = [("origin", "http://evil.test")];
+    let uri = "/_dev/deactivate";
+    let foreign = h.api_with(Method::POST, uri, None, None, &evil).await;
+    assert_eq!(foreign.status, StatusCode::FORBIDDEN);
+    assert_eq!(h.me(&token).await.status, StatusCode::OK);
+    let own = h.api(Method::POST, uri, None, None).await;
+    assert_eq!(own.status, StatusCode::NO_CONTENT);
+    assert_eq!(h.me(&token).await.status, StatusCode::UNAUTHORIZED);
+}
+
 // ---- the Auth API: authentication ----
 
+/// `GET /auth/v1/users/me` with `authorization` as the whole header.
+async fn me_authorized_as(h: &Harness, authorization: &str) -> Reply {
+    let headers = [("authorization", authorization)];
+    h.api_with(Method::GET, "/auth/v1/users/me", None, None, &headers)
+        .await
+}
+
+/// Without an Authorization header (or with an empty one): 401 with no details key,
+/// and the status message, not a Bearer challenge, in `WWW-Authenticate`.
 #[tokio::test]
 async fn no_authorization_header_is_401_auth_header_missing() {
     let h = Harness::new();
     let reply = h.api(Method::GET, "/auth/v1/users/me", None, None).await;
     assert_api_error(&reply, StatusCode::UNAUTHORIZED, 16, None);
     assert_eq!(reply.json()["message"], "auth header missing");
+    assert_eq!(
+        reply.header("www-authenticate"),
+        Some("auth header missing")
+    );
+    let empty = me_authorized_as(&h, "").await;
+    assert_eq!(empty.json()["message"], "auth header missing");
 }
 
+/// Every 401 carries `WWW-Authenticate: <the status message>`.
 #[tokio::test]
 async fn a_bad_token_is_401_with_www_authenticate() {
     let h = Harness::new();
     let reply = h.me("not-a-token").await;
     assert_api_error(&reply, StatusCode::UNAUTHORIZED, 16, Some("AUTH-7fs1e"));
     assert_eq!(reply.json()["message"], "Errors.Token.Invalid (AUTH-7fs1e)");
-    assert!(reply
-        .header("www-authenticate")
-        .unwrap()
-        .starts_with("Bearer"));
+    assert_eq!(
+        reply.header("www-authenticate"),
+        Some("Errors.Token.Invalid (AUTH-7fs1e)")
+    );
+}
+
+/// ZITADEL splits the header on the exact `"Bearer "`: a lower-case `bearer `, another
+/// scheme or a second `Bearer ` is `AUTH-toLo1`, even with a live token in it.
+#[tokio::test]
+async fn an_authorization_header_without_the_exact_bearer_prefix_is_auth_tolo1() {
+    let h = Harness::new();
+    let token = h.api_token();
+    for header in [
+        format!("bearer {token}"),
+        format!("BEARER {token}"),
+        format!("Bearer{token}"),
+        format!("Basic {token}"),
+        format!("Bearer {token} Bearer {token}"),
+    ] {
+        let reply = me_authorized_as(&h, &header).await;
+        assert_api_error(&reply, StatusCode::UNAUTHORIZED, 16, Some("AUTH-toLo1"));
+        assert_eq!(reply.json()["message"], "invalid auth header (AUTH-toLo1)");
+        assert_eq!(
+            reply.header("www-authenticate"),
+            Some("invalid auth header (AUTH-toLo1)")
+        );
+    }
+    // The token after the prefix is taken as it is: a second space is part of it.
+    let spaced = me_authorized_as(&h, &format!("Bearer  {token}")).await;
+    assert_api_error(&spaced, StatusCode::UNAUTHORIZED, 16, Some("AUTH-7fs1e"));
+    let exact = me_authorized_as(&h, &format!("Bearer {token}")).await;
+    assert_eq!(exact.status, StatusCode::OK);
 }
 
 #[tokio::test]
@@ -844,7 +1281,8 @@ async fn an_expired_token_is_401() {
     h.state.advance_clock(Duration::from_secs(5));
     let reply = h.me(&token).await;
     assert_api_error(&reply, StatusCode::UNAUTHORIZED, 16, Some("AUTH-7fs1e"));
-    assert!(reply.header("www-authenticate").is_some());
+    let challenge = reply.header("www-authenticate");
+    assert_eq!(challenge, Some("Errors.Token.Invalid (AUTH-7fs1e)"));
 }
 
 #[tokio::test]
@@ -947,14 +1385,73 @@ async fn api_preflight_allows_the_listed_headers() {
         reply.header("access-control-allow-credentials"),
         Some("true")
     );
-    assert!(reply
-        .header("access-control-allow-methods")
-        .unwrap()
-        .contains("PUT"));
-    assert!(reply
-        .header("access-control-allow-headers")
-        .unwrap()
-        .contains("authorization"));
+    // rs/cors echoes the requested method and headers, and sets no Max-Age: browsers
+    // preflight every call.
+    assert_eq!(reply.header("access-control-allow-methods"), Some("PUT"));
+    assert_eq!(reply.header("access-control-allow-headers"), Some(listed));
+    assert!(reply.header("access-control-max-age").is_none());
+    assert!(reply.header("access-control-expose-headers").is_none());
+}
+
+/// rs/cors v1.11.1 takes the requested headers as browsers send them: lower case,
+/// sorted, each once. A hand-written list in another shape is refused like an
+/// unlisted header: 204 without CORS headers.
+#[tokio::test]
+async fn api_preflight_headers_must_be_lower_case_sorted_and_unique() {
+    let h = Harness::new();
+    for ok in ["authorization,content-type", "accept, authorization", ""] {
+        let reply = profile_update_preflight(&h, ok).await;
+        assert_eq!(
+            reply.header("access-control-allow-origin"),
+            Some("http://anywhere.test"),
+            "{ok:?}"
+        );
+    }
+    for refused in [
+        "content-type, authorization",
+        "Authorization, Content-Type",
+        "authorization, authorization",
+        "authorization,  content-type",
+    ] {
+        let reply = profile_update_preflight(&h, refused).await;
+        assert_eq!(reply.status, StatusCode::NO_CONTENT, "{refused}");
+        assert!(
+            reply
+                .headers
+                .keys()
+                .all(|k| !k.as_str().starts_with("access-control-")),
+            "{refused}"
+        );
+    }
+}
+
+/// Actual (non-preflight) answers name the headers a page may read, as rs/cors
+/// canonicalises them; `WWW-Authenticate` is not among them.
+#[tokio::test]
+async fn actual_responses_expose_zitadels_header_lists() {
+    let h = Harness::new();
+    let from_page = [("origin", PAGE)];
+    let api = h.me_with(&h.api_token(), &from_page).await;
+    assert_eq!(
+        api.header("access-control-expose-headers"),
+        Some("Location, Content-Length, Grpc-Status, Grpc-Message, Grpc-Status-Details-Bin")
+    );
+    let refused = h.me_with("not-a-token", &from_page).await;
+    assert_eq!(refused.status, StatusCode::UNAUTHORIZED);
+    let exposed = refused.header("access-control-expose-headers").unwrap();
+    assert!(!exposed.to_ascii_lowercase().contains("www-authenticate"));
+    let discovery = "/.well-known/openid-configuration";
+    let oidc = h
+        .api_with(Method::GET, discovery, None, None, &from_page)
+        .await;
+    assert_eq!(
+        oidc.header("access-control-expose-headers"),
+        Some("Location, Content-Length")
+    );
+    let without_origin = h.me(&h.api_token()).await;
+    assert!(without_origin
+        .header("access-control-expose-headers")
+        .is_none());
 }
 
 #[tokio::test]
@@ -978,6 +1475,8 @@ async fn oidc_preflight_has_its_own_shorter_lists() {
     assert!(header.header("access-control-allow-origin").is_none());
     let method = preflight(&h, "/oauth/v2/token", "PUT", "").await;
     assert!(method.header("access-control-allow-origin").is_none());
+    assert_eq!(ok.header("access-control-allow-methods"), Some("POST"));
+    assert!(ok.header("access-control-max-age").is_none());
 }
 
 // ---- the Auth API: reading ----
@@ -1032,6 +1531,30 @@ async fn a_valid_update_is_stored_and_answered_with_details() {
     assert_eq!(profile["nickName"], "Amazing Grace");
     assert_eq!(profile["gender"], "GENDER_FEMALE");
     assert_eq!(me["user"]["details"]["sequence"], details["sequence"]);
+}
+
+/// The digits after the second's dot in an RFC 3339 timestamp (0 without a dot).
+fn fraction_digits(timestamp: &str) -> usize {
+    let seconds = timestamp.trim_end_matches('Z');
+    seconds.split_once('.').map_or(0, |(_, f)| f.len())
+}
+
+/// Timestamps are protojson's: 0, 3, 6 or 9 fractional digits (`.123400Z`), never a
+/// trimmed length such as `.1234Z`.
+#[tokio::test]
+async fn timestamps_have_0_3_6_or_9_fractional_digits() {
+    let h = Harness::new();
+    let token = h.api_token();
+    for nick in ["a", "b", "c", "d", "e", "f", "g", "h"] {
+        let reply = put_field(&h, &token, "nickName", nick).await;
+        let changed = reply.json()["details"]["changeDate"].clone();
+        let me = h.me(&token).await.json();
+        let details = &me["user"]["details"];
+        for date in [&changed, &details["changeDate"], &details["creationDate"]] {
+            let date = date.as_str().unwrap();
+            assert!([0, 3, 6, 9].contains(&fraction_digits(date)), "{date}");
+        }
+    }
 }
 
 #[tokio::test]
@@ -1114,8 +1637,11 @@ async fn nickname_takes_0_to_200_runes() {
     );
 }
 
+/// The language is never refused for its content: Go's `language.Parse` keeps the
+/// parts that parse, canonicalises a tag without errors, and gives `und` when nothing
+/// parses.
 #[tokio::test]
-async fn language_takes_at_most_10_runes_and_unparsable_becomes_und() {
+async fn language_takes_at_most_10_runes_and_is_stored_as_go_parses_it() {
     let h = Harness::new();
     let token = h.api_token();
     let reply = put_field(&h, &token, "preferredLanguage", "de-CH-1996").await;
@@ -1127,14 +1653,47 @@ async fn language_takes_at_most_10_runes_and_unparsable_becomes_und() {
         "invalid UpdateMyProfileRequest.PreferredLanguage: value length must be at most 10 runes"
     );
 
-    let silent = put_field(&h, &token, "preferredLanguage", "xx-!!").await;
+    for (sent, stored) in [
+        ("xx-!!", "und"),
+        // (de-Latn-Latn, the contract's example, is longer than the rule allows.)
+        ("de-Latn-JJ", "de-Latn"),
+        ("xx-CH", "und-CH"),
+        ("iw", "he"),
+        ("EN-us", "en-US"),
+    ] {
+        let reply = put_field(&h, &token, "preferredLanguage", sent).await;
+        assert_eq!(reply.status, StatusCode::OK, "{sent}: {}", reply.text());
+        let profile = stored_profile(&h, &token).await;
+        assert_eq!(profile["preferredLanguage"], stored, "{sent}");
+    }
+}
+
+/// "Not changed" compares the parsed tags: the stored one as read back against what
+/// Parse makes of the one sent. A tag Parse only half understands is stored as that
+/// half and read back canonicalised, so sending it again is a change every time, as
+/// it is in ZITADEL.
+#[tokio::test]
+async fn language_changes_are_decided_on_the_parsed_tags() {
+    let h = Harness::new();
+    let token = h.api_token();
+    h.store_valid_profile(&token).await; // "de"
+    for same in ["DE", "de", "de_"] {
+        let reply = put_field(&h, &token, "preferredLanguage", same).await;
+        assert_api_error(&reply, StatusCode::BAD_REQUEST, 9, Some("COMMAND-2M0fs"));
+    }
     assert_eq!(
-        silent.status,
-        StatusCode::OK,
-        "unparsable tags are no error"
+        put_field(&h, &token, "preferredLanguage", "iw")
+            .await
+            .status,
+        StatusCode::OK
     );
-    let profile = h.me(&token).await.json()["user"]["human"]["profile"].clone();
-    assert_eq!(profile["preferredLanguage"], "und");
+    let reply = put_field(&h, &token, "preferredLanguage", "he").await;
+    assert_api_error(&reply, StatusCode::BAD_REQUEST, 9, Some("COMMAND-2M0fs"));
+    for _ in 0..2 {
+        let half = put_field(&h, &token, "preferredLanguage", "iw-abcde").await;
+        assert_eq!(half.status, StatusCode::OK, "{}", half.text());
+        assert_eq!(stored_profile(&h, &token).await["preferredLanguage"], "he");
+    }
 }
 
 #[tokio::test]
@@ -1150,6 +1709,29 @@ async fn whitespace_is_not_trimmed_by_the_server() {
     assert_eq!(profile["lastName"], "  Hopper  ");
 }
 
+/// Every rule passes a NUL, but ZITADEL stores events as Postgres JSONB, which refuses
+/// it: the push fails and the answer is a 500. Other control characters are stored.
+#[tokio::test]
+async fn a_nul_in_a_name_fails_the_save_with_500_and_other_controls_are_stored() {
+    let h = Harness::new();
+    let token = h.api_token();
+    for field in ["firstName", "lastName", "nickName", "displayName"] {
+        let reply = put_field(&h, &token, field, "Ada\u{0}").await;
+        assert_eq!(reply.status, StatusCode::INTERNAL_SERVER_ERROR, "{field}");
+        assert_eq!(reply.json()["code"], 13, "{field}");
+    }
+    let reply = put_field(&h, &token, "nickName", "Ada\tthe\u{1b}Countess").await;
+    assert_eq!(reply.status, StatusCode::OK);
+    let profile = h.me(&token).await.json()["user"]["human"]["profile"].clone();
+    assert_eq!(profile["nickName"], "Ada\tthe\u{1b}Countess");
+    assert_eq!(
+        put_field(&h, &token, "preferredLanguage", "de\u{0}")
+            .await
+            .status,
+        StatusCode::OK
+    );
+}
+
 #[tokio::test]
 async fn only_the_first_violated_rule_is_reported() {
     let h = Harness::new();
@@ -1162,8 +1744,16 @@ async fn only_the_first_violated_rule_is_reported() {
         .contains(".FirstName:"));
 }
 
+/// The profile as the user reads it back.
+async fn stored_profile(h: &Harness, token: &str) -> Value {
+    h.me(token).await.json()["user"]["human"]["profile"].clone()
+}
+
+/// protojson takes an enum by name or by any int32 number; ZITADEL has no rule
+/// against numbers outside the enum and stores them like UNSPECIFIED (−1), which reads
+/// back as UNSPECIFIED: left out.
 #[tokio::test]
-async fn gender_accepts_names_and_numbers_only_from_the_enum() {
+async fn gender_takes_names_and_any_enum_number() {
     let h = Harness::new();
     let token = h.api_token();
     let mut body = valid_profile();
@@ -1172,37 +1762,109 @@ async fn gender_accepts_names_and_numbers_only_from_the_enum() {
         h.put_profile(&token, body.clone()).await.status,
         StatusCode::OK
     );
+    assert_eq!(stored_profile(&h, &token).await["gender"], "GENDER_MALE");
     body["gender"] = json!(7);
-    assert_api_error(
-        &h.put_profile(&token, body.clone()).await,
-        StatusCode::BAD_REQUEST,
-        3,
-        None,
-    );
+    let unknown = h.put_profile(&token, body.clone()).await;
+    assert_eq!(unknown.status, StatusCode::OK, "{}", unknown.text());
+    let profile = stored_profile(&h, &token).await;
+    assert!(profile.get("gender").is_none(), "{profile}");
+    // Stored as −1, like UNSPECIFIED: sending that instead changes nothing.
+    body["gender"] = json!("GENDER_UNSPECIFIED");
+    let same = h.put_profile(&token, body.clone()).await;
+    assert_api_error(&same, StatusCode::BAD_REQUEST, 9, Some("COMMAND-2M0fs"));
     body["gender"] = json!("GENDER_OTHER");
-    assert_api_error(
-        &h.put_profile(&token, body).await,
-        StatusCode::BAD_REQUEST,
-        3,
-        None,
-    );
+    let reply = h.put_profile(&token, body).await;
+    assert_api_error(&reply, StatusCode::BAD_REQUEST, 3, None);
 }
 
+/// An API token of the seeded user `user_id`.
+fn token_for(h: &Harness, user_id: &str) -> String {
+    let tokens = zitadel_dev::oidc::mint(&h.state, user_id, DEMO_CLIENT_ID, FULL_SCOPE);
+    field(&tokens, "access_token").to_owned()
+}
+
+/// The profile the second seeded user (Hedy Lamarr, created elsewhere) already has.
+fn hedys_profile() -> Value {
+    json!({
+        "firstName": "Hedy",
+        "lastName": "Lamarr",
+        "displayName": "Hedy Lamarr",
+        "preferredLanguage": "de",
+        "gender": "GENDER_UNSPECIFIED",
+    })
+}
+
+/// The v1 API stores UNSPECIFIED (or no gender) as −1, and ZITADEL compares the stored
+/// number: for a user created elsewhere (stored 0) the first save of the same values is
+/// a change, with a new sequence; only the saves after it are "not changed". The demo
+/// user is stored −1 already, so hers is "not changed" at once.
+#[tokio::test]
+async fn a_user_created_elsewhere_saves_unchanged_values_once() {
+    let h = Harness::new();
+    let hedy = token_for(&h, SECOND_USER_ID);
+    let before = h.me(&hedy).await.json()["user"]["details"]["sequence"].clone();
+    let first = h.put_profile(&hedy, hedys_profile()).await;
+    assert_eq!(first.status, StatusCode::OK, "{}", first.text());
+    let sequence = &first.json()["details"]["sequence"];
+    assert_ne!(sequence, &before);
+    let mut no_gender = hedys_profile();
+    no_gender.as_object_mut().unwrap().remove("gender");
+    let again = h.put_profile(&hedy, no_gender).await;
+    assert_api_error(&again, StatusCode::BAD_REQUEST, 9, Some("COMMAND-2M0fs"));
+
+    let demo = h.api_token();
+    let ada = json!({"firstName": "Ada", "lastName": "Lovelace",
+        "displayName": "Ada Lovelace", "preferredLanguage": "en"});
+    let unchanged = h.put_profile(&demo, ada).await;
+    assert_api_error(
+        &unchanged,
+        StatusCode::BAD_REQUEST,
+        9,
+        Some("COMMAND-2M0fs"),
+    );
+    let seeded = h.state.config().users.clone();
+    assert_eq!(seeded[1].user_name, SECOND_USER);
+}
+
+/// The gateway decodes the body before the token is looked at: a malformed body is
+/// 400 code 3 with no token at all. An empty body is the empty message, which then
+/// fails the first field rule, after the token check.
 #[tokio::test]
 async fn malformed_json_is_400_code_3() {
     let h = Harness::new();
     let token = h.api_token();
-    let request = Request::put("/auth/v1/users/me/profile")
-        .header(header::AUTHORIZATION, format!("Bearer {token}"))
-        .body(Body::from("{\"firstName\":"))
-        .unwrap();
-    assert_api_error(&h.send(request).await, StatusCode::BAD_REQUEST, 3, None);
+    let put = |authorization: Option<String>, body: &'static str| {
+        let mut request = Request::put("/auth/v1/users/me/profile");
+        if let Some(value) = authorization {
+            request = request.header(header::AUTHORIZATION, value);
+        }
+        request.body(Body::from(body)).unwrap()
+    };
+    let bearer = Some(format!("Bearer {token}"));
+    for authorization in [bearer.clone(), None, Some("Bearer nope".into())] {
+        let reply = h.send(put(authorization, "{\"firstName\":")).await;
+        assert_api_error(&reply, StatusCode::BAD_REQUEST, 3, None);
+    }
+    let empty = h.send(put(bearer, "")).await;
+    assert_api_error(&empty, StatusCode::BAD_REQUEST, 3, None);
+    assert_eq!(
+        empty.json()["message"],
+        "invalid UpdateMyProfileRequest.FirstName: value length must be between 1 and 200 runes, inclusive"
+    );
+    let anonymous = h.send(put(None, "")).await;
+    assert_api_error(&anonymous, StatusCode::UNAUTHORIZED, 16, None);
 }
 
 /// Stores the valid profile, then sends it again asking for answers in `language`;
 /// returns the refusal.
 async fn resend_valid_profile(h: &Harness, token: &str, language: &str) -> Reply {
     h.store_valid_profile(token).await;
+    unchanged_in(h, token, language).await
+}
+
+/// Sends the valid profile, stored already, asking for answers in `language`;
+/// returns the refusal.
+async fn unchanged_in(h: &Harness, token: &str, language: &str) -> Reply {
     let accept = [("accept-language", language)];
     let reply = h.put_profile_with(token, valid_profile(), &accept).await;
     assert_api_error(&reply, StatusCode::BAD_REQUEST, 9, Some("COMMAND-2M0fs"));
@@ -1224,13 +1886,83 @@ async fn nothing_changed_is_400_code_9() {
     assert_eq!(h.put_profile(&token, same).await.json()["code"], 9);
 }
 
+/// Domain errors speak the token session's language (the user's preferred language
+/// when the token was issued) before `Accept-Language`, in ZITADEL's own words.
 #[tokio::test]
-async fn domain_errors_follow_accept_language() {
+async fn domain_errors_speak_the_sessions_language_then_accept_language() {
     let h = Harness::new();
-    let reply = resend_valid_profile(&h, &h.api_token(), "de-CH,de;q=0.9").await;
+    let demo = h.api_token(); // issued while Ada prefers English
+    let reply = resend_valid_profile(&h, &demo, "de-CH,de;q=0.9").await;
+    assert_eq!(reply.json()["details"][0]["message"], "Profile not changed");
+    // She now prefers German (valid_profile), but this token's session does not.
+    let reply = unchanged_in(&h, &demo, "de").await;
+    assert_eq!(
+        reply.json()["message"],
+        "Profile not changed (COMMAND-2M0fs)"
+    );
+    let newer = token_for(&h, &h.state.config().users[0].id);
+    let reply = unchanged_in(&h, &newer, "en").await;
     assert_eq!(
         reply.json()["details"][0]["message"],
-        "Profil wurde nicht verändert"
+        "Profil nicht verändert"
+    );
+
+    let hedy = token_for(&h, SECOND_USER_ID);
+    h.put_profile(&hedy, hedys_profile()).await;
+    let accept = [("accept-language", "en")];
+    let reply = h.put_profile_with(&hedy, hedys_profile(), &accept).await;
+    assert_eq!(
+        reply.json()["message"],
+        "Profil nicht verändert (COMMAND-2M0fs)"
+    );
+}
+
+/// The session's language is fixed when it starts: a token from a refresh after the
+/// person switched to German still words errors in the sign-in's English.
+#[tokio::test]
+async fn a_refresh_keeps_the_sessions_language() {
+    let h = Harness::new();
+    let tokens = h.tokens().await; // signed in while Ada prefers English
+    let first = tokens["access_token"].as_str().unwrap();
+    h.store_valid_profile(first).await; // she now prefers German
+    let refreshed = refresh(&h, tokens["refresh_token"].as_str().unwrap()).await;
+    let access = refreshed.json()["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let reply = unchanged_in(&h, &access, "de").await;
+    assert_eq!(reply.json()["details"][0]["message"], "Profile not changed");
+    // A new sign-in starts a German session.
+    let newer = h.tokens().await;
+    let reply = unchanged_in(&h, newer["access_token"].as_str().unwrap(), "en").await;
+    assert_eq!(
+        reply.json()["details"][0]["message"],
+        "Profil nicht verändert"
+    );
+}
+
+/// A session without a language (`und`) leaves the choice to `Accept-Language`.
+#[tokio::test]
+async fn without_a_session_language_domain_errors_follow_accept_language() {
+    let mut config = Config::demo(ISSUER, PAGE);
+    config.users[0].preferred_language = String::new();
+    let h = Harness::with(config);
+    let token = h.api_token();
+    let german = resend_valid_profile(&h, &token, "de-CH,de;q=0.9").await;
+    assert_eq!(
+        german.json()["details"][0]["message"],
+        "Profil nicht verändert"
+    );
+    let english = unchanged_in(&h, &token, "fr;q=0, en").await;
+    assert_eq!(
+        english.json()["details"][0]["message"],
+        "Profile not changed"
+    );
+    let field_rule = put_field(&h, &token, "firstName", "").await;
+    assert_eq!(
+        field_rule.json()["message"],
+        "invalid UpdateMyProfileRequest.FirstName: value length must be between 1 and 200 runes, inclusive",
+        "field rules stay English"
     );
 }
 
@@ -1245,6 +1977,7 @@ async fn a_user_that_is_gone_is_400_code_9() {
     assert_eq!(deleted.status, StatusCode::NO_CONTENT);
     let reply = h.put_profile(&token, valid_profile()).await;
     assert_api_error(&reply, StatusCode::BAD_REQUEST, 9, Some("COMMAND-3M9sd"));
+    assert_eq!(reply.json()["message"], "Profile not found (COMMAND-3M9sd)");
 }
 
 // ---- fault injection and test controls ----

@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use axum::extract::{Query, State};
 use axum::http::HeaderMap;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use super::pages::ErrorPage;
@@ -14,7 +14,7 @@ use super::session::session_user;
 use crate::config::{has_scope, App};
 use crate::error::OAuthErrorCode;
 use crate::params::{OneOf, Params};
-use crate::redirect::{with_params, RedirectError, ReplyTo, ResponseMode};
+use crate::redirect::{found, with_params, RedirectError, ReplyTo, ResponseMode};
 use crate::state::{unix, AppState, AuthRequest, CodeGrant};
 
 /// The query of an authorization request. Everything is optional here so that each
@@ -105,7 +105,7 @@ pub async fn authorize(
             let id = state.store().add_auth_request(request);
             let login = [("authRequestID", id.as_str())];
             let url = with_params("/ui/login/login", &login, ResponseMode::Query);
-            Ok(Redirect::to(&url).into_response())
+            Ok(found(&url))
         }
     }
 }

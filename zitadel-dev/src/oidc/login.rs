@@ -43,6 +43,23 @@ enum LoginAction {
     SignIn,
 }
 
+/// The user these credentials sign in, or the error the form shows again. ZITADEL's
+/// login asks for the login name first and refuses an inactive user there, before any
+/// password ("User is inactive", `Errors.User.Inactive`); the stand-in's one form
+/// keeps that order.
+fn check_user(state: &AppState, form: &LoginForm) -> Result<String, &'static str> {
+    let store = state.store();
+    let inactive = store
+        .user_id_by_name(&form.login_name)
+        .is_some_and(|id| !store.is_active(&id));
+    if inactive {
+        return Err("User is inactive");
+    }
+    store
+        .check_password(&form.login_name, &form.password)
+        .ok_or("Username or password is invalid.")
+}
+
 pub async fn login_page(
     State(state): State<AppState>,
     Query(Params(params)): Query<Params<LoginPageParams>>,
@@ -72,12 +89,9 @@ pub async fn login_submit(
             .error(OAuthErrorCode::AccessDenied, description);
         return Err(error.into());
     }
-    let user = state
-        .store()
-        .check_password(&form.login_name, &form.password);
-    let Some(user) = user else {
-        let again = login_form(id, Some("Username or password is invalid."));
-        return Ok(again.into_response());
+    let user = match check_user(&state, &form) {
+        Ok(user) => user,
+        Err(text) => return Ok(login_form(id, Some(text)).into_response()),
     };
     state.store().drop_auth_request(id);
     let session = state.store().start_session(user.clone());

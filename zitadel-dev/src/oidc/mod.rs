@@ -1,7 +1,7 @@
 //! The OpenID Connect side. Discovery and keys live here; the endpoints that do more
 //! have a module each: authorize with its login page, the token endpoint (authorization
 //! code + PKCE S256, refresh with rotation) and revocation, userinfo, and the browser
-//! session that end session closes.
+//! session that end session closes, with the logged-out page after it.
 
 mod authorize;
 mod login;
@@ -19,7 +19,7 @@ use crate::state::AppState;
 pub use authorize::{authorize, AuthorizeError, AuthorizeParams};
 pub use login::{login_page, login_submit, LoginForm, LoginPageParams};
 pub use pages::ErrorPage;
-pub use session::{end_session, EndSessionParams};
+pub use session::{end_session, logged_out, EndSessionParams, LOGGED_OUT_PATH};
 pub use token::{mint, revoke, s256, token, RevokeRequest, TokenRequest};
 pub use userinfo::userinfo;
 

@@ -1,8 +1,10 @@
 //! The HTML the identity provider shows people: error pages for requests that must not
-//! go back to an unverified client, the login form, and the signed-out page.
+//! go back to an unverified client, the login form, and the logged-out page.
 
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
+
+use crate::redirect::escape;
 
 /// A page for errors that must not be sent to an unverified redirect URI.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,16 +53,11 @@ impl IntoResponse for ErrorPage {
     }
 }
 
-/// What `end_session` shows when there is nowhere to send the browser.
-pub const SIGNED_OUT: &str = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
-    <title>Signed out</title></head><body><h1>You are signed out.</h1></body></html>";
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
+/// The logged-out page `end_session` sends the browser to when the app names no way
+/// back, worded as ZITADEL's login words it (`LogoutDone`).
+pub const LOGGED_OUT: &str = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+    <title>Logged out</title></head><body><h1>Logged out</h1>\
+    <p data-testid=\"logged-out\">You have logged out successfully.</p></body></html>";
 
 /// The login page for the pending sign-in `id`, with `error` above the form.
 pub fn login_form(id: &str, error: Option<&str>) -> Html<String> {

@@ -1,19 +1,24 @@
 //! The browser's session at the identity provider: a cookie set at sign-in, read by
 //! `authorize` to skip the login page, and ended by `end_session` (RP-Initiated
-//! Logout 1.0) together with every token issued in it; the browser may then go back
-//! to the app.
+//! Logout 1.0) together with every token issued in it; the browser then goes back to
+//! the app, or to the logged-out page when the app names no way back.
 
 use axum::extract::{Query, State};
 use axum::http::{header, HeaderMap};
-use axum::response::{AppendHeaders, Html, IntoResponse, Redirect, Response};
+use axum::response::{AppendHeaders, Html, IntoResponse, Response};
 use serde::Deserialize;
 
-use super::pages::{ErrorPage, SIGNED_OUT};
+use super::pages::{ErrorPage, LOGGED_OUT};
 use crate::params::Params;
-use crate::redirect::{with_params, ResponseMode};
+use crate::redirect::{found, with_params, ResponseMode};
 use crate::state::AppState;
 
 const SESSION_COOKIE: &str = "zitadel_dev_session";
+
+/// Where `end_session` sends the browser without a `post_logout_redirect_uri`: the
+/// login's logged-out page, at ZITADEL's path (`DefaultLoggedOutPath`,
+/// `internal/api/ui/login/login.go`).
+pub const LOGGED_OUT_PATH: &str = "/ui/login/logout/done";
 
 /// The browser's session id and its user, from the session cookie.
 pub(super) fn session_user(state: &AppState, headers: &HeaderMap) -> Option<(String, String)> {
@@ -40,6 +45,10 @@ pub struct EndSessionParams {
     client_id: Option<String>,
     post_logout_redirect_uri: Option<String>,
     state: Option<String>,
+    /// Accepted as ZITADEL accepts it. ZITADEL uses it to pick which of a browser's
+    /// sessions to end; a browser holds only one session here, so it changes nothing.
+    #[serde(rename = "logout_hint")]
+    _logout_hint: Option<String>,
 }
 
 impl EndSessionParams {
@@ -61,11 +70,12 @@ impl EndSessionParams {
     }
 
     /// Where the browser goes afterwards: a post-logout URI registered for the app,
-    /// with the app's `state`; `None` for the signed-out page.
-    fn target(&self, state: &AppState) -> Result<Option<String>, ErrorPage> {
+    /// with the app's `state`, or else the logged-out page (without `state`, as
+    /// zitadel/oidc's `ValidateEndSessionRequest` adds it only to the app's URI).
+    fn target(&self, state: &AppState) -> Result<String, ErrorPage> {
         let client_id = self.client_id(state)?;
         let Some(uri) = &self.post_logout_redirect_uri else {
-            return Ok(None);
+            return Ok(LOGGED_OUT_PATH.to_owned());
         };
         let registered = client_id
             .as_deref()
@@ -74,10 +84,10 @@ impl EndSessionParams {
         if !registered {
             return Err(ErrorPage::UNREGISTERED_POST_LOGOUT_URI);
         }
-        Ok(Some(match &self.state {
+        Ok(match &self.state {
             Some(s) => with_params(uri, &[("state", s)], ResponseMode::Query),
             None => uri.clone(),
-        }))
+        })
     }
 }
 
@@ -90,10 +100,16 @@ pub async fn end_session(
     if let Some((session, _)) = session_user(&state, &headers) {
         state.store().end_session(&session);
     }
-    let response = match target {
-        Some(uri) => Redirect::to(&uri).into_response(),
-        None => Html(SIGNED_OUT).into_response(),
-    };
     let expired = format!("{SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
-    Ok((AppendHeaders([(header::SET_COOKIE, expired)]), response).into_response())
+    Ok((
+        AppendHeaders([(header::SET_COOKIE, expired)]),
+        found(&target),
+    )
+        .into_response())
+}
+
+/// `GET /ui/login/logout/done`: the page ZITADEL's login shows after a sign-out that
+/// names no way back to an app.
+pub async fn logged_out() -> Html<&'static str> {
+    Html(LOGGED_OUT)
 }

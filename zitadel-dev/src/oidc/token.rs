@@ -1,7 +1,9 @@
 //! The token endpoint (authorization code with PKCE S256, refresh with rotation) and
-//! token revocation (RFC 7009), answering errors as RFC 6749 §5.2 bodies.
+//! token revocation (RFC 7009), answering errors as ZITADEL does: RFC 6749 §5.2 bodies,
+//! mostly `invalid_request` with ZITADEL's untranslated i18n key as the description
+//! (`internal/api/oidc/error.go`).
 
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -13,10 +15,12 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
-use crate::config::has_scope;
+use crate::config::{has_scope, project_id, Config, API_AUDIENCE_SCOPE, ZITADEL_PROJECT_ID};
 use crate::error::{OAuthError, OAuthErrorCode, NO_STORE};
 use crate::params::{AsSent, Params};
-use crate::state::{unix, AccessToken, AppState, RefreshGrant};
+use crate::state::{
+    unix, AccessToken, AppState, CodeGrant, Language, RefreshGrant, TokenRefused, CODE_BYTES,
+};
 
 /// A token request's form. Every field is optional so that each missing one gets
 /// ZITADEL's own "… missing" answer, in ZITADEL's order.
@@ -66,11 +70,17 @@ struct Granted {
     client_id: String,
     session: String,
     scope: String,
+    /// The sign-in's nonce, for every id_token of the grant.
     nonce: Option<String>,
     auth_time: u64,
+    /// When the grant's refresh tokens end for good; `None` before the first one.
+    refresh_expires: Option<SystemTime>,
+    /// The OIDC session's language, fixed at sign-in; `None` before the first tokens.
+    language: Option<Language>,
 }
 
-/// The authorization code grant, with PKCE (RFC 6749 §4.1.3, RFC 7636 §4.6).
+/// The authorization code grant, with PKCE (RFC 6749 §4.1.3, RFC 7636 §4.6). The code
+/// is spent only once every check has passed.
 fn exchange_code(
     state: &AppState,
     client_id: &str,
@@ -80,28 +90,21 @@ fn exchange_code(
         .code
         .as_deref()
         .ok_or_else(|| OAuthError::invalid_request("code missing"))?;
-    let grant = state
-        .store()
-        .take_code(code)
-        .ok_or_else(|| OAuthError::invalid_grant("invalid code"))?;
-    if grant.expires <= state.now() {
-        return Err(OAuthError::invalid_grant("code expired"));
+    if !URL_SAFE_NO_PAD
+        .decode(code)
+        .is_ok_and(|bytes| bytes.len() == CODE_BYTES)
+    {
+        return Err(OAuthError::code_invalid());
     }
-    if grant.client_id != client_id {
-        return Err(OAuthError::invalid_grant("invalid code"));
-    }
-    if request.redirect_uri.as_deref() != Some(grant.redirect_uri.as_str()) {
-        return Err(OAuthError::invalid_grant(
-            "redirect_uri does not correspond",
-        ));
-    }
-    let verifier = request
-        .code_verifier
-        .as_deref()
-        .ok_or_else(|| OAuthError::invalid_grant("code_verifier required"))?;
-    if s256(verifier) != grant.code_challenge {
-        return Err(OAuthError::invalid_grant("invalid code challenge"));
-    }
+    let mut store = state.store();
+    let now = store.now();
+    // An expired code is gone from ZITADEL's auth request cache, like a spent one.
+    let grant = store
+        .code(code)
+        .filter(|grant| grant.expires > now)
+        .ok_or_else(OAuthError::code_not_found)?;
+    check_exchange(&grant, client_id, request)?;
+    store.take_code(code);
     Ok(Granted {
         user_id: grant.user_id,
         client_id: grant.client_id,
@@ -109,11 +112,42 @@ fn exchange_code(
         scope: grant.scope,
         nonce: grant.nonce,
         auth_time: grant.auth_time,
+        refresh_expires: None,
+        language: None,
     })
 }
 
+/// ZITADEL's checks of a known code, in its order (`internal/api/oidc/token_code.go`,
+/// zitadel/oidc `AuthorizeCodeChallenge`): the client, the verifier, the redirect URI.
+/// Only a wrong verifier and a different redirect URI are `invalid_grant`.
+fn check_exchange(
+    grant: &CodeGrant,
+    client_id: &str,
+    request: &TokenRequest,
+) -> Result<(), OAuthError> {
+    if grant.client_id != client_id {
+        let code = OAuthErrorCode::InvalidClient;
+        return Err(OAuthError::new(code, "client_id does not correspond"));
+    }
+    let verifier = request
+        .code_verifier
+        .as_deref()
+        .ok_or_else(|| OAuthError::invalid_request("code_verifier required"))?;
+    if s256(verifier) != grant.code_challenge {
+        return Err(OAuthError::invalid_grant("invalid code_verifier"));
+    }
+    if request.redirect_uri.as_deref() != Some(grant.redirect_uri.as_str()) {
+        return Err(OAuthError::invalid_grant(
+            "redirect_uri does not correspond",
+        ));
+    }
+    Ok(())
+}
+
 /// The refresh token grant with rotation (RFC 6749 §6). A spent, expired, revoked or
-/// unknown refresh token gets ZITADEL's `invalid_request` with its i18n key.
+/// unknown refresh token, or one of a deactivated user, gets ZITADEL's
+/// `invalid_request` with its i18n key; another client's token is `invalid_client`
+/// and stays unspent.
 fn refresh(
     state: &AppState,
     client_id: &str,
@@ -131,21 +165,30 @@ fn refresh(
         .refresh_token
         .as_deref()
         .ok_or_else(|| OAuthError::invalid_request("refresh_token missing"))?;
-    let grant = state
-        .store()
+    let mut store = state.store();
+    let grant = store
         .take_refresh_token(token, client_id)
-        .ok_or_else(OAuthError::refresh_token_invalid)?;
-    if grant.idle_expires <= state.now() {
+        .map_err(|refused| match refused {
+            TokenRefused::Unknown => OAuthError::refresh_token_invalid(),
+            TokenRefused::OtherClient => {
+                let code = OAuthErrorCode::InvalidClient;
+                OAuthError::new(code, "client_id does not correspond")
+            }
+        })?;
+    let now = store.now();
+    let expired = grant.idle_expires <= now || grant.absolute_expires <= now;
+    if expired || !store.is_active(&grant.user_id) {
         return Err(OAuthError::refresh_token_invalid());
     }
-    // The id token of a refresh carries no nonce (OIDC Core §12.2).
     Ok(Granted {
         user_id: grant.user_id,
         client_id: grant.client_id,
         session: grant.session,
         scope: grant.scope,
-        nonce: None,
+        nonce: grant.nonce,
         auth_time: grant.auth_time,
+        refresh_expires: Some(grant.absolute_expires),
+        language: Some(grant.language),
     })
 }
 
@@ -161,6 +204,8 @@ pub fn mint(state: &AppState, user_id: &str, client_id: &str, scope: &str) -> Va
         scope: scope.to_owned(),
         nonce: None,
         auth_time: unix(state.now()),
+        refresh_expires: None,
+        language: None,
     };
     issue_tokens(state, &granted)
 }
@@ -168,51 +213,45 @@ pub fn mint(state: &AppState, user_id: &str, client_id: &str, scope: &str) -> Va
 /// Access token, id token and (with `offline_access` and the grant enabled) a refresh
 /// token, as the token endpoint answers.
 fn issue_tokens(state: &AppState, granted: &Granted) -> Value {
-    let Granted {
-        user_id,
-        client_id,
-        session,
-        scope,
-        nonce,
-        auth_time,
-    } = granted;
     let config = state.config();
     let mut store = state.store();
     let now = store.now();
-    let wants_refresh = has_scope(scope, "offline_access")
-        && config.app(client_id).is_some_and(|a| a.refresh_token_grant);
+    let wants_refresh = has_scope(&granted.scope, "offline_access")
+        && config
+            .app(&granted.client_id)
+            .is_some_and(|a| a.refresh_token_grant);
+    // ZITADEL fixes the session's language when the session starts (`prefLang`): a
+    // refresh keeps it, whatever the profile says by then.
+    let language = granted.language.clone().unwrap_or_else(|| {
+        store
+            .user(&granted.user_id)
+            .map_or_else(Language::default, |u| u.profile.preferred_language)
+    });
     let refresh = wants_refresh.then(|| RefreshGrant {
-        user_id: user_id.clone(),
-        session: session.clone(),
-        client_id: client_id.clone(),
-        scope: scope.clone(),
+        user_id: granted.user_id.clone(),
+        session: granted.session.clone(),
+        client_id: granted.client_id.clone(),
+        scope: granted.scope.clone(),
         idle_expires: now + Duration::from_secs(config.refresh_token_idle_seconds),
-        auth_time: *auth_time,
+        absolute_expires: granted
+            .refresh_expires
+            .unwrap_or_else(|| now + Duration::from_secs(config.refresh_token_absolute_seconds)),
+        auth_time: granted.auth_time,
+        nonce: granted.nonce.clone(),
+        language: language.clone(),
     });
     let access = AccessToken {
-        user_id: user_id.clone(),
-        session: session.clone(),
-        client_id: client_id.clone(),
-        scope: scope.clone(),
+        user_id: granted.user_id.clone(),
+        session: granted.session.clone(),
+        client_id: granted.client_id.clone(),
+        scope: granted.scope.clone(),
         expires: now + config.access_token_ttl(),
         refresh_token: None,
+        language,
     };
     let (access_token, refresh_token) = store.issue(access, refresh);
     drop(store);
-    let mut claims = json!({
-        "iss": config.issuer,
-        "sub": user_id,
-        "aud": [client_id],
-        "azp": client_id,
-        "exp": unix(now) + config.id_token_seconds,
-        "iat": unix(now),
-        "auth_time": auth_time,
-        "amr": ["pwd"],
-        "at_hash": at_hash(&access_token),
-    });
-    if let Some(nonce) = nonce {
-        claims["nonce"] = json!(nonce);
-    }
+    let claims = id_token_claims(config, granted, &access_token, unix(now));
     let mut response = json!({
         "access_token": access_token,
         "token_type": "Bearer",
@@ -223,6 +262,43 @@ fn issue_tokens(state: &AppState, granted: &Granted) -> Value {
         response["refresh_token"] = json!(token);
     }
     response
+}
+
+/// The id_token's claims, shaped like ZITADEL's (`internal/api/oidc/token.go`,
+/// zitadel/oidc `NewIDTokenClaims`): the audience is the client, its project and, with
+/// the API audience scope, ZITADEL's own project; `azp` and `client_id` name the
+/// client; `sid` names the session; the sign-in's nonce stays on refreshed id_tokens.
+fn id_token_claims(config: &Config, granted: &Granted, access_token: &str, now: u64) -> Value {
+    let client_id = granted.client_id.as_str();
+    let mut aud = vec![client_id, project_id(client_id)];
+    if has_scope(&granted.scope, API_AUDIENCE_SCOPE) {
+        aud.push(ZITADEL_PROJECT_ID);
+    }
+    aud.dedup();
+    let mut claims = json!({
+        "iss": config.issuer,
+        "sub": granted.user_id,
+        "aud": aud,
+        "azp": client_id,
+        "client_id": client_id,
+        "exp": now + config.id_token_seconds,
+        "iat": now,
+        "auth_time": granted.auth_time,
+        "amr": ["pwd"],
+        "at_hash": at_hash(access_token),
+        "sid": session_id(&granted.session),
+    });
+    if let Some(nonce) = &granted.nonce {
+        claims["nonce"] = json!(nonce);
+    }
+    claims
+}
+
+/// The `sid` claim: a stable name for the session that does not give away the session
+/// cookie's value (a hash of it).
+fn session_id(session: &str) -> String {
+    let digest = Sha256::digest(format!("sid:{session}").as_bytes());
+    URL_SAFE_NO_PAD.encode(&digest[..16])
 }
 
 /// OIDC Core 3.1.3.6: the left half of SHA-256 of the access token, base64url.
@@ -244,18 +320,27 @@ pub struct RevokeRequest {
     token: Option<String>,
 }
 
-/// RFC 7009: 200 for any token, known or not; a revoked refresh token takes its
-/// access tokens with it.
+/// RFC 7009 as ZITADEL answers it (`internal/command/oidc_session.go`
+/// `RevokeOIDCSessionToken`): 200 for a token nobody holds; a revoked refresh token
+/// takes its access token with it. A public client needs only its `client_id`; an
+/// unknown client, or another client's live token, is `invalid_client` with 401.
 pub async fn revoke(
     State(state): State<AppState>,
     Form(AsSent(request)): Form<AsSent<RevokeRequest>>,
 ) -> Result<StatusCode, OAuthError> {
     if state.config().app(&request.client_id).is_none() {
-        return Err(OAuthError::client_not_found());
+        return Err(OAuthError::client_not_found().with_status(StatusCode::UNAUTHORIZED));
     }
     let token = request
         .token
         .ok_or_else(|| OAuthError::invalid_request("token missing"))?;
-    state.store().revoke(&request.client_id, &token);
+    state
+        .store()
+        .revoke(&request.client_id, &token)
+        .map_err(|_| {
+            let code = OAuthErrorCode::InvalidClient;
+            OAuthError::new(code, "token was not issued for this client")
+                .with_status(StatusCode::UNAUTHORIZED)
+        })?;
     Ok(StatusCode::OK)
 }

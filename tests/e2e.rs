@@ -634,6 +634,51 @@ async fn l2_a_forged_callback_leaves_the_pending_sign_in_alone() {
     b.close().await;
 }
 
+/// A code shaped like the stand-in's (24 random bytes, base64url) that it never issued,
+/// so it answers as for a spent one.
+const SPENT_LOOKING_CODE: &str = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
+
+/// ZITADEL answers a spent, expired or unreadable code with `invalid_request` and an
+/// untranslated message key (HTTP 404 `Errors.AuthRequest.NotFound` for a code it no
+/// longer knows, 400 `Errors.User.Code.Invalid` for one it cannot read). The person
+/// reads a plain "sign in again" beside the Sign in button, never the key.
+#[tokio::test]
+#[ignore = "needs the stand-in and the built page; scripts/test runs it"]
+async fn a_spent_code_says_sign_in_again_and_never_shows_a_message_key() {
+    let b = Browser::open().await;
+    for code in [SPENT_LOOKING_CODE, "stolen"] {
+        b.client.goto(&page_url()).await.unwrap();
+        b.testid("sign-in").await.click().await.unwrap();
+        b.find("#password").await;
+        // Back on the page without signing in: the sign-in is still pending here.
+        b.client.goto(&page_url()).await.unwrap();
+        b.testid("sign-in").await;
+        let state = b
+            .client
+            .execute(
+                "const k = Object.keys(sessionStorage).find(k => k.includes(':pending:'));\
+                 return JSON.parse(sessionStorage.getItem(k)).pop().state",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let state = state.as_str().unwrap().to_owned();
+        b.client
+            .goto(&format!("{}?code={code}&state={state}", page_url()))
+            .await
+            .unwrap();
+        b.until("the explanation", || async {
+            b.notice().await.contains("already used or has expired")
+        })
+        .await;
+        let notice = b.notice().await;
+        assert!(!notice.contains("Errors."), "{code}: {notice}");
+        assert!(!notice.contains("invalid_request"), "{code}: {notice}");
+        b.testid("sign-in").await;
+    }
+    b.close().await;
+}
+
 #[tokio::test]
 #[ignore = "needs the stand-in and the built page; scripts/test runs it"]
 async fn two_tabs_refreshing_at_once_both_stay_signed_in() {

@@ -2,7 +2,7 @@
 //! validator accepts, encoded exactly as the widget sends it, passes the local
 //! stand-in's own copy of ZITADEL's rules. And the widget refuses nothing the server
 //! takes, beyond its documented stricter choices (trimming, whitespace-only names,
-//! language tag shape). Each property runs 2000 cases, or `ZPF_PROPTEST_CASES`.
+//! C0 control characters inside a text, language tag shape). Each property runs 2000 cases, or `ZPF_PROPTEST_CASES`.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod cases;
@@ -29,6 +29,9 @@ fn text(max: usize) -> impl Strategy<Value = String> {
         Just("\u{a0}".to_owned()),
         Just("\u{3000}".to_owned()),
         Just("\n".to_owned()),
+        Just("\u{0}".to_owned()),
+        Just("\u{1b}".to_owned()),
+        Just("\u{7f}".to_owned()),
         "[a-zA-Z]{1,3}",
     ];
     prop_oneof![
@@ -114,7 +117,10 @@ proptest! {
         };
         let shaped_tag = clean.preferred_language.is_empty()
             || zitadel_profile_form::validate::is_language_tag(&clean.preferred_language);
-        if server::validate(&as_server_sees).is_ok() && shaped_tag {
+        let no_control = [&clean.first_name, &clean.last_name, &clean.nick_name, &clean.display_name]
+            .iter()
+            .all(|text| !text.chars().any(|c| c <= '\u{1f}'));
+        if server::validate(&as_server_sees).is_ok() && shaped_tag && no_control {
             prop_assert!(validate(&draft).is_ok(), "widget refused a server-valid draft: {:?}", draft);
         }
     }

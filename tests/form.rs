@@ -9,9 +9,12 @@ use serde_json::{json, Value};
 use support::{config, dev, fault, last_request, signed_in, until, Page, DEMO_USER_ID};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
+use zitadel_profile_form::api::ApiClient;
 use zitadel_profile_form::oidc::tokens;
 use zitadel_profile_form::oidc::types::AccessToken;
+use zitadel_profile_form::profile::Draft;
 use zitadel_profile_form::profile::{keep_draft, take_kept_draft};
+use zitadel_profile_form::validate::validate;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -74,14 +77,54 @@ async fn the_language_picker_shows_native_names_and_not_set() {
         .filter_map(|o| o.text_content())
         .collect();
     assert_eq!(labels[0], "Not set");
-    assert!(labels.contains(&"Deutsch".to_owned()), "{labels:?}");
-    assert!(labels.contains(&"日本語".to_owned()), "{labels:?}");
+    assert_eq!(labels.len(), 23, "not set and ZITADEL's 22: {labels:?}");
+    for name in ["Deutsch", "日本語", "العربية", "Українська"] {
+        assert!(labels.contains(&name.to_owned()), "{name}: {labels:?}");
+    }
     let genders = page.select("gender");
     let options: Vec<String> = (0..genders.length())
         .filter_map(|i| genders.item(i))
         .filter_map(|o| o.text_content())
         .collect();
     assert_eq!(options, ["Unspecified", "Female", "Male", "Diverse"]);
+}
+
+/// ZITADEL stores a tag whose language it does not know with the rest kept (`xx-CH`
+/// becomes `und-CH`). The picker shows that as "not set", and a save of another
+/// field sends it back as it is.
+#[wasm_bindgen_test]
+async fn a_stored_und_with_a_region_reads_as_not_set_and_is_sent_back_unchanged() {
+    let config = config(None);
+    signed_in(&config).await;
+    let held = tokens::load(&config).unwrap();
+    let client = ApiClient::new(&config.api_base_url, held.access_token, 10_000);
+    let draft = Draft {
+        first_name: "Ada".into(),
+        last_name: "Lovelace".into(),
+        display_name: "Ada Lovelace".into(),
+        preferred_language: "xx-CH".into(),
+        ..Draft::default()
+    };
+    client
+        .update_profile(&validate(&draft).unwrap())
+        .await
+        .unwrap();
+    let page = Page::mount(&config);
+    page.loaded().await;
+    page.until("languages from discovery", |p| {
+        p.select("preferredLanguage").length() > 2
+    })
+    .await;
+    let select = page.select("preferredLanguage");
+    assert_eq!(select.value(), "und-CH");
+    let shown = select.item(select.selected_index() as u32).unwrap();
+    assert_eq!(shown.text_content().unwrap(), "Not set");
+    page.type_into("nickName", "Countess").await;
+    page.click("save").await;
+    page.until("the save", |p| p.text("notice").starts_with("Saved"))
+        .await;
+    let body: Value = serde_json::from_str(last_request().await["body"].as_str().unwrap()).unwrap();
+    assert_eq!(body["preferredLanguage"], "und-CH");
 }
 
 #[wasm_bindgen_test]

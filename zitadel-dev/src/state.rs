@@ -186,6 +186,8 @@ pub struct AuthRequest {
     pub code_challenge: String,
     /// Where the code (or an error) goes once the user is done.
     pub reply: ReplyTo,
+    /// The `ui_locales` the client sent, in its order of preference.
+    pub ui_locales: Vec<String>,
 }
 
 #[derive(Debug, Clone)]

@@ -515,6 +515,36 @@ async fn prompt_none_without_session_answers_login_required() {
     assert!(!params.contains_key("code"));
 }
 
+/// The login page speaks the client's `ui_locales` (the first the instance offers) and
+/// offers every language of the instance: ZITADEL's 22, Arabic right to left.
+#[tokio::test]
+async fn the_login_page_follows_ui_locales_and_offers_22_languages() {
+    let h = Harness::new();
+    let id = h.pending_sign_in(&[("ui_locales", "xx ar-EG de")]).await;
+    let page = h.get(&format!("/ui/login/login?authRequestID={id}")).await;
+    let html = page.text();
+    assert!(html.contains(r#"<html lang="ar" dir="rtl">"#), "{html}");
+    assert_eq!(html.matches("<option ").count(), 22);
+    for (code, name) in [("ar", "العربية"), ("uk", "Українська"), ("zh", "中文")]
+    {
+        assert!(
+            html.contains(&format!(r#"value="{code}" lang="{code}""#)),
+            "{code}"
+        );
+        assert!(html.contains(name), "{name}");
+    }
+    assert!(html.contains(r#"value="ar" lang="ar" selected"#));
+    let picked = h
+        .get(&format!("/ui/login/login?authRequestID={id}&language=uk"))
+        .await;
+    assert!(picked.text().contains(r#"<html lang="uk" dir="ltr">"#));
+    let plain = h.pending_sign_in(&[]).await;
+    let page = h
+        .get(&format!("/ui/login/login?authRequestID={plain}"))
+        .await;
+    assert!(page.text().contains(r#"<html lang="en" dir="ltr">"#));
+}
+
 #[tokio::test]
 async fn sign_in_redirects_with_code_and_state() {
     let h = Harness::new();

@@ -31,6 +31,8 @@ pub struct AuthorizeParams {
     code_challenge_method: Option<ChallengeMethod>,
     nonce: Option<String>,
     prompt: Option<String>,
+    /// The languages the client would like the login in, space-separated (OIDC Core §3.1.2.1).
+    ui_locales: Option<String>,
 }
 
 /// `response_type`: only the code flow is allowed for a browser app.
@@ -176,6 +178,13 @@ impl AuthorizeParams {
             nonce: self.nonce,
             code_challenge,
             reply,
+            ui_locales: self
+                .ui_locales
+                .unwrap_or_default()
+                .split(' ')
+                .filter(|l| !l.is_empty())
+                .map(str::to_owned)
+                .collect(),
         })
     }
 }

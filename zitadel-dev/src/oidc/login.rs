@@ -7,17 +7,19 @@ use axum::Form;
 use serde::Deserialize;
 
 use super::authorize::{complete, AuthorizeError};
-use super::pages::{login_form, ErrorPage};
+use super::pages::{login_form, login_language, ErrorPage};
 use super::session::with_session_cookie;
 use crate::error::OAuthErrorCode;
 use crate::params::Params;
-use crate::state::AppState;
+use crate::state::{AppState, AuthRequest};
 
 /// The login page's query: the pending sign-in it is for.
 #[derive(Debug, Deserialize)]
 pub struct LoginPageParams {
     #[serde(rename = "authRequestID", default)]
     auth_request_id: String,
+    /// A language picked on the page itself.
+    language: Option<String>,
 }
 
 /// What the login form posts.
@@ -65,11 +67,30 @@ pub async fn login_page(
     Query(Params(params)): Query<Params<LoginPageParams>>,
 ) -> Result<Html<String>, ErrorPage> {
     let id = params.auth_request_id;
-    state
+    let request = state
         .store()
         .auth_request(&id)
         .ok_or(ErrorPage::SIGN_IN_EXPIRED)?;
-    Ok(login_form(&id, None))
+    Ok(page(
+        &state,
+        &id,
+        &request,
+        None,
+        params.language.as_deref(),
+    ))
+}
+
+/// The login page in the language the client asked for, or the one picked.
+fn page(
+    state: &AppState,
+    id: &str,
+    request: &AuthRequest,
+    error: Option<&str>,
+    picked: Option<&str>,
+) -> Html<String> {
+    let offered = &state.config().languages;
+    let language = login_language(picked, &request.ui_locales, offered);
+    login_form(id, error, &language, offered)
 }
 
 pub async fn login_submit(
@@ -91,7 +112,7 @@ pub async fn login_submit(
     }
     let user = match check_user(&state, &form) {
         Ok(user) => user,
-        Err(text) => return Ok(login_form(id, Some(text)).into_response()),
+        Err(text) => return Ok(page(&state, id, &request, Some(text), None).into_response()),
     };
     state.store().drop_auth_request(id);
     let session = state.store().start_session(user.clone());

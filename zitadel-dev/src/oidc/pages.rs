@@ -59,13 +59,85 @@ pub const LOGGED_OUT: &str = "<!DOCTYPE html><html lang=\"en\"><head><meta chars
     <title>Logged out</title></head><body><h1>Logged out</h1>\
     <p data-testid=\"logged-out\">You have logged out successfully.</p></body></html>";
 
-/// The login page for the pending sign-in `id`, with `error` above the form.
-pub fn login_form(id: &str, error: Option<&str>) -> Html<String> {
+/// A language's name in that language, as ZITADEL's login lists them.
+fn native_name(code: &str) -> &str {
+    match code {
+        "ar" => "العربية",
+        "bg" => "Български",
+        "cs" => "Čeština",
+        "de" => "Deutsch",
+        "en" => "English",
+        "es" => "Español",
+        "fr" => "Français",
+        "hu" => "Magyar",
+        "id" => "Bahasa Indonesia",
+        "it" => "Italiano",
+        "ja" => "日本語",
+        "ko" => "한국어",
+        "mk" => "Македонски",
+        "nl" => "Nederlands",
+        "pl" => "Polski",
+        "pt" => "Português",
+        "ro" => "Română",
+        "ru" => "Русский",
+        "sv" => "Svenska",
+        "tr" => "Türkçe",
+        "uk" => "Українська",
+        "zh" => "中文",
+        other => other,
+    }
+}
+
+/// The login's language: the one picked on the page, else the first of the client's
+/// `ui_locales` the instance offers (by primary subtag), else English.
+pub fn login_language(picked: Option<&str>, ui_locales: &[String], offered: &[String]) -> String {
+    picked
+        .into_iter()
+        .chain(ui_locales.iter().map(String::as_str))
+        .filter_map(|tag| tag.split(['-', '_']).next())
+        .map(str::to_ascii_lowercase)
+        .find(|base| offered.contains(base))
+        .unwrap_or_else(|| "en".to_owned())
+}
+
+/// The login page's language picker: a GET form, since the page runs no script.
+fn language_picker(id: &str, current: &str, offered: &[String]) -> String {
+    let options: String = offered
+        .iter()
+        .map(|code| {
+            let selected = if code == current { " selected" } else { "" };
+            format!(
+                "<option value=\"{c}\" lang=\"{c}\"{selected}>{n}</option>",
+                c = escape(code),
+                n = escape(native_name(code))
+            )
+        })
+        .collect();
+    format!(
+        r#"<form method="get" action="/ui/login/login" class="languages">
+<input type="hidden" name="authRequestID" value="{id}">
+<label for="language">Language</label><select id="language" name="language">{options}</select>
+<button type="submit" id="change-language">Change</button></form>"#,
+        id = escape(id)
+    )
+}
+
+/// The login page for the pending sign-in `id`, with `error` above the form, in
+/// `language` (its `lang` and direction; the texts stay English) with a picker over
+/// the instance's `offered` languages.
+pub fn login_form(
+    id: &str,
+    error: Option<&str>,
+    language: &str,
+    offered: &[String],
+) -> Html<String> {
     let error = error
         .map(|e| format!("<p class=\"error\" role=\"alert\">{}</p>", escape(e)))
         .unwrap_or_default();
+    let dir = if language == "ar" { "rtl" } else { "ltr" };
+    let picker = language_picker(id, language, offered);
     Html(format!(
-        r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+        r#"<!DOCTYPE html><html lang="{lang}" dir="{dir}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Sign in · ZITADEL (local)</title>
 <style>body{{font-family:system-ui,sans-serif;max-width:22rem;margin:3rem auto;padding:0 1rem}}
 label{{display:block;margin:.8rem 0 .2rem}}input{{width:100%;padding:.5rem;box-sizing:border-box}}
@@ -77,7 +149,8 @@ button{{margin-top:1rem;padding:.5rem 1rem}}.error{{color:#b3261e}}</style></hea
 <label for="password">Password</label><input id="password" name="password" type="password" autocomplete="current-password">
 <button type="submit" name="action" value="login" id="submit">Sign in</button>
 <button type="submit" name="action" value="cancel" id="cancel">Cancel</button>
-</form></body></html>"#,
-        id = escape(id)
+</form>{picker}</body></html>"#,
+        id = escape(id),
+        lang = escape(language)
     ))
 }

@@ -41,3 +41,8 @@ export function defineElement(name, attributes, connected, disconnected, changed
 export function defaultStylesheet() {
   return new URL("../../../profile-form.css", import.meta.url).href;
 }
+
+// A file beside the bundle, e.g. a language's catalogue.
+export function bundleUrl(path) {
+  return new URL("../../../" + path, import.meta.url).href;
+}

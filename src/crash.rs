@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use std::sync::Once;
 
 use crate::host_events::{ErrorKind, HostEvent};
-use crate::i18n::Key;
+use crate::i18n::{Key, Message};
 
 thread_local! {
     static ROOTS: RefCell<Vec<web_sys::Element>> = const { RefCell::new(Vec::new()) };
@@ -37,8 +37,11 @@ pub fn register(root: web_sys::Element) {
 /// Replaces every mounted form with the crash message and tells each host.
 pub fn report() {
     let roots = ROOTS.with(|roots| roots.try_borrow().map(|r| r.clone()).unwrap_or_default());
-    let text = Key::Crashed.text();
     for root in roots.iter().filter(|r| r.is_connected()) {
+        // In the form's language: its catalogue, if any, is already on the page.
+        let language = root.get_attribute("lang").unwrap_or_default();
+        let text = Message::new(Key::Crashed).render(&language);
+        let text = text.as_str();
         // Plain DOM calls: the reactive system may be what broke.
         while let Some(child) = root.first_child() {
             let _ = root.remove_child(&child);

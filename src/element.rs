@@ -61,6 +61,10 @@ extern "C" {
 
     #[wasm_bindgen(js_name = defaultStylesheet)]
     fn default_stylesheet() -> String;
+
+    /// The address of `path` beside the bundle, wherever the bundle is served from.
+    #[wasm_bindgen(js_name = bundleUrl)]
+    pub fn bundle_url(path: &str) -> String;
 }
 
 thread_local! {

@@ -15,6 +15,16 @@ pub enum FieldMessage {
     Server(String),
 }
 
+impl FieldMessage {
+    /// The message in `language`; the server's own words stay as it sent them.
+    pub fn render(&self, language: &str) -> String {
+        match self {
+            FieldMessage::Rule(e) => Message::from(e).render(language),
+            FieldMessage::Server(text) => text.clone(),
+        }
+    }
+}
+
 impl std::fmt::Display for FieldMessage {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {

@@ -1,7 +1,5 @@
 //! The language picker's choices: the instance's languages shown by their own names.
 
-use crate::i18n::Key;
-
 /// ZITADEL's languages, for instances whose discovery lists none.
 pub const ZITADEL_LANGUAGES: [&str; 22] = [
     "ar", "bg", "cs", "de", "en", "es", "fr", "hu", "id", "it", "ja", "ko", "mk", "nl", "pl", "pt",
@@ -60,13 +58,13 @@ pub fn is_undetermined(tag: &str) -> bool {
 /// instance's languages, so that opening the form never changes a stored language.
 /// A kept `und-*` value is the "not set" choice itself, so it reads as not set and
 /// is sent back unchanged unless the person picks a language.
-pub fn options(supported: &[String], keep: &[&str]) -> Vec<(String, String)> {
+pub fn options(supported: &[String], keep: &[&str], not_set_label: &str) -> Vec<(String, String)> {
     let not_set = keep
         .iter()
         .map(|t| t.trim())
         .find(|t| is_undetermined(t))
         .unwrap_or_default();
-    let mut out = vec![(not_set.to_owned(), Key::LanguageNotSet.text().to_owned())];
+    let mut out = vec![(not_set.to_owned(), not_set_label.to_owned())];
     for tag in keep.iter().map(|t| t.trim()) {
         let listed = supported.iter().any(|s| s == tag) || out.iter().any(|(v, _)| v == tag);
         if !tag.is_empty() && !listed {
@@ -87,7 +85,7 @@ mod tests {
 
     #[test]
     fn not_set_comes_first_then_the_instance_languages() {
-        let options = options(&supported(), &["en", "en"]);
+        let options = options(&supported(), &["en", "en"], "Not set");
         assert_eq!(
             options,
             [
@@ -100,10 +98,10 @@ mod tests {
 
     #[test]
     fn a_current_value_outside_the_list_is_kept() {
-        let options = options(&supported(), &["de-CH", "de-CH"]);
+        let options = options(&supported(), &["de-CH", "de-CH"], "Not set");
         assert_eq!(options[1], ("de-CH".into(), "Deutsch (de-CH)".into()));
         assert_eq!(options.len(), 4);
-        let unknown = super::options(&supported(), &["gsw", "en"]);
+        let unknown = super::options(&supported(), &["gsw", "en"], "Not set");
         assert_eq!(unknown[1], ("gsw".into(), "gsw".into()));
         assert_eq!(unknown.len(), 4);
     }
@@ -120,12 +118,12 @@ mod tests {
     #[test]
     fn a_stored_und_with_a_region_reads_as_not_set_and_is_kept() {
         for stored in ["und-CH", "und-Latn", "UND-419", "und"] {
-            let options = options(&supported(), &[stored, stored]);
+            let options = options(&supported(), &[stored, stored], "Not set");
             assert_eq!(options[0], (stored.to_owned(), "Not set".to_owned()));
             assert_eq!(options.len(), 3, "{stored}: no second entry for it");
         }
         // The person picked a language: "not set" still means the stored value.
-        let options = options(&supported(), &["und-CH", "de"]);
+        let options = options(&supported(), &["und-CH", "de"], "Not set");
         assert_eq!(options[0].0, "und-CH");
         assert!(!is_undetermined("de"));
         assert!(!is_undetermined("undx"));

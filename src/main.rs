@@ -1,7 +1,7 @@
 //! The standalone page: reads `config.json` served beside `index.html` and mounts the form.
 
 use zitadel_profile_form::http::{HttpError, Request};
-use zitadel_profile_form::{mount_options, page_url, Key, Message, Options, OptionsError};
+use zitadel_profile_form::{mount_options, page_url, Config, Key, Message, Options, OptionsError};
 
 /// How long the page waits for its `config.json`.
 const CONFIG_TIMEOUT_MS: u32 = 15_000;
@@ -13,7 +13,13 @@ fn main() {
         let Some(root) = standalone_root() else {
             return;
         };
-        let config = load_config().await.and_then(|o| o.resolve(&page_url()));
+        let config = load_config()
+            .await
+            .and_then(|o| o.resolve(&page_url()))
+            .map(|config| Config {
+                owns_document: true,
+                ..config
+            });
         std::mem::forget(mount_options(root, config));
     });
 }

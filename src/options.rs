@@ -58,6 +58,9 @@ pub struct Config {
     pub post_logout_redirect_uri: String,
     pub locale: Option<String>,
     pub timeout_ms: u32,
+    /// Whether the form owns the whole document (the standalone page), and so also
+    /// sets `<html lang>` and `dir` to its language.
+    pub owns_document: bool,
 }
 
 /// Why options were refused; [`OptionsError::message`] is shown on the page.
@@ -99,7 +102,7 @@ impl OptionsError {
     }
 
     /// Options that are not JSON of the right shape, in the parser's words.
-    pub fn unreadable(reason: impl std::fmt::Display) -> Self {
+    pub fn unreadable(reason: impl Into<crate::i18n::Arg>) -> Self {
         OptionsError::Malformed(Message::new(Key::OptionsUnreadable).with("reason", reason))
     }
 }
@@ -154,6 +157,7 @@ impl Options {
                 Some(ms) => ms,
                 None => DEFAULT_TIMEOUT_MS,
             },
+            owns_document: false,
         })
     }
 }

@@ -144,7 +144,7 @@ impl From<&FieldError> for Message {
             FieldError::Required => Key::Required.into(),
             FieldError::TooLong { max, len } => Message::new(Key::TooLong)
                 .with("max", max)
-                .with("over", len.saturating_sub(*max)),
+                .count("over", len.saturating_sub(*max)),
             FieldError::LanguageTag => Key::LanguageTag.into(),
             FieldError::ControlCharacter => Key::ControlCharacter.into(),
         }
@@ -365,7 +365,7 @@ mod tests {
         assert_eq!(FieldError::Required.to_string(), "This field is required.");
         assert_eq!(
             FieldError::TooLong { max: 200, len: 203 }.to_string(),
-            "At most 200 characters, please (3 too many)."
+            "At most 200 characters, please (3 characters too many)."
         );
     }
 }

@@ -634,6 +634,118 @@ async fn l2_a_forged_callback_leaves_the_pending_sign_in_alone() {
     b.close().await;
 }
 
+/// The form's label for the first name in `code`, from its catalogue file.
+fn first_name_label(code: &str) -> String {
+    if code == "en" {
+        return "First name".to_owned();
+    }
+    let path = format!(
+        "{}/src/i18n/catalogues/{code}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let catalogue: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    catalogue["FirstName"].as_str().unwrap().to_owned()
+}
+
+/// ZITADEL's 22 languages: the embedded element's `locale` attribute switches the
+/// form to each, its labels in that language's words, its root's `lang` set, and
+/// Arabic laid out right to left.
+#[tokio::test]
+#[ignore = "needs the stand-in and the built page; scripts/test runs it"]
+async fn every_language_labels_the_form_in_its_own_words() {
+    let b = Browser::open().await;
+    b.client
+        .goto(&format!("{}embed/", page_url()))
+        .await
+        .unwrap();
+    b.until("the element's sign-in button", || async {
+        b.in_shadow("return !!root.querySelector(\"[data-testid='sign-in']\")")
+            .await
+            == json!(true)
+    })
+    .await;
+    b.shadow_click("sign-in").await;
+    b.log_in_as_demo().await;
+    b.until("the prefilled element", || async {
+        b.shadow_value("firstName").await == json!("Ada")
+    })
+    .await;
+    for code in zitadel_profile_form::languages::ZITADEL_LANGUAGES {
+        b.client
+            .execute(
+                "document.querySelector('zitadel-profile-form').setAttribute('locale', arguments[0])",
+                vec![json!(code)],
+            )
+            .await
+            .unwrap();
+        let expected = first_name_label(code);
+        b.until(&format!("the form in {code}"), || async {
+            let label = b
+                .in_shadow(
+                    "const id = root.querySelector(\"[name='firstName']\")?.id; \
+                     const l = id && root.querySelector(`label[for='${id}']`); \
+                     const s = root.querySelector('section'); \
+                     return l && [l.textContent.trim(), s.lang, s.dir]",
+                )
+                .await;
+            label == json!([expected, code, if code == "ar" { "rtl" } else { "ltr" }])
+        })
+        .await;
+    }
+    b.close().await;
+}
+
+/// The standalone page speaks the person's stored language, and switches when they
+/// save a new one: the labels, and `<html lang>` for screen readers.
+#[tokio::test]
+#[ignore = "needs the stand-in and the built page; scripts/test runs it"]
+async fn saving_a_new_preferred_language_switches_the_page_to_it() {
+    let b = Browser::open().await;
+    b.sign_in().await;
+    let html_lang = || async {
+        b.client
+            .execute(
+                "return [document.documentElement.lang, document.documentElement.dir]",
+                vec![],
+            )
+            .await
+            .unwrap()
+    };
+    assert_eq!(html_lang().await, json!(["en", "ltr"]));
+    b.client
+        .execute(
+            "const s = document.querySelector(\"[name='preferredLanguage']\"); s.value = 'ar'; \
+             s.dispatchEvent(new Event('change', {bubbles: true}));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    b.testid("save").await.click().await.unwrap();
+    let expected = first_name_label("ar");
+    b.until("the page in Arabic", || async {
+        html_lang().await == json!(["ar", "rtl"])
+            && b.client
+                .execute(
+                    "const id = document.querySelector(\"[name='firstName']\").id; \
+                     return document.querySelector(`label[for='${id}']`).textContent.trim()",
+                    vec![],
+                )
+                .await
+                .unwrap()
+                == json!(expected)
+    })
+    .await;
+    // A reload keeps it: the stored language decides.
+    let stamp = b.reload_soon().await;
+    b.back_on_a_new_page(stamp).await;
+    b.loaded().await;
+    b.until("Arabic after the reload", || async {
+        html_lang().await == json!(["ar", "rtl"])
+    })
+    .await;
+    b.close().await;
+}
+
 /// A code shaped like the stand-in's (24 random bytes, base64url) that it never issued,
 /// so it answers as for a spent one.
 const SPENT_LOOKING_CODE: &str = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
@@ -784,6 +896,32 @@ async fn the_page_fits_phones_and_desktops_in_light_and_dark() {
         let element = Some("zitadel-profile-form");
         b.fits_and_capture(&sizes, element, &out, &format!("embed-{browser}"), theme)
             .await;
+        // German (long words), Japanese, and Arabic right to left.
+        for code in ["de", "ja", "ar"] {
+            b.client
+                .execute(
+                    "document.querySelector('zitadel-profile-form').setAttribute('locale', arguments[0])",
+                    vec![json!(code)],
+                )
+                .await
+                .unwrap();
+            let expected = first_name_label(code);
+            b.until(&format!("the element in {code}"), || async {
+                let shown = b
+                    .in_shadow(
+                        "const id = root.querySelector(\"[name='firstName']\")?.id; \
+                         const l = id && root.querySelector(`label[for='${id}']`); \
+                         return l && l.textContent.trim()",
+                    )
+                    .await;
+                shown == json!(expected)
+            })
+            .await;
+            let sizes = [(360, 1100), (1280, 800)];
+            let name = format!("embed-{code}-{browser}");
+            b.fits_and_capture(&sizes, element, &out, &name, theme)
+                .await;
+        }
         b.close().await;
     }
 }

@@ -64,6 +64,25 @@ async fn the_form_is_prefilled_from_users_me() {
     }
 }
 
+/// A language whose catalogue cannot be fetched (the test server has none beside
+/// the bundle) leaves the form in English, working, and saying so in `lang`.
+#[wasm_bindgen_test]
+async fn a_catalogue_that_cannot_be_fetched_leaves_the_form_in_english() {
+    let config = zitadel_profile_form::Config {
+        locale: Some("de".into()),
+        ..config(None)
+    };
+    signed_in(&config).await;
+    let page = Page::mount(&config);
+    page.loaded().await;
+    let id = page.input("firstName").unwrap().id();
+    let label = page.query(&format!("label[for='{id}']")).unwrap();
+    assert_eq!(label.text_content().unwrap().trim(), "First name");
+    let root = page.query("section").unwrap();
+    assert_eq!(root.get_attribute("lang").as_deref(), Some("en"));
+    assert_eq!(root.get_attribute("dir").as_deref(), Some("ltr"));
+}
+
 #[wasm_bindgen_test]
 async fn the_language_picker_shows_native_names_and_not_set() {
     let (page, _) = ready_form().await;

@@ -19,6 +19,8 @@ use serde::de::DeserializeOwned;
 use zitadel_profile_form::api::{draft_of, MeResponse, UpdateResponse};
 use zitadel_profile_form::element::{options_from_attributes, stylesheet_allowed, ATTRIBUTES};
 use zitadel_profile_form::http::{decode, HttpError};
+use zitadel_profile_form::i18n::catalogue::{install, Catalogue};
+use zitadel_profile_form::i18n::{Key, Message};
 use zitadel_profile_form::languages;
 use zitadel_profile_form::oidc::discovery::Discovery;
 use zitadel_profile_form::oidc::encoding::{base64url, base64url_decode, form_encode, parse_query};
@@ -479,6 +481,35 @@ fn shaped(fields: Vec<(&'static str, Text)>) -> Text {
         .prop_flat_map(|(fields, other)| {
             let fields: Vec<String> = fields.into_iter().flatten().chain(other).collect();
             Just(fields).prop_shuffle().prop_map(object)
+        })
+        .boxed()
+}
+
+/// A catalogue file: key names with texts (templates with placeholders, stray braces)
+/// or plural objects.
+fn catalogue_shape() -> Text {
+    let template = prop_oneof![
+        text(),
+        Just("{max} / {over}".to_owned()),
+        Just("{".to_owned()),
+        Just("}{".to_owned()),
+        Just("{{over}}".to_owned()),
+    ];
+    let value = prop_oneof![
+        4 => template.clone().prop_map(|t| quote(&t)),
+        1 => (template.clone(), template).prop_map(|(one, other)| {
+            object(vec![format!("\"one\":{}", quote(&one)), format!("\"other\":{}", quote(&other))])
+        }),
+    ];
+    let names: Vec<&'static str> = Key::ALL.iter().map(|k| k.name()).collect();
+    prop::collection::vec((select(names), value), 0..12)
+        .prop_map(|fields| {
+            object(
+                fields
+                    .into_iter()
+                    .map(|(name, v)| format!("{}:{v}", quote(name)))
+                    .collect(),
+            )
         })
         .boxed()
 }
@@ -1142,6 +1173,22 @@ proptest! {
         }
     }
 
+    /// A fetched catalogue is outside input: whatever it holds, reading it and
+    /// wording every message with it neither panics nor loses a placeholder's value.
+    #[test]
+    fn catalogues_decode_or_refuse(
+        body in body(catalogue_shape()),
+        count in 0usize..1000,
+    ) {
+        if let Ok(catalogue) = Catalogue::parse(&body) {
+            install("xx", catalogue);
+            for &key in Key::ALL {
+                let message = Message::new(key).with("max", 200_usize).count("over", count);
+                let _ = message.render("xx");
+            }
+        }
+    }
+
     #[test]
     fn id_tokens_with_the_right_claims_pass(
         claims in good_claims(),
@@ -1160,7 +1207,7 @@ proptest! {
     ) {
         if let Some(discovery) = decoded::<Discovery>(&body)? {
             let keep: Vec<&str> = keep.iter().map(String::as_str).collect();
-            let choices = languages::options(&discovery.ui_locales_supported, &keep);
+            let choices = languages::options(&discovery.ui_locales_supported, &keep, "Not set");
             prop_assert!(choices.len() > discovery.ui_locales_supported.len());
             match discovery.verified(ISSUER) {
                 Ok(trusted) => {

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use super::tr::tr;
+
 use crate::i18n::{Key, Message};
 
 /// The title, the signed-in account and, while editing, a Sign out button.
@@ -16,23 +18,24 @@ pub fn AccountBar(
     /// Signs out; disabled while it runs.
     sign_out: Action<(), ()>,
 ) -> impl IntoView {
+    let tr = tr();
     let signed_in_as = move || {
         account.with(|a| {
             a.as_ref()
-                .map(|a| Message::new(Key::SignedInAs).with("account", a).to_string())
+                .map(|a| tr.message(&Message::new(Key::SignedInAs).with("account", a)))
         })
     };
     view! {
         <header class="zpf-header">
             <div class="zpf-heading">
-                <h2 id=title_id class="zpf-title">{Key::Title.text()}</h2>
+                <h2 id=title_id class="zpf-title">{move || tr.text(Key::Title)}</h2>
                 <p class="zpf-account" data-testid="account">{signed_in_as}</p>
             </div>
             {move || signed_in.get().then(|| view! {
                 <button type="button" class="zpf-button zpf-sign-out" data-testid="sign-out"
                     disabled=move || sign_out.pending().get()
                     on:click=move |_| { sign_out.dispatch_local(()); }>
-                    {Key::SignOut.text()}
+                    {move || tr.text(Key::SignOut)}
                 </button>
             })}
         </header>

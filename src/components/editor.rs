@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use super::tr::tr;
+
 use super::fields::{GenderField, LanguageField, TextField};
 use crate::form::FormModel;
 use crate::i18n::Key;
@@ -26,6 +28,7 @@ pub fn Editor(
     let id = move |field: Field| format!("{ids}-{}", field.as_str());
     let can_save = Memo::new(move |_| !saving.get() && model.with(|m| m.to_save().is_some()));
     let dirty = Memo::new(move |_| model.with(FormModel::is_dirty));
+    let tr = tr();
     view! {
         <form class="zpf-form" novalidate on:submit=move |ev| {
             ev.prevent_default();
@@ -43,7 +46,7 @@ pub fn Editor(
             <div class="zpf-actions">
                 <button type="submit" class="zpf-button zpf-button--primary" data-testid="save"
                     disabled=move || !can_save.get()>
-                    {move || if saving.get() { Key::Saving.text() } else { Key::Save.text() }}
+                    {move || tr.text(if saving.get() { Key::Saving } else { Key::Save })}
                 </button>
                 <button type="button" class="zpf-button" data-testid="reset"
                     disabled=move || !dirty.get() || saving.get()
@@ -51,7 +54,7 @@ pub fn Editor(
                         model.update(FormModel::reset);
                         on_reset.run(());
                     }>
-                    {Key::Reset.text()}
+                    {move || tr.text(Key::Reset)}
                 </button>
             </div>
         </form>

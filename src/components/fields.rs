@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use super::tr::tr;
+
 use crate::form::FormModel;
 use crate::i18n::Key;
 use crate::languages;
@@ -11,7 +13,8 @@ use crate::validate::Field;
 
 /// The message under a field, from the form model.
 fn message_of(model: RwSignal<FormModel>, field: Field) -> Memo<Option<String>> {
-    Memo::new(move |_| model.with(|m| m.message(field).map(|m| m.to_string())))
+    let tr = tr();
+    Memo::new(move |_| model.with(|m| m.message(field).map(|m| m.render(tr.language()))))
 }
 
 /// Label, control and message around `children`.
@@ -27,11 +30,12 @@ fn FieldFrame(
     message: Memo<Option<String>>,
     children: Children,
 ) -> impl IntoView {
+    let tr = tr();
     view! {
         <div class="zpf-field" class:zpf-field--invalid=move || message.with(Option::is_some)>
             <label class="zpf-label" for=control_id.clone()>
-                {field.label().text()}
-                {hint.map(|h| view! { <span class="zpf-hint" id=format!("{control_id}-hint")>{h.text()}</span> })}
+                {move || tr.text(field.label())}
+                {hint.map(|h| view! { <span class="zpf-hint" id=format!("{control_id}-hint")>{move || tr.text(h)}</span> })}
             </label>
             {children()}
             <p class="zpf-message" id=format!("{control_id}-message") data-testid=format!("{control_id}-message")>
@@ -147,12 +151,15 @@ pub fn LanguageField(
     supported: Signal<Vec<String>>,
 ) -> impl IntoView {
     let field = Field::PreferredLanguage;
+    let tr = tr();
     let choices = Memo::new(move |_| {
+        let not_set = tr.text(Key::LanguageNotSet);
         supported.with(|s| {
             model.with(|m| {
                 languages::options(
                     s,
                     &[&m.baseline.preferred_language, &m.draft.preferred_language],
+                    &not_set,
                 )
             })
         })
@@ -160,19 +167,19 @@ pub fn LanguageField(
     let on_change = Callback::new(move |value| model.update(|m| m.edit(field, value)));
     view! {
         <SelectField id field model on_change>
-                <For each=move || choices.get() key=|(value, _)| value.clone() let((value, label))>
-                    {
-                        let current = value.clone();
-                        view! {
-                            <option
-                                value=value
-                                selected=move || model.with(|m| m.draft.preferred_language.trim() == current)
-                            >
-                                {label}
-                            </option>
-                        }
+                // A plain list, rebuilt when the choices change: lighter than a keyed
+                // <For> for two dozen options.
+                {move || choices.get().into_iter().map(|(value, label)| {
+                    let current = value.clone();
+                    view! {
+                        <option
+                            value=value
+                            selected=move || model.with(|m| m.draft.preferred_language.trim() == current)
+                        >
+                            {label}
+                        </option>
                     }
-                </For>
+                }).collect_view()}
         </SelectField>
     }
 }
@@ -185,6 +192,7 @@ pub fn GenderField(
     /// The form's state, which the control reads and edits.
     model: RwSignal<FormModel>,
 ) -> impl IntoView {
+    let tr = tr();
     // Parse at the edge: a value that is not one of ours changes nothing.
     let on_change = Callback::new(move |value: String| {
         if let Ok(gender) = value.parse::<Gender>() {
@@ -197,7 +205,7 @@ pub fn GenderField(
                     .map(|g| {
                         view! {
                             <option value=g.as_str() selected=move || model.with(|m| m.draft.gender == g)>
-                                {g.label().text()}
+                                {move || tr.text(g.label())}
                             </option>
                         }
                     })

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use super::tr::tr;
+
 use crate::i18n::Key;
 use crate::problem::Problem;
 
@@ -13,13 +15,15 @@ pub fn LoadFailedPanel(
     /// Loads the profile again.
     on_retry: Callback<()>,
 ) -> impl IntoView {
+    let tr = tr();
+    let text = problem.message();
     view! {
         <div class="zpf-banner zpf-banner--error" role="alert" data-testid="load-error">
-            <p>{problem.to_string()}</p>
+            <p>{move || tr.message(&text)}</p>
             {problem.retryable().then(|| view! {
                 <button type="button" class="zpf-button zpf-banner-action" data-testid="load-retry"
                     on:click=move |_| on_retry.run(())>
-                    {Key::TryAgain.text()}
+                    {move || tr.text(Key::TryAgain)}
                 </button>
             })}
         </div>

@@ -10,6 +10,7 @@ mod options_error;
 mod profile_form;
 mod signed_out;
 mod state;
+mod tr;
 
 pub use options_error::OptionsErrorView;
 pub use profile_form::ProfileForm;

@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use super::tr::tr;
+
 use crate::i18n::Key;
 use crate::screen::{Notice, NoticeAction, Tone};
 use crate::validate::Field;
@@ -14,6 +16,7 @@ pub fn NoticeBanner(
     /// Called with the notice's action when its button is pressed.
     on_action: Callback<NoticeAction>,
 ) -> impl IntoView {
+    let tr = tr();
     move || {
         notice.get().map(|n| {
             let (class, role) = match n.tone {
@@ -29,13 +32,13 @@ pub fn NoticeBanner(
                 view! {
                     <button type="button" class="zpf-button zpf-banner-action" data-testid="notice-action"
                         on:click=move |_| on_action.run(action)>
-                        {label.text()}
+                        {move || tr.text(label)}
                     </button>
                 }
             });
             view! {
                 <div class=class role=role data-testid="notice">
-                    <p>{n.text.to_string()}</p>
+                    <p>{move || tr.message(&n.text)}</p>
                     {button}
                 </div>
             }
@@ -46,9 +49,10 @@ pub fn NoticeBanner(
 /// Placeholder blocks, one per field, while the profile loads.
 #[component]
 pub fn Skeleton() -> impl IntoView {
+    let tr = tr();
     view! {
         <div class="zpf-skeleton" data-testid="loading">
-            <span class="zpf-visually-hidden">{Key::Loading.text()}</span>
+            <span class="zpf-visually-hidden">{move || tr.text(Key::Loading)}</span>
             {Field::ALL
                 .map(|_| view! {
                     <div class="zpf-skeleton-field" aria-hidden="true">

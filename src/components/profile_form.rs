@@ -8,6 +8,7 @@ use super::load_failed::LoadFailedPanel;
 use super::notice::{NoticeBanner, Skeleton};
 use super::signed_out::SignedOutPanel;
 use super::state::{Actions, FormState};
+use crate::i18n::locale::direction;
 use crate::i18n::Key;
 use crate::languages::ZITADEL_LANGUAGES;
 use crate::oidc::discovery::discover;
@@ -27,6 +28,21 @@ pub fn ProfileForm(
     crate::crash::install();
     let ids = format!("zpf{}", crate::next_id());
     let state = FormState::new(config);
+    provide_context(state.tr);
+    state.follow_language(None);
+    if state.config.with_value(|c| c.owns_document) {
+        // The standalone page: the document speaks the form's language too.
+        Effect::new(move || {
+            let language = state.tr.language();
+            if let Some(html) = crate::window()
+                .document()
+                .and_then(|d| d.document_element())
+            {
+                let _ = html.set_attribute("lang", language);
+                let _ = html.set_attribute("dir", direction(language));
+            }
+        });
+    }
     let actions = Actions::new(state);
     // While mounted, adopt tokens another tab rotated, and follow another tab's
     // sign-out; dropped with the component.
@@ -62,6 +78,7 @@ pub fn ProfileForm(
 
     view! {
         <section node_ref=state.root class="zpf" data-testid="profile-form"
+            lang=move || state.tr.language() dir=move || direction(state.tr.language())
             aria-labelledby=labelled_by
             aria-busy=move || state.phase.with(|p| *p == Phase::Loading).then_some("true")>
             <AccountBar title_id account=state.account

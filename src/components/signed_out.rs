@@ -2,6 +2,8 @@
 
 use leptos::prelude::*;
 
+use super::tr::tr;
+
 use crate::i18n::Key;
 
 /// An invitation to sign in, with the button that starts it.
@@ -10,13 +12,14 @@ pub fn SignedOutPanel(
     /// Starts the sign-in; the button stays disabled while the browser leaves.
     sign_in: Action<(), ()>,
 ) -> impl IntoView {
+    let tr = tr();
     view! {
         <div class="zpf-signed-out" data-testid="signed-out">
-            <p>{Key::SignInPrompt.text()}</p>
+            <p>{move || tr.text(Key::SignInPrompt)}</p>
             <button type="button" class="zpf-button zpf-button--primary" data-testid="sign-in"
                 disabled=move || sign_in.pending().get()
                 on:click=move |_| { sign_in.dispatch_local(()); }>
-                {Key::SignIn.text()}
+                {move || tr.text(Key::SignIn)}
             </button>
         </div>
     }

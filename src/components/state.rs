@@ -6,11 +6,13 @@ use leptos::html::Section;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::tr::Tr;
 use crate::api::ApiClient;
 use crate::authorized::{authorized, CallError};
 use crate::form::FormModel;
 use crate::host_events::{ErrorKind, HostEvent};
-use crate::i18n::{Key, Message};
+use crate::i18n::locale::{self, ENGLISH};
+use crate::i18n::{catalogue, Key, Message};
 use crate::oidc::{self, tokens};
 use crate::options::Config;
 use crate::profile::{keep_draft, take_kept_draft, Draft, ValidProfile};
@@ -29,6 +31,11 @@ pub struct FormState {
     pub user_id: RwSignal<Option<String>>,
     /// The form's root element, where host events are dispatched.
     pub root: NodeRef<Section>,
+    /// The language the form speaks now.
+    pub tr: Tr,
+    /// The language last asked for; a catalogue that arrives after a newer ask is
+    /// not shown.
+    asked: StoredValue<&'static str>,
 }
 
 impl FormState {
@@ -41,7 +48,29 @@ impl FormState {
             account: RwSignal::new(None),
             user_id: RwSignal::new(None),
             root: NodeRef::new(),
+            tr: Tr(RwSignal::new(ENGLISH)),
+            asked: StoredValue::new(ENGLISH),
         }
+    }
+
+    /// Speaks the language [`locale::pick`] chooses with the person's `stored`
+    /// preferred language, once its catalogue is on the page; English until then, or
+    /// for good if it cannot be fetched.
+    pub fn follow_language(self, stored: Option<&str>) {
+        let config = self.config.get_value();
+        let wanted = locale::pick(config.locale.as_deref(), stored, &browser_languages());
+        self.asked.set_value(wanted);
+        if catalogue::is_loaded(wanted) {
+            self.tr.0.set(wanted);
+            return;
+        }
+        let url = crate::element::bundle_url(&format!("catalogues/{wanted}.json"));
+        leptos::task::spawn_local(async move {
+            let loaded = catalogue::load(wanted, &url, config.timeout_ms).await;
+            if loaded && self.asked.try_get_value() == Some(wanted) {
+                self.tr.0.try_set(wanted);
+            }
+        });
     }
 
     /// Shows `phase`; setting the phase it already shows rebuilds nothing.
@@ -89,6 +118,7 @@ impl FormState {
             tokens::clear(&config);
         }
         if let Some(model) = loaded.model {
+            self.follow_language(Some(&model.baseline.preferred_language));
             self.model.set(model);
         }
         self.account.set(loaded.account);
@@ -101,12 +131,18 @@ impl FormState {
     }
 
     fn apply_saved(self, outcome: SaveOutcome) {
+        let language = self.tr.0.get_untracked();
         let saved = self
             .model
-            .try_update(|m| screen::saved(m, outcome, format_time));
+            .try_update(|m| screen::saved(m, outcome, |date| format_time(date, language)));
         let Some(saved) = saved else {
             return; // unmounted meanwhile
         };
+        // A newly saved preferred language is the form's language from now on.
+        let stored = self
+            .model
+            .with_untracked(|m| m.baseline.preferred_language.clone());
+        self.follow_language(Some(&stored));
         if saved.session_ended {
             // Keep the draft where a new sign-in will find it.
             let config = self.config.get_value();
@@ -160,16 +196,24 @@ impl Drop for LeaveGuard {
     }
 }
 
-/// "14:03:12" in the page's language, from the server's change date.
-fn format_time(change_date: &str) -> Option<String> {
+/// "14:03:12" as people write times in `language` (the browser's `Intl`), from the
+/// server's change date.
+fn format_time(change_date: &str, language: &str) -> Option<String> {
     let date = js_sys::Date::new(&change_date.into());
     if date.get_time().is_nan() {
         return None;
     }
-    let locale = web_sys::window()
-        .and_then(|w| w.navigator().language())
-        .unwrap_or_else(|| "en".into());
-    Some(date.to_locale_time_string(&locale).into())
+    Some(date.to_locale_time_string(language).into())
+}
+
+/// The browser's languages, most preferred first (`navigator.languages`).
+fn browser_languages() -> Vec<String> {
+    crate::window()
+        .navigator()
+        .languages()
+        .iter()
+        .filter_map(|tag| tag.as_string())
+        .collect()
 }
 
 /// Finishes a sign-in this page load may be the answer to, then loads the profile.
@@ -227,7 +271,8 @@ impl Actions {
             let config = state.config.get_value();
             async move {
                 // On success the page is navigating away; only a failure returns.
-                if let Err(error) = oidc::begin_sign_in(&config).await {
+                let language = state.tr.0.get_untracked();
+                if let Err(error) = oidc::begin_sign_in(&config, language).await {
                     state
                         .notice
                         .set(Some(Notice::new(Tone::Error, error.message())));
@@ -244,7 +289,7 @@ impl Actions {
                 let not_ended = oidc::sign_out(&config).await;
                 drop(leaving);
                 // Still here: ZITADEL's session could not be ended. Say so.
-                let text = Message::new(Key::SignedOutHereOnly).with("reason", not_ended);
+                let text = Message::new(Key::SignedOutHereOnly).with("reason", not_ended.message());
                 state.signed_out(Some(Notice::new(Tone::Error, text)));
             }
         });

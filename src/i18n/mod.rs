@@ -1,8 +1,13 @@
 //! Every text a person reads, in one place. Code names a [`Key`] (and fills in its
-//! arguments through [`Message`]); the catalogue decides the words. English is the
-//! only catalogue today; another language is another table of the same keys.
+//! arguments through [`Message`]); the catalogue decides the words. English is built
+//! in; the other languages ZITADEL ships are JSON files of the same keys beside the
+//! bundle (`catalogues/<code>.json`), fetched once when a form needs one
+//! ([`catalogue`]); until then, or if one cannot be fetched, the form speaks English.
 
 use std::fmt;
+
+pub mod catalogue;
+pub mod locale;
 
 macro_rules! catalogue {
     ($($key:ident = $english:literal,)*) => {
@@ -21,6 +26,13 @@ macro_rules! catalogue {
             pub fn english(self) -> &'static str {
                 match self {
                     $(Key::$key => $english,)*
+                }
+            }
+
+            /// The key's name, as the JSON catalogues spell it.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Key::$key => stringify!($key),)*
                 }
             }
         }
@@ -62,7 +74,7 @@ catalogue! {
     FreshTokenLacksAudience = "Signed in, but the access token cannot call ZITADEL's API: add {scope} to the “scope” option.",
     // Field messages.
     Required = "This field is required.",
-    TooLong = "At most {max} characters, please ({over} too many).",
+    TooLong = "At most {max} characters, please ({over} characters too many).",
     LanguageTag = "Use a language tag such as “en” or “de-CH”.",
     ControlCharacter = "Remove the tab, line break or other control character from this field.",
     // What went wrong with a request.
@@ -133,17 +145,75 @@ catalogue! {
 }
 
 impl Key {
-    /// The template in the active catalogue.
+    /// The English template (the form's texts in another language come through [`Tr`]).
     pub fn text(self) -> &'static str {
         self.english()
     }
+
+    /// English's other plural forms, where a key has them: `(category, template)`.
+    pub fn english_plural(self, category: &str) -> Option<&'static str> {
+        match (self, category) {
+            (Key::TooLong, "one") => {
+                Some("At most {max} characters, please ({over} character too many).")
+            }
+            _ => None,
+        }
+    }
 }
 
-/// A text to show: a key and the values of its placeholders.
+/// What fills a placeholder: plain text, or another message, worded in the same
+/// language as the one it sits in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arg {
+    Text(String),
+    Message(Box<Message>),
+}
+
+macro_rules! text_args {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg {
+            fn from(value: $t) -> Self {
+                Arg::Text(value.to_string())
+            }
+        }
+    )*};
+}
+
+text_args!(
+    &str,
+    &&str,
+    String,
+    &String,
+    u16,
+    &u16,
+    u32,
+    usize,
+    &usize,
+    u64,
+    char,
+    serde_json::Error
+);
+
+impl From<Message> for Arg {
+    fn from(message: Message) -> Self {
+        Arg::Message(Box::new(message))
+    }
+}
+
+impl From<Key> for Arg {
+    fn from(key: Key) -> Self {
+        Arg::Message(Box::new(Message::new(key)))
+    }
+}
+
+/// A key with the values for its placeholders, worded when shown: [`fmt::Display`]
+/// gives English (for hosts' events and logs), [`Message::render`] any language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
     key: Key,
-    args: Vec<(&'static str, String)>,
+    args: Vec<(&'static str, Arg)>,
+    /// The number that picks the plural form, where the text has several.
+    count: Option<u64>,
 }
 
 impl Message {
@@ -151,17 +221,53 @@ impl Message {
         Self {
             key,
             args: Vec::new(),
+            count: None,
         }
     }
 
     /// Fills `{name}` with `value`.
-    pub fn with(mut self, name: &'static str, value: impl fmt::Display) -> Self {
-        self.args.push((name, value.to_string()));
+    pub fn with(mut self, name: &'static str, value: impl Into<Arg>) -> Self {
+        self.args.push((name, value.into()));
         self
+    }
+
+    /// Fills `{name}` with the number `n`, which also picks the plural form.
+    pub fn count(mut self, name: &'static str, n: usize) -> Self {
+        self.count = Some(n as u64);
+        self.with(name, n)
     }
 
     pub fn key(&self) -> Key {
         self.key
+    }
+
+    /// The text in `language` (one of ZITADEL's codes), from its catalogue if this
+    /// page has fetched it, else in English.
+    pub fn render(&self, language: &str) -> String {
+        let category = self
+            .count
+            .map(|n| catalogue::plural_category(language, n))
+            .unwrap_or_default();
+        let template = catalogue::template(language, self.key, &category);
+        let mut out = String::with_capacity(template.len());
+        let mut rest = template.as_str();
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let Some(close) = after.find('}') else {
+                out.push_str(&rest[open..]);
+                return out;
+            };
+            let name = &after[..close];
+            match self.args.iter().find(|(n, _)| *n == name) {
+                Some((_, Arg::Text(value))) => out.push_str(value),
+                Some((_, Arg::Message(inner))) => out.push_str(&inner.render(language)),
+                None => out.push_str(&rest[open..open + close + 2]),
+            }
+            rest = &after[close + 1..];
+        }
+        out.push_str(rest);
+        out
     }
 }
 
@@ -173,21 +279,7 @@ impl From<Key> for Message {
 
 impl fmt::Display for Message {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut rest = self.key.text();
-        while let Some(open) = rest.find('{') {
-            f.write_str(&rest[..open])?;
-            let after = &rest[open + 1..];
-            let Some(close) = after.find('}') else {
-                return f.write_str(&rest[open..]);
-            };
-            let name = &after[..close];
-            match self.args.iter().find(|(n, _)| *n == name) {
-                Some((_, value)) => f.write_str(value)?,
-                None => f.write_str(&rest[open..open + close + 2])?,
-            }
-            rest = &after[close + 1..];
-        }
-        f.write_str(rest)
+        f.write_str(&self.render(locale::ENGLISH))
     }
 }
 
@@ -197,10 +289,19 @@ mod tests {
 
     #[test]
     fn placeholders_are_filled_in_order_of_the_template() {
-        let m = Message::new(Key::TooLong).with("over", 3).with("max", 200);
+        let m = Message::new(Key::TooLong)
+            .count("over", 3)
+            .with("max", 200_usize);
         assert_eq!(
             m.to_string(),
-            "At most 200 characters, please (3 too many)."
+            "At most 200 characters, please (3 characters too many)."
+        );
+        let one = Message::new(Key::TooLong)
+            .count("over", 1)
+            .with("max", 200_usize);
+        assert_eq!(
+            one.to_string(),
+            "At most 200 characters, please (1 character too many)."
         );
     }
 

@@ -14,6 +14,9 @@ pub struct AuthorizeRequest<'a> {
     pub state: &'a State,
     pub nonce: &'a Nonce,
     pub code_challenge: &'a CodeChallenge,
+    /// The language the form speaks, for ZITADEL's login when the `locale` option
+    /// names none.
+    pub language: &'a str,
 }
 
 impl AuthorizeRequest<'_> {
@@ -28,9 +31,10 @@ impl AuthorizeRequest<'_> {
             ("code_challenge", self.code_challenge.as_str()),
             ("code_challenge_method", "S256"),
         ];
-        if let Some(locale) = config.locale.as_deref() {
-            params.push(("ui_locales", locale));
-        }
+        params.push((
+            "ui_locales",
+            config.locale.as_deref().unwrap_or(self.language),
+        ));
         let separator = if self.authorization_endpoint.contains('?') {
             '&'
         } else {
@@ -332,7 +336,13 @@ mod tests {
             code_challenge: &CodeChallenge::new(
                 "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM".into(),
             ),
+            language: "ja",
         };
+        let without_locale = Config {
+            locale: None,
+            ..config()
+        };
+        assert!(request.url(&without_locale).ends_with("&ui_locales=ja"));
         assert_eq!(
             request.url(&config()),
             "https://acme.zitadel.cloud/oauth/v2/authorize?client_id=123%40app\

@@ -14,7 +14,7 @@ use crate::options::Config;
 
 /// Sends the browser to ZITADEL's login. Returns only on failure: on success the
 /// page is navigating away.
-pub async fn begin_sign_in(config: &Config) -> Result<(), SignInError> {
+pub async fn begin_sign_in(config: &Config, language: &str) -> Result<(), SignInError> {
     let discovery = discover(config).await?;
     let pending = PendingSignIn::generate(crate::now_ms())?;
     let challenge = s256_challenge(&pending.verifier).await?;
@@ -23,6 +23,7 @@ pub async fn begin_sign_in(config: &Config) -> Result<(), SignInError> {
         state: &pending.state,
         nonce: &pending.nonce,
         code_challenge: &challenge,
+        language,
     }
     .url(config);
     tokens::save_pending(config, pending);

@@ -9,6 +9,9 @@ case ":$PATH:" in *":$HOME/.cargo/bin:"*) ;; *) export PATH="$HOME/.cargo/bin:$P
 TOOLS_DIR="${ZPF_TOOLS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/zitadel-profile-form}"
 BINARYEN_VERSION=132.0.0
 BINARYEN_BIN="$TOOLS_DIR/binaryen-$BINARYEN_VERSION/node_modules/.bin"
+# axe-core, the accessibility checker the end-to-end suites run in each browser.
+AXE_VERSION=4.14.1
+AXE_JS="$TOOLS_DIR/axe-core-$AXE_VERSION/node_modules/axe-core/axe.min.js"
 
 # The one place the wasm-bindgen version is written down: the `=` pin in Cargo.toml.
 wasm_bindgen_version() {
@@ -19,4 +22,5 @@ wasm_bindgen_version() {
 use_tools() {
   export PATH="$BINARYEN_BIN:$HOME/.cargo/bin:$PATH"
   export TRUNK_SKIP_VERSION_CHECK=true
+  export ZPF_AXE_JS="$AXE_JS"
 }

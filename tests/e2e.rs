@@ -326,6 +326,38 @@ impl Browser {
         }
     }
 
+    /// Runs axe-core (every rule it has, best practices included) over the whole
+    /// document, open shadow roots included, and fails listing any violation.
+    async fn axe_clean(&self, state: &str) {
+        let present = self.client.execute("return !!window.axe", vec![]).await;
+        if present.ok() != Some(json!(true)) {
+            let path = env("ZPF_AXE_JS", "");
+            let source = std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("axe-core at {path:?} (scripts/bootstrap): {e}"));
+            self.client
+                .execute(&format!("{source}\nreturn true;"), vec![])
+                .await
+                .unwrap();
+        }
+        let found = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1]; \
+                 axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations.map(v => \
+                   `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map(n => JSON.stringify(n.target)).join(', ')}`)), \
+                   e => done([`axe failed: ${e}`]));",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let violations: Vec<String> = serde_json::from_value(found).unwrap_or_default();
+        assert!(
+            violations.is_empty(),
+            "axe, {state}:\n{}",
+            violations.join("\n")
+        );
+    }
+
     /// When the current document started loading (`performance.timeOrigin`).
     async fn document_started(&self) -> f64 {
         let origin = self
@@ -1025,6 +1057,151 @@ async fn the_embedded_element_signs_in_and_saves_under_a_strict_csp() {
         "CSP violations after the round trips"
     );
     b.close().await;
+}
+
+/// axe-core finds nothing to fix in any state of the standalone page, in light and
+/// dark: signed out, loading, the form, field errors, saving, saved, load failed,
+/// session ended, and in Arabic (right to left).
+#[tokio::test]
+#[ignore = "needs the stand-in and the built page; scripts/test runs it"]
+async fn axe_finds_no_violation_in_any_state_of_the_page() {
+    for dark in [false, true] {
+        let theme = if dark { "dark" } else { "light" };
+        let b = Browser::open_with(dark).await;
+        b.client.goto(&page_url()).await.unwrap();
+        b.testid("sign-in").await;
+        b.axe_clean(&format!("signed out, {theme}")).await;
+        // The profile answers slowly: the skeleton shows meanwhile.
+        dev(
+            "faults",
+            json!({"count": 2, "delayMs": 4000, "pathPrefix": "/auth/v1/users/me"}),
+        );
+        b.testid("sign-in").await.click().await.unwrap();
+        b.log_in_as_demo().await;
+        b.testid("loading").await;
+        b.axe_clean(&format!("loading, {theme}")).await;
+        b.loaded().await;
+        b.axe_clean(&format!("form, {theme}")).await;
+        b.type_into("displayName", "").await;
+        b.type_into("nickName", &"x".repeat(201)).await;
+        b.until("the field messages", || async {
+            !b.message("displayName").await.is_empty()
+        })
+        .await;
+        b.axe_clean(&format!("field errors, {theme}")).await;
+        b.type_into("displayName", "Ada L.").await;
+        b.type_into("nickName", "Countess").await;
+        dev(
+            "faults",
+            json!({"count": 2, "delayMs": 4000, "pathPrefix": "/auth/v1/users/me/profile"}),
+        );
+        b.testid("save").await.click().await.unwrap();
+        b.until("the save under way", || async {
+            b.testid("save").await.text().await.unwrap_or_default() != "Save"
+        })
+        .await;
+        b.axe_clean(&format!("saving, {theme}")).await;
+        b.until("the save", || async {
+            b.notice().await.starts_with("Saved")
+        })
+        .await;
+        b.axe_clean(&format!("saved, {theme}")).await;
+        // The session ends elsewhere; the next save finds out.
+        dev("end-sessions", json!({}));
+        b.type_into("nickName", "Enchantress").await;
+        b.testid("save").await.click().await.unwrap();
+        b.until("the ended session", || async {
+            b.notice().await.contains("ended")
+        })
+        .await;
+        b.axe_clean(&format!("session ended, {theme}")).await;
+        b.close().await;
+
+        let b = Browser::open_with(dark).await;
+        b.sign_in().await;
+        dev(
+            "faults",
+            json!({"count": 4, "status": 503, "pathPrefix": "/auth/v1/users/me"}),
+        );
+        let stamp = b.reload_soon().await;
+        b.back_on_a_new_page(stamp).await;
+        b.testid("load-error").await;
+        b.axe_clean(&format!("load failed, {theme}")).await;
+        b.close().await;
+
+        let b = Browser::open_with(dark).await;
+        b.sign_in().await;
+        b.client
+            .execute(
+                "const s = document.querySelector(\"[name='preferredLanguage']\"); s.value = 'ar'; \
+                 s.dispatchEvent(new Event('change', {bubbles: true}));",
+                vec![],
+            )
+            .await
+            .unwrap();
+        b.testid("save").await.click().await.unwrap();
+        b.until("the page in Arabic", || async {
+            b.client
+                .execute("return document.documentElement.dir", vec![])
+                .await
+                .unwrap()
+                == json!("rtl")
+        })
+        .await;
+        b.axe_clean(&format!("Arabic, {theme}")).await;
+        b.close().await;
+    }
+}
+
+/// The same inside the embedded element's shadow root, on the example host page.
+#[tokio::test]
+#[ignore = "needs the stand-in and the built page; scripts/test runs it"]
+async fn axe_finds_no_violation_in_the_embedded_element() {
+    for dark in [false, true] {
+        let theme = if dark { "dark" } else { "light" };
+        let b = Browser::open_with(dark).await;
+        b.client
+            .goto(&format!("{}embed/", page_url()))
+            .await
+            .unwrap();
+        b.until("the element's sign-in button", || async {
+            b.in_shadow("return !!root.querySelector(\"[data-testid='sign-in']\")")
+                .await
+                == json!(true)
+        })
+        .await;
+        b.axe_clean(&format!("embedded, signed out, {theme}")).await;
+        b.shadow_click("sign-in").await;
+        b.log_in_as_demo().await;
+        b.until("the prefilled element", || async {
+            b.shadow_value("firstName").await == json!("Ada")
+        })
+        .await;
+        b.axe_clean(&format!("embedded, form, {theme}")).await;
+        b.in_shadow(
+            "const i = root.querySelector(\"[name='displayName']\"); i.value = ''; \
+             i.dispatchEvent(new Event('input', {bubbles: true})); \
+             i.dispatchEvent(new Event('blur'));",
+        )
+        .await;
+        b.axe_clean(&format!("embedded, field errors, {theme}"))
+            .await;
+        b.client
+            .execute(
+                "document.querySelector('zitadel-profile-form').setAttribute('locale', 'ar')",
+                vec![],
+            )
+            .await
+            .unwrap();
+        b.until("the element in Arabic", || async {
+            b.in_shadow("return root.querySelector('section')?.dir")
+                .await
+                == json!("rtl")
+        })
+        .await;
+        b.axe_clean(&format!("embedded, Arabic, {theme}")).await;
+        b.close().await;
+    }
 }
 
 /// The tokens a tab holds, as stored in its sessionStorage.

@@ -1,5 +1,6 @@
 //! The form's heading: its title, who is signed in, and Sign out.
 
+use leptos::either::Either;
 use leptos::prelude::*;
 
 use super::tr::tr;
@@ -17,6 +18,9 @@ pub fn AccountBar(
     signed_in: Signal<bool>,
     /// Signs out; disabled while it runs.
     sign_out: Action<(), ()>,
+    /// Whether the form is the page (the standalone page): its title is then the
+    /// page's one level-one heading; embedded, it is a section heading.
+    owns_document: bool,
 ) -> impl IntoView {
     let tr = tr();
     let signed_in_as = move || {
@@ -28,7 +32,11 @@ pub fn AccountBar(
     view! {
         <header class="zpf-header">
             <div class="zpf-heading">
-                <h2 id=title_id class="zpf-title">{move || tr.text(Key::Title)}</h2>
+                {if owns_document {
+                    Either::Left(view! { <h1 id=title_id class="zpf-title">{move || tr.text(Key::Title)}</h1> })
+                } else {
+                    Either::Right(view! { <h2 id=title_id class="zpf-title">{move || tr.text(Key::Title)}</h2> })
+                }}
                 <p class="zpf-account" data-testid="account">{signed_in_as}</p>
             </div>
             {move || signed_in.get().then(|| view! {

@@ -8,41 +8,50 @@ use crate::i18n::Key;
 use crate::screen::{Notice, NoticeAction, Tone};
 use crate::validate::Field;
 
-/// Shows the current notice, if any. Errors are alerts; the rest are polite status.
+/// The notice above the form, in two live regions that are always on the page, so
+/// screen readers announce a notice when it appears: errors assertively
+/// (`role="alert"`), everything else politely (`role="status"`).
 #[component]
 pub fn NoticeBanner(
-    /// The notice to show; none shows nothing.
+    /// What to show, if anything.
     notice: Signal<Option<Notice>>,
-    /// Called with the notice's action when its button is pressed.
+    /// Runs the notice's action (retry, sign in again).
     on_action: Callback<NoticeAction>,
 ) -> impl IntoView {
     let tr = tr();
-    move || {
-        notice.get().map(|n| {
-            let (class, role) = match n.tone {
-                Tone::Error => ("zpf-banner zpf-banner--error", "alert"),
-                Tone::Info => ("zpf-banner zpf-banner--info", "status"),
-                Tone::Success => ("zpf-banner zpf-banner--success", "status"),
-            };
-            let button = n.action.map(|action| {
-                let label = match action {
-                    NoticeAction::RetrySave => Key::TryAgain,
-                    NoticeAction::SignIn => Key::SignInAgain,
+    let banner = move |errors: bool| {
+        notice
+            .get()
+            .filter(|n| (n.tone == Tone::Error) == errors)
+            .map(|n| {
+                let class = match n.tone {
+                    Tone::Error => "zpf-banner zpf-banner--error",
+                    Tone::Info => "zpf-banner zpf-banner--info",
+                    Tone::Success => "zpf-banner zpf-banner--success",
                 };
+                let button = n.action.map(|action| {
+                    let label = match action {
+                        NoticeAction::RetrySave => Key::TryAgain,
+                        NoticeAction::SignIn => Key::SignInAgain,
+                    };
+                    view! {
+                        <button type="button" class="zpf-button zpf-banner-action" data-testid="notice-action"
+                            on:click=move |_| on_action.run(action)>
+                            {move || tr.text(label)}
+                        </button>
+                    }
+                });
                 view! {
-                    <button type="button" class="zpf-button zpf-banner-action" data-testid="notice-action"
-                        on:click=move |_| on_action.run(action)>
-                        {move || tr.text(label)}
-                    </button>
+                    <div class=class data-testid="notice">
+                        <p>{move || tr.message(&n.text)}</p>
+                        {button}
+                    </div>
                 }
-            });
-            view! {
-                <div class=class role=role data-testid="notice">
-                    <p>{move || tr.message(&n.text)}</p>
-                    {button}
-                </div>
-            }
-        })
+            })
+    };
+    view! {
+        <div class="zpf-live" role="status">{move || banner(false)}</div>
+        <div class="zpf-live" role="alert">{move || banner(true)}</div>
     }
 }
 

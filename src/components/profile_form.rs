@@ -83,7 +83,7 @@ pub fn ProfileForm(
             aria-busy=move || state.phase.with(|p| *p == Phase::Loading).then_some("true")>
             <AccountBar title_id account=state.account
                 signed_in=Signal::derive(move || state.phase.with(|p| *p == Phase::Ready))
-                sign_out=actions.sign_out/>
+                sign_out=actions.sign_out owns_document=state.config.with_value(|c| c.owns_document)/>
             <NoticeBanner notice=state.notice.into() on_action/>
             {move || match state.phase.get() {
                 Phase::Loading => view! { <Skeleton/> }.into_any(),

@@ -167,7 +167,7 @@ impl FormState {
     }
 
     /// Moves focus to `field`'s control in this form, once its message is showing.
-    fn focus(self, field: Field) {
+    pub fn focus(self, field: Field) {
         use wasm_bindgen::JsCast;
         leptos::task::spawn_local(async move {
             leptos::task::tick().await;
@@ -314,6 +314,13 @@ impl Actions {
         }
         state.model.update(FormModel::attempt_submit);
         let Some(profile) = state.model.with_untracked(FormModel::to_save) else {
+            // Refused here: the person lands on the first field to fix.
+            let first = state
+                .model
+                .with_untracked(|m| Field::ALL.into_iter().find(|&f| m.message(f).is_some()));
+            if let Some(field) = first {
+                state.focus(field);
+            }
             return;
         };
         state.notice.set(None);

@@ -11,7 +11,9 @@ use std::net::{TcpListener, TcpStream};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::elements::Element;
+use fantoccini::key::Key;
 use fantoccini::wd::WindowHandle;
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Map, Value};
@@ -1153,7 +1155,8 @@ async fn axe_finds_no_violation_in_any_state_of_the_page() {
     }
 }
 
-/// The same inside the embedded element's shadow root, on the example host page.
+/// The same states inside the embedded element's shadow root, on the example host
+/// page, which is checked with it.
 #[tokio::test]
 #[ignore = "needs the stand-in and the built page; scripts/test runs it"]
 async fn axe_finds_no_violation_in_the_embedded_element() {
@@ -1186,6 +1189,68 @@ async fn axe_finds_no_violation_in_the_embedded_element() {
         .await;
         b.axe_clean(&format!("embedded, field errors, {theme}"))
             .await;
+        b.in_shadow(
+            "const i = root.querySelector(\"[name='displayName']\"); i.value = 'Ada L.'; \
+             i.dispatchEvent(new Event('input', {bubbles: true}));",
+        )
+        .await;
+        dev(
+            "faults",
+            json!({"count": 2, "delayMs": 4000, "pathPrefix": "/auth/v1/users/me/profile"}),
+        );
+        b.shadow_click("save").await;
+        b.until("the save under way", || async {
+            b.shadow_text("save").await != "Save"
+        })
+        .await;
+        b.axe_clean(&format!("embedded, saving, {theme}")).await;
+        b.until("the save", || async {
+            b.shadow_text("notice").await.starts_with("Saved")
+        })
+        .await;
+        b.axe_clean(&format!("embedded, saved, {theme}")).await;
+        dev(
+            "faults",
+            json!({"count": 4, "status": 503, "pathPrefix": "/auth/v1/users/me"}),
+        );
+        b.client.refresh().await.unwrap();
+        b.until("the element's load error", || async {
+            b.in_shadow("return !!root.querySelector(\"[data-testid='load-error']\")")
+                .await
+                == json!(true)
+        })
+        .await;
+        b.axe_clean(&format!("embedded, load failed, {theme}"))
+            .await;
+        dev(
+            "faults",
+            json!({"count": 2, "delayMs": 4000, "pathPrefix": "/auth/v1/users/me"}),
+        );
+        b.client.refresh().await.unwrap();
+        b.until("the element loading", || async {
+            b.in_shadow("return !!root.querySelector(\"[data-testid='loading']\")")
+                .await
+                == json!(true)
+        })
+        .await;
+        b.axe_clean(&format!("embedded, loading, {theme}")).await;
+        b.until("the prefilled element", || async {
+            b.shadow_value("firstName").await == json!("Ada")
+        })
+        .await;
+        dev("end-sessions", json!({}));
+        b.in_shadow(
+            "const i = root.querySelector(\"[name='nickName']\"); i.value = 'Countess'; \
+             i.dispatchEvent(new Event('input', {bubbles: true}));",
+        )
+        .await;
+        b.shadow_click("save").await;
+        b.until("the ended session", || async {
+            b.shadow_text("notice").await.contains("ended")
+        })
+        .await;
+        b.axe_clean(&format!("embedded, session ended, {theme}"))
+            .await;
         b.client
             .execute(
                 "document.querySelector('zitadel-profile-form').setAttribute('locale', 'ar')",
@@ -1202,6 +1267,218 @@ async fn axe_finds_no_violation_in_the_embedded_element() {
         b.axe_clean(&format!("embedded, Arabic, {theme}")).await;
         b.close().await;
     }
+}
+
+impl Browser {
+    /// Presses `keys` on whatever has the focus, as a keyboard would (WebDriver
+    /// actions: no element is targeted). Shift and Control stay held until `Key::Null`.
+    async fn press(&self, keys: &str) {
+        let modifiers: [char; 2] = [Key::Shift.into(), Key::Control.into()];
+        let null: char = Key::Null.into();
+        let mut held = Vec::new();
+        let mut actions = KeyActions::new("keyboard".into());
+        for key in keys.chars() {
+            if modifiers.contains(&key) {
+                actions = actions.then(KeyAction::Down { value: key });
+                held.push(key);
+            } else if key == null {
+                for value in held.drain(..) {
+                    actions = actions.then(KeyAction::Up { value });
+                }
+            } else {
+                actions = actions
+                    .then(KeyAction::Down { value: key })
+                    .then(KeyAction::Up { value: key });
+            }
+        }
+        for value in held {
+            actions = actions.then(KeyAction::Up { value });
+        }
+        self.client.perform_actions(actions).await.unwrap();
+    }
+
+    /// What has the focus: its `name`, else its `data-testid`, and whether the focus
+    /// ring shows (an outline wider than zero).
+    async fn focused(&self) -> (String, bool) {
+        let found = self
+            .client
+            .execute(
+                "const e = document.activeElement; const s = getComputedStyle(e); \
+                 return [e.getAttribute('name') || e.dataset.testid || e.tagName, \
+                         s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0];",
+                vec![],
+            )
+            .await
+            .unwrap();
+        (
+            found[0].as_str().unwrap_or_default().to_owned(),
+            found[1] == json!(true),
+        )
+    }
+
+    /// Presses Tab until `target` has the focus, at most `limit` times, checking the
+    /// focus ring of everything it passes.
+    async fn tab_to(&self, target: &str, backwards: bool, limit: usize) {
+        let key = if backwards {
+            format!("{}{}{}", Key::Shift, Key::Tab, Key::Null)
+        } else {
+            Key::Tab.to_string()
+        };
+        for _ in 0..limit {
+            self.press(&key).await;
+            let (name, ring) = self.focused().await;
+            if name != "BODY" {
+                assert!(ring, "{name} has the focus but shows no focus ring");
+            }
+            if name == target {
+                return;
+            }
+        }
+        panic!("{target} is not reachable by keyboard");
+    }
+}
+
+/// Everything without a pointer, in both browsers: sign in, Tab through every field in
+/// order with a visible focus ring, fix an error, save with Enter, reset, sign out.
+#[tokio::test]
+#[ignore = "needs the stand-in and the built page; scripts/test runs it"]
+async fn the_whole_journey_works_by_keyboard_alone() {
+    let b = Browser::open().await;
+    b.client.goto(&page_url()).await.unwrap();
+    b.testid("sign-in").await;
+    b.tab_to("sign-in", false, 5).await;
+    b.press(&Key::Enter.to_string()).await;
+    b.find("#loginName").await;
+    b.press(DEMO_USER).await;
+    b.press(&Key::Tab.to_string()).await;
+    b.press(&format!("{DEMO_PASSWORD}{}", Key::Enter)).await;
+    b.loaded().await;
+    // Every control in reading order, starting from the top of the page.
+    b.tab_to("sign-out", false, 5).await;
+    for name in [
+        "firstName",
+        "lastName",
+        "nickName",
+        "displayName",
+        "preferredLanguage",
+        "gender",
+    ] {
+        b.tab_to(name, false, 1).await;
+    }
+    // An error, fixed from the keyboard, then saved with Enter.
+    b.tab_to("displayName", true, 3).await;
+    b.press(&format!("{}a{}{}", Key::Control, Key::Null, Key::Backspace))
+        .await;
+    b.until("the required message", || async {
+        !b.message("displayName").await.is_empty()
+    })
+    .await;
+    b.press("Ada the Countess").await;
+    b.until("the message gone", || async {
+        b.message("displayName").await.is_empty()
+    })
+    .await;
+    b.press(&Key::Enter.to_string()).await;
+    b.until("the save", || async {
+        b.notice().await.starts_with("Saved")
+    })
+    .await;
+    assert_eq!(b.value("displayName").await, "Ada the Countess");
+    // An edit, undone with Reset.
+    b.tab_to("nickName", true, 3).await;
+    b.press("Countess").await;
+    b.tab_to("reset", false, 6).await;
+    b.press(&Key::Enter.to_string()).await;
+    b.until("the reset", || async {
+        b.value("nickName").await.is_empty()
+    })
+    .await;
+    // Back up to Sign out.
+    b.tab_to("sign-out", true, 10).await;
+    b.press(&Key::Enter.to_string()).await;
+    b.until("signed out", || async {
+        b.client
+            .find(Locator::Css("[data-testid='sign-in']"))
+            .await
+            .is_ok()
+    })
+    .await;
+    b.close().await;
+}
+
+/// WCAG 2.2's target size (every control at least 24 by 24 CSS px), reflow at 200 %
+/// zoom, and the styles for forced colours and reduced motion.
+#[tokio::test]
+#[ignore = "needs the stand-in and the built page; scripts/test runs it"]
+async fn targets_zoom_forced_colours_and_reduced_motion() {
+    let b = Browser::open().await;
+    b.sign_in().await;
+    let small = b
+        .client
+        .execute(
+            "return [...document.querySelectorAll('button, input, select')] \
+               .map(e => [e.getAttribute('name') || e.dataset.testid, e.getBoundingClientRect()]) \
+               .filter(([, r]) => r.width < 24 || r.height < 24).map(([n]) => n);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(small, json!([]), "controls smaller than 24×24");
+    // 200 % zoom of a 1280 px window: the page reflows into 640 CSS px.
+    b.client.set_window_size(1280, 800).await.unwrap();
+    b.client
+        .execute("document.documentElement.style.zoom = '2'", vec![])
+        .await
+        .unwrap();
+    let fits = b
+        .client
+        .execute(
+            "return document.documentElement.scrollWidth <= document.documentElement.clientWidth",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(fits, json!(true), "horizontal scrolling at 200 %");
+    let media = b
+        .client
+        .execute(
+            "return [...document.styleSheets].flatMap(s => [...s.cssRules]) \
+               .filter(r => r.media).map(r => r.cssText);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let rules: Vec<String> = serde_json::from_value(media).unwrap();
+    let block = |query: &str| {
+        rules
+            .iter()
+            .find(|r| r.contains(query))
+            .unwrap_or_else(|| panic!("no @media {query} rule"))
+            .clone()
+    };
+    let forced = block("forced-colors: active").to_lowercase();
+    for needed in [
+        ".zpf-input:focus",
+        ".zpf-button:focus-visible",
+        ".zpf-field--invalid",
+    ] {
+        assert!(
+            forced.contains(needed),
+            "forced colours lack {needed}: {forced}"
+        );
+    }
+    assert!(
+        forced.contains("highlight") && forced.contains("canvastext"),
+        "{forced}"
+    );
+    let calm = block("prefers-reduced-motion: reduce");
+    // Chromium writes the shorthand out in full.
+    assert!(
+        calm.contains(".zpf-skeleton")
+            && (calm.contains("animation: none") || calm.contains("none running none")),
+        "{calm}"
+    );
+    b.close().await;
 }
 
 /// The tokens a tab holds, as stored in its sessionStorage.

@@ -668,6 +668,79 @@ async fn l2_a_forged_callback_leaves_the_pending_sign_in_alone() {
     b.close().await;
 }
 
+impl Browser {
+    /// Whether the embedded element's shadow root holds `[data-testid=testid]`.
+    async fn shadow_has(&self, testid: &str) -> bool {
+        let script = format!("return !!root.querySelector(\"[data-testid='{testid}']\")");
+        self.in_shadow(&script).await == json!(true)
+    }
+
+    /// Waits until the embedded element shows `testid`.
+    async fn shadow_shows(&self, testid: &str) {
+        self.until(&format!("the element's {testid}"), || async {
+            self.shadow_has(testid).await
+        })
+        .await;
+    }
+
+    /// Waits until the embedded element shows the demo user's profile.
+    async fn shadow_prefilled(&self) {
+        self.until("the prefilled element", || async {
+            self.shadow_value("firstName").await == json!("Ada")
+        })
+        .await;
+    }
+
+    /// Types into the embedded element's field `name`, as the input event tells it.
+    async fn shadow_type(&self, name: &str, value: &str) {
+        let script = format!(
+            "const i = root.querySelector(\"[name='{name}']\"); i.value = arguments[0]; \
+             i.dispatchEvent(new Event('input', {{bubbles: true}}));"
+        );
+        let script = format!(
+            "const root = document.querySelector('zitadel-profile-form')?.shadowRoot; {script}"
+        );
+        self.client
+            .execute(&script, vec![json!(value)])
+            .await
+            .unwrap();
+    }
+
+    /// Picks `value` in the page's select `name`, as a person would.
+    async fn choose(&self, name: &str, value: &str) {
+        let script = format!(
+            "const s = document.querySelector(\"[name='{name}']\"); s.value = arguments[0]; \
+             s.dispatchEvent(new Event('change', {{bubbles: true}}));"
+        );
+        self.client
+            .execute(&script, vec![json!(value)])
+            .await
+            .unwrap();
+    }
+
+    /// Sets the embedded element's `locale` attribute.
+    async fn set_locale(&self, code: &str) {
+        self.client
+            .execute(
+                "document.querySelector('zitadel-profile-form').setAttribute('locale', arguments[0])",
+                vec![json!(code)],
+            )
+            .await
+            .unwrap();
+    }
+
+    /// The embedded form's first-name label, and its root's `lang` and `dir`.
+    async fn shadow_language(&self) -> Value {
+        self.in_shadow(
+            "const id = root.querySelector(\"[name='firstName']\")?.id; \
+             const l = id && root.querySelector(`label[for='${id}']`); \
+             const s = root.querySelector('section'); \
+             return l && [l.textContent.trim(), s.lang, s.dir]",
+        )
+        .await
+    }
+}
+
 /// The form's label for the first name in `code`, from its catalogue file.
 fn first_name_label(code: &str) -> String {
     if code == "en" {
@@ -692,37 +765,16 @@ async fn every_language_labels_the_form_in_its_own_words() {
         .goto(&format!("{}embed/", page_url()))
         .await
         .unwrap();
-    b.until("the element's sign-in button", || async {
-        b.in_shadow("return !!root.querySelector(\"[data-testid='sign-in']\")")
-            .await
-            == json!(true)
-    })
-    .await;
+    b.shadow_shows("sign-in").await;
     b.shadow_click("sign-in").await;
     b.log_in_as_demo().await;
-    b.until("the prefilled element", || async {
-        b.shadow_value("firstName").await == json!("Ada")
-    })
-    .await;
+    b.shadow_prefilled().await;
     for code in zitadel_profile_form::languages::ZITADEL_LANGUAGES {
-        b.client
-            .execute(
-                "document.querySelector('zitadel-profile-form').setAttribute('locale', arguments[0])",
-                vec![json!(code)],
-            )
-            .await
-            .unwrap();
+        b.set_locale(code).await;
         let expected = first_name_label(code);
         b.until(&format!("the form in {code}"), || async {
-            let label = b
-                .in_shadow(
-                    "const id = root.querySelector(\"[name='firstName']\")?.id; \
-                     const l = id && root.querySelector(`label[for='${id}']`); \
-                     const s = root.querySelector('section'); \
-                     return l && [l.textContent.trim(), s.lang, s.dir]",
-                )
-                .await;
-            label == json!([expected, code, if code == "ar" { "rtl" } else { "ltr" }])
+            let dir = if code == "ar" { "rtl" } else { "ltr" };
+            b.shadow_language().await == json!([expected, code, dir])
         })
         .await;
     }
@@ -746,14 +798,7 @@ async fn saving_a_new_preferred_language_switches_the_page_to_it() {
             .unwrap()
     };
     assert_eq!(html_lang().await, json!(["en", "ltr"]));
-    b.client
-        .execute(
-            "const s = document.querySelector(\"[name='preferredLanguage']\"); s.value = 'ar'; \
-             s.dispatchEvent(new Event('change', {bubbles: true}));",
-            vec![],
-        )
-        .await
-        .unwrap();
+    b.choose("preferredLanguage", "ar").await;
     b.testid("save").await.click().await.unwrap();
     let expected = first_name_label("ar");
     b.until("the page in Arabic", || async {
@@ -932,23 +977,10 @@ async fn the_page_fits_phones_and_desktops_in_light_and_dark() {
             .await;
         // German (long words), Japanese, and Arabic right to left.
         for code in ["de", "ja", "ar"] {
-            b.client
-                .execute(
-                    "document.querySelector('zitadel-profile-form').setAttribute('locale', arguments[0])",
-                    vec![json!(code)],
-                )
-                .await
-                .unwrap();
+            b.set_locale(code).await;
             let expected = first_name_label(code);
             b.until(&format!("the element in {code}"), || async {
-                let shown = b
-                    .in_shadow(
-                        "const id = root.querySelector(\"[name='firstName']\")?.id; \
-                         const l = id && root.querySelector(`label[for='${id}']`); \
-                         return l && l.textContent.trim()",
-                    )
-                    .await;
-                shown == json!(expected)
+                b.shadow_language().await[0] == json!(expected)
             })
             .await;
             let sizes = [(360, 1100), (1280, 800)];
@@ -966,29 +998,17 @@ async fn the_embedded_element_signs_in_and_saves_under_a_strict_csp() {
     let b = Browser::open().await;
     let embed = format!("{}embed/", page_url());
     b.client.goto(&embed).await.unwrap();
-    b.until("the element's sign-in button", || async {
-        b.in_shadow("return !!root.querySelector(\"[data-testid='sign-in']\")")
-            .await
-            == json!(true)
-    })
-    .await;
+    b.shadow_shows("sign-in").await;
     b.shadow_click("sign-in").await;
     b.log_in_as_demo().await;
-    b.until("the prefilled element", || async {
-        b.shadow_value("firstName").await == json!("Ada")
-    })
-    .await;
+    b.shadow_prefilled().await;
     assert_eq!(
         b.client.current_url().await.unwrap().as_str(),
         embed,
         "back on the host page, URL clean"
     );
 
-    b.in_shadow(
-        "const i = root.querySelector(\"[name='nickName']\"); i.value = 'Embedded'; \
-         i.dispatchEvent(new Event('input', {bubbles: true}));",
-    )
-    .await;
+    b.shadow_type("nickName", "Embedded").await;
     b.shadow_click("save").await;
     b.until("the save", || async {
         b.shadow_text("notice").await.starts_with("Saved")
@@ -1040,12 +1060,7 @@ async fn the_embedded_element_signs_in_and_saves_under_a_strict_csp() {
     let before = b.document_started().await;
     b.shadow_click("sign-out").await;
     b.back_on_a_new_page(before).await;
-    b.until("the sign-in button again", || async {
-        b.in_shadow("return !!root.querySelector(\"[data-testid='sign-in']\")")
-            .await
-            == json!(true)
-    })
-    .await;
+    b.shadow_shows("sign-in").await;
     let events = b.testid("host-events").await.text().await.unwrap();
     assert!(events.contains("signed-out"), "{events}");
     let violations = b
@@ -1133,14 +1148,7 @@ async fn axe_finds_no_violation_in_any_state_of_the_page() {
 
         let b = Browser::open_with(dark).await;
         b.sign_in().await;
-        b.client
-            .execute(
-                "const s = document.querySelector(\"[name='preferredLanguage']\"); s.value = 'ar'; \
-                 s.dispatchEvent(new Event('change', {bubbles: true}));",
-                vec![],
-            )
-            .await
-            .unwrap();
+        b.choose("preferredLanguage", "ar").await;
         b.testid("save").await.click().await.unwrap();
         b.until("the page in Arabic", || async {
             b.client
@@ -1167,19 +1175,11 @@ async fn axe_finds_no_violation_in_the_embedded_element() {
             .goto(&format!("{}embed/", page_url()))
             .await
             .unwrap();
-        b.until("the element's sign-in button", || async {
-            b.in_shadow("return !!root.querySelector(\"[data-testid='sign-in']\")")
-                .await
-                == json!(true)
-        })
-        .await;
+        b.shadow_shows("sign-in").await;
         b.axe_clean(&format!("embedded, signed out, {theme}")).await;
         b.shadow_click("sign-in").await;
         b.log_in_as_demo().await;
-        b.until("the prefilled element", || async {
-            b.shadow_value("firstName").await == json!("Ada")
-        })
-        .await;
+        b.shadow_prefilled().await;
         b.axe_clean(&format!("embedded, form, {theme}")).await;
         b.in_shadow(
             "const i = root.querySelector(\"[name='displayName']\"); i.value = ''; \
@@ -1189,11 +1189,7 @@ async fn axe_finds_no_violation_in_the_embedded_element() {
         .await;
         b.axe_clean(&format!("embedded, field errors, {theme}"))
             .await;
-        b.in_shadow(
-            "const i = root.querySelector(\"[name='displayName']\"); i.value = 'Ada L.'; \
-             i.dispatchEvent(new Event('input', {bubbles: true}));",
-        )
-        .await;
+        b.shadow_type("displayName", "Ada L.").await;
         dev(
             "faults",
             json!({"count": 2, "delayMs": 4000, "pathPrefix": "/auth/v1/users/me/profile"}),
@@ -1214,12 +1210,7 @@ async fn axe_finds_no_violation_in_the_embedded_element() {
             json!({"count": 4, "status": 503, "pathPrefix": "/auth/v1/users/me"}),
         );
         b.client.refresh().await.unwrap();
-        b.until("the element's load error", || async {
-            b.in_shadow("return !!root.querySelector(\"[data-testid='load-error']\")")
-                .await
-                == json!(true)
-        })
-        .await;
+        b.shadow_shows("load-error").await;
         b.axe_clean(&format!("embedded, load failed, {theme}"))
             .await;
         dev(
@@ -1227,23 +1218,11 @@ async fn axe_finds_no_violation_in_the_embedded_element() {
             json!({"count": 2, "delayMs": 4000, "pathPrefix": "/auth/v1/users/me"}),
         );
         b.client.refresh().await.unwrap();
-        b.until("the element loading", || async {
-            b.in_shadow("return !!root.querySelector(\"[data-testid='loading']\")")
-                .await
-                == json!(true)
-        })
-        .await;
+        b.shadow_shows("loading").await;
         b.axe_clean(&format!("embedded, loading, {theme}")).await;
-        b.until("the prefilled element", || async {
-            b.shadow_value("firstName").await == json!("Ada")
-        })
-        .await;
+        b.shadow_prefilled().await;
         dev("end-sessions", json!({}));
-        b.in_shadow(
-            "const i = root.querySelector(\"[name='nickName']\"); i.value = 'Countess'; \
-             i.dispatchEvent(new Event('input', {bubbles: true}));",
-        )
-        .await;
+        b.shadow_type("nickName", "Countess").await;
         b.shadow_click("save").await;
         b.until("the ended session", || async {
             b.shadow_text("notice").await.contains("ended")
@@ -1251,13 +1230,7 @@ async fn axe_finds_no_violation_in_the_embedded_element() {
         .await;
         b.axe_clean(&format!("embedded, session ended, {theme}"))
             .await;
-        b.client
-            .execute(
-                "document.querySelector('zitadel-profile-form').setAttribute('locale', 'ar')",
-                vec![],
-            )
-            .await
-            .unwrap();
+        b.set_locale("ar").await;
         b.until("the element in Arabic", || async {
             b.in_shadow("return root.querySelector('section')?.dir")
                 .await

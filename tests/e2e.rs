@@ -778,6 +778,29 @@ async fn every_language_labels_the_form_in_its_own_words() {
         })
         .await;
     }
+    // The form's language goes to ZITADEL's login as `ui_locales`.
+    let before = b.document_started().await;
+    b.shadow_click("sign-out").await;
+    b.back_on_a_new_page(before).await;
+    b.shadow_shows("sign-in").await;
+    b.set_locale("ar").await;
+    b.until("the signed-out element in Arabic", || async {
+        b.in_shadow("return root.querySelector('section')?.lang")
+            .await
+            == json!("ar")
+    })
+    .await;
+    b.shadow_click("sign-in").await;
+    b.find("#password").await;
+    let login = b
+        .client
+        .execute(
+            "return [document.documentElement.lang, document.documentElement.dir]",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(login, json!(["ar", "rtl"]), "the login page in Arabic");
     b.close().await;
 }
 

@@ -64,6 +64,35 @@ async fn the_form_is_prefilled_from_users_me() {
     }
 }
 
+/// Plural forms come from the browser's `Intl.PluralRules`: Russian has a form for
+/// one, a few and many, and picks them as Russian counts.
+#[wasm_bindgen_test]
+fn plural_forms_follow_the_browsers_rules_for_the_language() {
+    use zitadel_profile_form::i18n::catalogue::{install, Catalogue};
+    use zitadel_profile_form::{Key, Message};
+    let forms = r#"{"TooLong": {"one": "{over} one {max}", "few": "{over} few {max}",
+        "many": "{over} many {max}", "other": "{over} other {max}"}}"#;
+    install("ru", Catalogue::parse(forms).unwrap());
+    let shown = |n: usize| {
+        Message::new(Key::TooLong)
+            .with("max", 200_usize)
+            .count("over", n)
+            .render("ru")
+    };
+    assert_eq!(shown(1), "1 one 200");
+    assert_eq!(shown(3), "3 few 200");
+    assert_eq!(shown(5), "5 many 200");
+    assert_eq!(shown(21), "21 one 200");
+    // English has one and other only.
+    let english = Message::new(Key::TooLong)
+        .with("max", 200_usize)
+        .count("over", 3);
+    assert_eq!(
+        english.render("en"),
+        "At most 200 characters, please (3 characters too many)."
+    );
+}
+
 /// A language whose catalogue cannot be fetched (the test server has none beside
 /// the bundle) leaves the form in English, working, and saying so in `lang`.
 #[wasm_bindgen_test]

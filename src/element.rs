@@ -6,7 +6,6 @@
 //! removing the element unmounts it, which disposes every listener it registered.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -68,7 +67,7 @@ extern "C" {
 }
 
 thread_local! {
-    static MOUNTED: RefCell<HashMap<u32, Mounted>> = RefCell::new(HashMap::new());
+    static MOUNTED: RefCell<Vec<(u32, Mounted)>> = const { RefCell::new(Vec::new()) };
     static DEFINED: Cell<bool> = const { Cell::new(false) };
 }
 
@@ -85,7 +84,11 @@ fn element_id(element: &HtmlElement) -> Option<u32> {
 fn unmount(element: &HtmlElement) {
     if let Some(id) = element_id(element) {
         // Dropping the handle unmounts the view and disposes its reactive owner.
-        let mounted = MOUNTED.with(|m| m.borrow_mut().remove(&id));
+        let mounted = MOUNTED.with(|m| {
+            let mut mounted = m.borrow_mut();
+            let at = mounted.iter().position(|(i, _)| *i == id)?;
+            Some(mounted.remove(at).1)
+        });
         drop(mounted);
     }
     if let Some(root) = element.shadow_root() {
@@ -130,7 +133,7 @@ fn render(element: &HtmlElement) {
     let options = options_from_attributes(|name| element.get_attribute(name));
     let mounted = mount_options(container, options.resolve(&page_url()));
     let id = crate::next_id();
-    MOUNTED.with(|m| m.borrow_mut().insert(id, mounted));
+    MOUNTED.with(|m| m.borrow_mut().push((id, mounted)));
     let _ = js_sys::Reflect::set(element, &ID_PROPERTY.into(), &id.into());
 }
 
@@ -214,7 +217,7 @@ mod tests {
 
     #[test]
     fn attributes_map_to_options() {
-        let attributes: HashMap<&str, &str> = [
+        let attributes: std::collections::HashMap<&str, &str> = [
             ("issuer", "https://acme.zitadel.cloud"),
             ("client-id", "1@p"),
             ("redirect-uri", "https://app/cb"),

@@ -4,7 +4,6 @@
 //! something declares its own [`Slot`], and a [`Store`] names whose values they are.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::marker::PhantomData;
 
 use serde::{de::DeserializeOwned, Serialize};
@@ -31,7 +30,12 @@ pub struct Store {
 }
 
 thread_local! {
-    static MEMORY: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    /// A few entries per form: a list is lighter in the bundle than a hash map.
+    static MEMORY: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
+}
+
+fn forget(memory: &mut Vec<(String, String)>, key: &str) {
+    memory.retain(|(k, _)| k != key);
 }
 
 fn storage() -> Option<web_sys::Storage> {
@@ -50,7 +54,12 @@ impl Store {
     pub fn read<T: DeserializeOwned>(&self, slot: &Slot<T>) -> Option<T> {
         let key = self.key(slot);
         let text = MEMORY
-            .with(|m| m.borrow().get(&key).cloned())
+            .with(|m| {
+                m.borrow()
+                    .iter()
+                    .find(|(k, _)| *k == key)
+                    .map(|(_, v)| v.clone())
+            })
             .or_else(|| storage()?.get_item(&key).ok().flatten())?;
         serde_json::from_str(&text).ok()
     }
@@ -64,12 +73,16 @@ impl Store {
             // A full or disabled storage only costs the reload; memory still has it.
             let _ = storage.set_item(&key, &text);
         }
-        MEMORY.with(|m| m.borrow_mut().insert(key, text));
+        MEMORY.with(|m| {
+            let mut memory = m.borrow_mut();
+            forget(&mut memory, &key);
+            memory.push((key, text));
+        });
     }
 
     pub fn remove<T>(&self, slot: &Slot<T>) {
         let key = self.key(slot);
-        MEMORY.with(|m| m.borrow_mut().remove(&key));
+        MEMORY.with(|m| forget(&mut m.borrow_mut(), &key));
         if let Some(storage) = storage() {
             let _ = storage.remove_item(&key);
         }

@@ -913,6 +913,51 @@ async fn two_tabs_refreshing_at_once_both_stay_signed_in() {
     b.close().await;
 }
 
+/// The requests this document sent to ZITADEL, by path, in order (the browser's
+/// resource timings; CORS preflights are not listed).
+async fn requests_to_zitadel(b: &Browser) -> Vec<String> {
+    let found = b
+        .client
+        .execute(
+            "return performance.getEntriesByType('resource') \
+               .filter(e => e.name.startsWith(arguments[0])) \
+               .map(e => new URL(e.name).pathname);",
+            vec![json!(issuer())],
+        )
+        .await
+        .unwrap();
+    serde_json::from_value(found).unwrap()
+}
+
+/// From the callback to the form the page asks ZITADEL for the token and the profile
+/// only: discovery was checked before the login and kept for the tab, and the form's
+/// parts share it. A reload with a live session asks for the profile alone.
+#[tokio::test]
+#[ignore = "needs the stand-in and the built page; scripts/test runs it"]
+async fn the_callback_needs_only_the_token_and_the_profile() {
+    let b = Browser::open().await;
+    b.client.goto(&page_url()).await.unwrap();
+    b.testid("sign-in").await;
+    let signed_out = requests_to_zitadel(&b).await;
+    assert_eq!(
+        signed_out,
+        ["/.well-known/openid-configuration"],
+        "one discovery request, however many parts ask"
+    );
+    b.testid("sign-in").await.click().await.unwrap();
+    b.log_in_as_demo().await;
+    b.loaded().await;
+    assert_eq!(
+        requests_to_zitadel(&b).await,
+        ["/oauth/v2/token", "/auth/v1/users/me"]
+    );
+    let stamp = b.reload_soon().await;
+    b.back_on_a_new_page(stamp).await;
+    b.loaded().await;
+    assert_eq!(requests_to_zitadel(&b).await, ["/auth/v1/users/me"]);
+    b.close().await;
+}
+
 /// ZITADEL keeps one live access token per session: when one tab refreshes, the
 /// access token a duplicated tab still holds is refused at once. A duplicated tab that
 /// missed the other's broadcast (it was on another page) gets that 401, asks, and

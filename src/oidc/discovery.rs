@@ -5,17 +5,17 @@
 //! anywhere else, nor hand `location` a `javascript:` URL.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::error::SignInError;
 use crate::http::Request;
 use crate::options::Config;
+use crate::session::Slot;
 use crate::url::{is_secure, origin};
 
 /// The parts of the discovery document this widget uses.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Discovery {
     pub issuer: String,
@@ -67,16 +67,90 @@ impl Discovery {
     }
 }
 
-thread_local! {
-    static CACHE: RefCell<HashMap<String, Discovery>> = RefCell::new(HashMap::new());
+/// The checked document, kept for the tab: a reload, or the return from ZITADEL's
+/// login, goes straight to the token or the API without fetching it again.
+const KEPT: Slot<Discovery> = Slot::new("discovery");
+
+/// The page's discovery documents by issuer: fetched, or being fetched with the
+/// callers waiting for that one request.
+enum Entry {
+    Ready(Discovery),
+    Fetching(Vec<js_sys::Function>),
 }
 
-/// The checked discovery document of the configured issuer, from the page's cache
-/// when it was fetched before.
+thread_local! {
+    static CACHE: RefCell<Vec<(String, Entry)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Where a caller stands: the document, a promise to wait on, or its turn to fetch.
+enum Turn {
+    Ready(Discovery),
+    Wait(js_sys::Promise),
+    Fetch,
+}
+
+fn take_turn(issuer: &str) -> Turn {
+    CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        match cache.iter_mut().find(|(i, _)| i == issuer) {
+            Some((_, Entry::Ready(discovery))) => Turn::Ready(discovery.clone()),
+            Some((_, Entry::Fetching(waiters))) => {
+                let mut resolve = None;
+                let promise = js_sys::Promise::new(&mut |r, _| resolve = Some(r));
+                waiters.extend(resolve);
+                Turn::Wait(promise)
+            }
+            None => {
+                cache.push((issuer.to_owned(), Entry::Fetching(Vec::new())));
+                Turn::Fetch
+            }
+        }
+    })
+}
+
+/// Records the fetch's outcome (a failure leaves nothing behind, so the next caller
+/// tries again) and wakes whoever waited for it.
+fn settle(issuer: &str, result: &Result<Discovery, SignInError>) {
+    let waiters = CACHE.with(|cache| {
+        let mut cache = cache.borrow_mut();
+        let at = cache.iter().position(|(i, _)| i == issuer)?;
+        let before = match result {
+            Ok(discovery) => std::mem::replace(&mut cache[at].1, Entry::Ready(discovery.clone())),
+            Err(_) => cache.remove(at).1,
+        };
+        match before {
+            Entry::Fetching(waiters) => Some(waiters),
+            Entry::Ready(_) => None,
+        }
+    });
+    for wake in waiters.unwrap_or_default() {
+        let _ = wake.call0(&wasm_bindgen::JsValue::NULL);
+    }
+}
+
+/// The checked discovery document of the configured issuer: from the page's cache,
+/// else the tab's, else one request shared by every caller that asks meanwhile.
 pub async fn discover(config: &Config) -> Result<Discovery, SignInError> {
+    let issuer = config.issuer.as_str();
+    loop {
+        match take_turn(issuer) {
+            Turn::Ready(discovery) => return Ok(discovery),
+            Turn::Wait(promise) => {
+                let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+            }
+            Turn::Fetch => break,
+        }
+    }
+    let result = fetch(config).await;
+    settle(issuer, &result);
+    result
+}
+
+async fn fetch(config: &Config) -> Result<Discovery, SignInError> {
     let issuer = &config.issuer;
-    if let Some(hit) = CACHE.with(|c| c.borrow().get(issuer).cloned()) {
-        return Ok(hit);
+    let store = config.store();
+    if let Some(kept) = store.read(&KEPT).and_then(|d| d.verified(issuer).ok()) {
+        return Ok(kept);
     }
     let url = format!("{issuer}/.well-known/openid-configuration");
     let discovery: Discovery = Request::get(&url)
@@ -84,7 +158,7 @@ pub async fn discover(config: &Config) -> Result<Discovery, SignInError> {
         .await
         .map_err(SignInError::Transport)?;
     let discovery = discovery.verified(issuer).map_err(SignInError::Discovery)?;
-    CACHE.with(|c| c.borrow_mut().insert(issuer.clone(), discovery.clone()));
+    store.write(&KEPT, &discovery);
     Ok(discovery)
 }
 

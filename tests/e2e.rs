@@ -955,6 +955,33 @@ async fn the_callback_needs_only_the_token_and_the_profile() {
     b.back_on_a_new_page(stamp).await;
     b.loaded().await;
     assert_eq!(requests_to_zitadel(&b).await, ["/auth/v1/users/me"]);
+    // The preloads are the downloads: each file of the bundle comes once, the wasm as
+    // application/wasm so it compiles while streaming.
+    let bundle = b
+        .client
+        .execute(
+            "return performance.getEntriesByType('resource') \
+               .map(e => new URL(e.name).pathname) \
+               .filter(p => p.startsWith('/zitadel-profile-form'));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        bundle,
+        json!(["/zitadel-profile-form.js", "/zitadel-profile-form_bg.wasm"])
+    );
+    let wasm_type = b
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; \
+             fetch('/zitadel-profile-form_bg.wasm', {method: 'HEAD'}) \
+               .then(r => done(r.headers.get('content-type')), e => done(String(e)));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(wasm_type, json!("application/wasm"));
     b.close().await;
 }
 

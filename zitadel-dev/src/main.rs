@@ -118,6 +118,10 @@ async fn start(args: Args, config: Config) -> Option<JoinSet<std::io::Result<()>
         println!("Profile page:     {page_origin}/");
         println!("Embedded example: {page_origin}/embed/");
         let csp = zitadel_dev::strict_csp(&config.issuer);
+        // Sent compressed as a CDN would, so the browser shows real transfer sizes.
+        if let Err(e) = zitadel_dev::precompress(&dist) {
+            eprintln!("serving {} uncompressed: {e}", dist.display());
+        }
         tasks.spawn(serve(listener, site(dist, page_config, csp)));
     }
     for user in &config.users {

@@ -192,6 +192,35 @@ mod tests {
 
     /// The README's events table names exactly these events and error kinds.
     #[test]
+    fn the_typescript_types_name_every_event_and_kind() {
+        let types = include_str!("../web/index.d.ts");
+        let map = types
+            .split("interface ProfileFormEventMap {")
+            .nth(1)
+            .and_then(|rest| rest.split('}').next())
+            .expect("the event map");
+        let events: Vec<&str> = map
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix('"')?.split('"').next())
+            .collect();
+        assert_eq!(events, HostEvent::NAMES);
+        let kinds: Vec<&str> = types
+            .split("export type ErrorKind =")
+            .nth(1)
+            .and_then(|rest| rest.split(';').next())
+            .expect("the ErrorKind union")
+            .split('"')
+            .skip(1)
+            .step_by(2)
+            .collect();
+        let ours: Vec<&str> = ErrorKind::ALL.iter().map(|k| k.as_str()).collect();
+        assert_eq!(kinds, ours);
+        let package = include_str!("../web/package.json");
+        let version = format!("\"version\": \"{}\"", env!("CARGO_PKG_VERSION"));
+        assert!(package.contains(&version), "web/package.json's version follows Cargo's");
+    }
+
+    #[test]
     fn the_readme_documents_every_event_and_kind() {
         let readme = include_str!("../README.md");
         let table: Vec<&str> = readme

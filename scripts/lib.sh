@@ -12,6 +12,9 @@ BINARYEN_BIN="$TOOLS_DIR/binaryen-$BINARYEN_VERSION/node_modules/.bin"
 # axe-core, the accessibility checker the end-to-end suites run in each browser.
 AXE_VERSION=4.14.1
 AXE_JS="$TOOLS_DIR/axe-core-$AXE_VERSION/node_modules/axe-core/axe.min.js"
+# The TypeScript compiler, which checks the package's declarations from a host's side.
+TYPESCRIPT_VERSION=5.9.3
+TSC="$TOOLS_DIR/typescript-$TYPESCRIPT_VERSION/node_modules/.bin/tsc"
 
 # The one place the wasm-bindgen version is written down: the `=` pin in Cargo.toml.
 wasm_bindgen_version() {

@@ -217,7 +217,10 @@ mod tests {
         assert_eq!(kinds, ours);
         let package = include_str!("../web/package.json");
         let version = format!("\"version\": \"{}\"", env!("CARGO_PKG_VERSION"));
-        assert!(package.contains(&version), "web/package.json's version follows Cargo's");
+        assert!(
+            package.contains(&version),
+            "web/package.json's version follows Cargo's"
+        );
     }
 
     #[test]

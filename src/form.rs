@@ -27,10 +27,7 @@ impl FieldMessage {
 
 impl std::fmt::Display for FieldMessage {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            FieldMessage::Rule(e) => Message::from(e).fmt(f),
-            FieldMessage::Server(text) => f.write_str(text),
-        }
+        f.write_str(&self.render(crate::i18n::locale::ENGLISH))
     }
 }
 

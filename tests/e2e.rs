@@ -694,11 +694,9 @@ impl Browser {
     /// Types into the embedded element's field `name`, as the input event tells it.
     async fn shadow_type(&self, name: &str, value: &str) {
         let script = format!(
-            "const i = root.querySelector(\"[name='{name}']\"); i.value = arguments[0]; \
+            "const root = document.querySelector('zitadel-profile-form')?.shadowRoot; \
+             const i = root.querySelector(\"[name='{name}']\"); i.value = arguments[0]; \
              i.dispatchEvent(new Event('input', {{bubbles: true}}));"
-        );
-        let script = format!(
-            "const root = document.querySelector('zitadel-profile-form')?.shadowRoot; {script}"
         );
         self.client
             .execute(&script, vec![json!(value)])

@@ -8,6 +8,7 @@ use super::load_failed::LoadFailedPanel;
 use super::notice::{NoticeBanner, Skeleton};
 use super::signed_out::SignedOutPanel;
 use super::state::{Actions, FormState};
+use super::tr::Tr;
 use crate::i18n::locale::direction;
 use crate::i18n::Key;
 use crate::languages::ZITADEL_LANGUAGES;
@@ -31,17 +32,7 @@ pub fn ProfileForm(
     provide_context(state.tr);
     state.follow_language(None);
     if state.config.with_value(|c| c.owns_document) {
-        // The standalone page: the document speaks the form's language too.
-        Effect::new(move || {
-            let language = state.tr.language();
-            if let Some(html) = crate::window()
-                .document()
-                .and_then(|d| d.document_element())
-            {
-                let _ = html.set_attribute("lang", language);
-                let _ = html.set_attribute("dir", direction(language));
-            }
-        });
+        mirror_on_document(state.tr);
     }
     let actions = Actions::new(state);
     // While mounted, adopt tokens another tab rotated, and follow another tab's
@@ -53,16 +44,7 @@ pub fn ProfileForm(
             .config
             .with_value(|c| TokenSync::listen(c, signed_out_elsewhere)),
     );
-    // The instance's languages, once discovery answers.
-    let supported = RwSignal::new(Vec::new());
-    let config = state.config.get_value();
-    leptos::task::spawn_local(async move {
-        let languages = match discover(&config).await {
-            Ok(d) if !d.ui_locales_supported.is_empty() => d.ui_locales_supported,
-            _ => ZITADEL_LANGUAGES.map(String::from).to_vec(),
-        };
-        supported.try_set(languages);
-    });
+    let supported = instance_languages(state.config.get_value());
     let on_action = Callback::new(move |action| match action {
         NoticeAction::RetrySave => actions.submit(state),
         NoticeAction::SignIn => {
@@ -100,4 +82,33 @@ pub fn ProfileForm(
             }}
         </section>
     }
+}
+
+/// The standalone page: the document speaks the form's language too, so screen
+/// readers pronounce the page title and the browser offers the right translation.
+fn mirror_on_document(tr: Tr) {
+    Effect::new(move || {
+        let language = tr.language();
+        if let Some(html) = crate::window()
+            .document()
+            .and_then(|d| d.document_element())
+        {
+            let _ = html.set_attribute("lang", language);
+            let _ = html.set_attribute("dir", direction(language));
+        }
+    });
+}
+
+/// The instance's languages for the picker, once discovery answers; ZITADEL's own
+/// when it lists none or cannot be reached.
+fn instance_languages(config: Config) -> RwSignal<Vec<String>> {
+    let supported = RwSignal::new(Vec::new());
+    leptos::task::spawn_local(async move {
+        let languages = match discover(&config).await {
+            Ok(d) if !d.ui_locales_supported.is_empty() => d.ui_locales_supported,
+            _ => ZITADEL_LANGUAGES.map(String::from).to_vec(),
+        };
+        supported.try_set(languages);
+    });
+    supported
 }

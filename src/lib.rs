@@ -114,6 +114,10 @@ pub(crate) fn now_ms() -> u64 {
     js_sys::Date::now() as u64
 }
 
+/// The name of the `performance.mark` set each time a form becomes editable with the
+/// signed-in person's profile in it.
+pub const EDITABLE_MARK: &str = "zitadel-profile-form:editable";
+
 /// The browser window; the widget only ever runs in one.
 pub(crate) fn window() -> web_sys::Window {
     web_sys::window().expect("the widget runs in a window")

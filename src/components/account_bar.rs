@@ -3,6 +3,7 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 
+use super::state::Task;
 use super::tr::tr;
 
 use crate::i18n::{Key, Message};
@@ -17,7 +18,7 @@ pub fn AccountBar(
     /// Whether to offer Sign out.
     signed_in: Signal<bool>,
     /// Signs out; disabled while it runs.
-    sign_out: Action<(), ()>,
+    sign_out: Task<()>,
     /// Whether the form is the page (the standalone page): its title is then the
     /// page's one level-one heading; embedded, it is a section heading.
     owns_document: bool,
@@ -41,8 +42,8 @@ pub fn AccountBar(
             </div>
             {move || signed_in.get().then(|| view! {
                 <button type="button" class="zpf-button zpf-sign-out" data-testid="sign-out"
-                    disabled=move || sign_out.pending().get()
-                    on:click=move |_| { sign_out.dispatch_local(()); }>
+                    disabled=move || sign_out.running()
+                    on:click=move |_| sign_out.start(())>
                     {move || tr.text(Key::SignOut)}
                 </button>
             })}

@@ -1,5 +1,6 @@
 //! The form as a whole: a switch over its phase, around an account bar and a notice.
 
+use leptos::either::EitherOf4;
 use leptos::prelude::*;
 
 use super::account_bar::AccountBar;
@@ -48,7 +49,7 @@ pub fn ProfileForm(
     let on_action = Callback::new(move |action| match action {
         NoticeAction::RetrySave => actions.submit(state),
         NoticeAction::SignIn => {
-            actions.sign_in.dispatch_local(());
+            actions.sign_in.start(());
         }
     });
     state
@@ -56,7 +57,7 @@ pub fn ProfileForm(
         .on_load(|root| crate::crash::register(root.into()));
     let title_id = format!("{ids}-title");
     let labelled_by = title_id.clone();
-    actions.load.dispatch_local(());
+    actions.load.start(());
 
     view! {
         <section node_ref=state.root class="zpf" data-testid="profile-form"
@@ -68,17 +69,17 @@ pub fn ProfileForm(
                 sign_out=actions.sign_out owns_document=state.config.with_value(|c| c.owns_document)/>
             <NoticeBanner notice=state.notice.into() on_action/>
             {move || match state.phase.get() {
-                Phase::Loading => view! { <Skeleton/> }.into_any(),
-                Phase::SignedOut => view! { <SignedOutPanel sign_in=actions.sign_in/> }.into_any(),
-                Phase::LoadFailed(problem) => view! {
+                Phase::Loading => EitherOf4::A(view! { <Skeleton/> }),
+                Phase::SignedOut => EitherOf4::B(view! { <SignedOutPanel sign_in=actions.sign_in/> }),
+                Phase::LoadFailed(problem) => EitherOf4::C(view! {
                     <LoadFailedPanel problem on_retry=Callback::new(move |()| actions.reload(state))/>
-                }.into_any(),
-                Phase::Ready => view! {
+                }),
+                Phase::Ready => EitherOf4::D(view! {
                     <Editor ids=ids.clone() model=state.model supported=supported.into()
-                        saving=actions.save.pending().into()
+                        saving=Signal::derive(move || actions.save.running())
                         on_submit=Callback::new(move |()| actions.submit(state))
                         on_reset=Callback::new(move |()| state.notice.set(None))/>
-                }.into_any(),
+                }),
             }}
         </section>
     }

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::state::Task;
 use super::tr::tr;
 
 use crate::i18n::Key;
@@ -10,15 +11,15 @@ use crate::i18n::Key;
 #[component]
 pub fn SignedOutPanel(
     /// Starts the sign-in; the button stays disabled while the browser leaves.
-    sign_in: Action<(), ()>,
+    sign_in: Task<()>,
 ) -> impl IntoView {
     let tr = tr();
     view! {
         <div class="zpf-signed-out" data-testid="signed-out">
             <p>{move || tr.text(Key::SignInPrompt)}</p>
             <button type="button" class="zpf-button zpf-button--primary" data-testid="sign-in"
-                disabled=move || sign_in.pending().get()
-                on:click=move |_| { sign_in.dispatch_local(()); }>
+                disabled=move || sign_in.running()
+                on:click=move |_| sign_in.start(())>
                 {move || tr.text(Key::SignIn)}
             </button>
         </div>

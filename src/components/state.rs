@@ -2,6 +2,10 @@
 //! outcome when it ends (decided by [`crate::screen`]), so no effect copies results
 //! around, and each action's `pending()` disables the button that started it.
 
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+
 use leptos::html::Section;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -124,7 +128,11 @@ impl FormState {
         self.account.set(loaded.account);
         self.user_id.set(loaded.user_id);
         self.notice.set(loaded.notice);
+        let editable = loaded.phase == Phase::Ready;
         self.show(loaded.phase);
+        if editable {
+            mark_editable();
+        }
         if let Some(event) = loaded.event {
             self.emit(event);
         }
@@ -206,6 +214,17 @@ fn format_time(change_date: &str, language: &str) -> Option<String> {
     Some(date.to_locale_time_string(language).into())
 }
 
+/// The moment the prefilled form is on screen and takes input, as the User Timing
+/// mark [`crate::EDITABLE_MARK`]: benchmarks and hosts measure load time with it.
+fn mark_editable() {
+    leptos::task::spawn_local(async {
+        leptos::task::tick().await;
+        if let Some(performance) = crate::window().performance() {
+            let _ = performance.mark(crate::EDITABLE_MARK);
+        }
+    });
+}
+
 /// The browser's languages, most preferred first (`navigator.languages`).
 fn browser_languages() -> Vec<String> {
     crate::window()
@@ -235,24 +254,72 @@ async fn load_profile(config: &Config) -> LoadResult {
     }
 }
 
+type LocalBoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;
+
+/// Work a button starts: at most one run at a time, and `running()` says when one is
+/// under way, so the button that started it can stay disabled meanwhile. Plain
+/// signals and `spawn_local` cost far fewer bytes than Leptos's `Action`.
+pub struct Task<I: 'static> {
+    running: RwSignal<bool>,
+    work: StoredValue<Rc<dyn Fn(I) -> LocalBoxFuture<'static, ()>>, LocalStorage>,
+}
+
+impl<I: 'static> Clone for Task<I> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<I: 'static> Copy for Task<I> {}
+
+impl<I: 'static> Task<I> {
+    fn new<F: Future<Output = ()> + 'static>(work: impl Fn(I) -> F + 'static) -> Self {
+        let work: Rc<dyn Fn(I) -> LocalBoxFuture<'static, ()>> =
+            Rc::new(move |input| Box::pin(work(input)));
+        Self {
+            running: RwSignal::new(false),
+            work: StoredValue::new_local(work),
+        }
+    }
+
+    /// Whether a run is under way (tracked).
+    pub fn running(self) -> bool {
+        self.running.get()
+    }
+
+    /// Starts a run with `input`, unless one is under way.
+    pub fn start(self, input: I) {
+        if self.running.get_untracked() {
+            return;
+        }
+        let Some(run) = self.work.try_with_value(|work| work(input)) else {
+            return; // unmounted
+        };
+        self.running.set(true);
+        leptos::task::spawn_local(async move {
+            run.await;
+            self.running.try_set(false);
+        });
+    }
+}
+
 /// What the form can start; each runs at most once at a time.
 #[derive(Clone, Copy)]
 pub struct Actions {
-    pub load: Action<(), ()>,
-    pub save: Action<(ValidProfile, Draft), ()>,
-    pub sign_in: Action<(), ()>,
-    pub sign_out: Action<(), ()>,
+    pub load: Task<()>,
+    pub save: Task<(ValidProfile, Draft)>,
+    pub sign_in: Task<()>,
+    pub sign_out: Task<()>,
 }
 
 impl Actions {
     pub fn new(state: FormState) -> Self {
-        let load = Action::new_local(move |_: &()| {
+        let load = Task::new(move |()| {
             let config = state.config.get_value();
             async move { state.apply_loaded(load_profile(&config).await) }
         });
-        let save = Action::new_local(move |(sent, sent_from): &(ValidProfile, Draft)| {
+        let save = Task::new(move |(sent, sent_from): (ValidProfile, Draft)| {
             let config = state.config.get_value();
-            let (sent, sent_from) = (sent.clone(), sent_from.clone());
             async move {
                 let body = sent.clone();
                 let result = authorized(&config, |c: ApiClient| {
@@ -267,7 +334,7 @@ impl Actions {
                 });
             }
         });
-        let sign_in = Action::new_local(move |_: &()| {
+        let sign_in = Task::new(move |()| {
             let config = state.config.get_value();
             async move {
                 // On success the page is navigating away; only a failure returns.
@@ -280,7 +347,7 @@ impl Actions {
                 }
             }
         });
-        let sign_out = Action::new_local(move |_: &()| {
+        let sign_out = Task::new(move |()| {
             let config = state.config.get_value();
             state.notice.set(None);
             async move {
@@ -304,12 +371,12 @@ impl Actions {
     /// Loads the profile again, showing the skeleton meanwhile.
     pub fn reload(self, state: FormState) {
         state.show(Phase::Loading);
-        self.load.dispatch_local(());
+        self.load.start(());
     }
 
     /// Saves the draft if it may be saved; shows every field's message either way.
     pub fn submit(self, state: FormState) {
-        if self.save.pending().get_untracked() {
+        if self.save.running.get_untracked() {
             return; // one save at a time
         }
         state.model.update(FormModel::attempt_submit);
@@ -325,6 +392,6 @@ impl Actions {
         };
         state.notice.set(None);
         let draft = state.model.with_untracked(|m| m.draft.clone());
-        self.save.dispatch_local((profile, draft));
+        self.save.start((profile, draft));
     }
 }

@@ -15,6 +15,10 @@ AXE_JS="$TOOLS_DIR/axe-core-$AXE_VERSION/node_modules/axe-core/axe.min.js"
 # The TypeScript compiler, which checks the package's declarations from a host's side.
 TYPESCRIPT_VERSION=5.9.3
 TSC="$TOOLS_DIR/typescript-$TYPESCRIPT_VERSION/node_modules/.bin/tsc"
+# esbuild minifies wasm-bindgen's JS glue after trunk's release build (trunk's own
+# minifier gives up on it).
+ESBUILD_VERSION=0.28.2
+ESBUILD_BIN="$TOOLS_DIR/esbuild-$ESBUILD_VERSION/node_modules/.bin"
 
 # The one place the wasm-bindgen version is written down: the `=` pin in Cargo.toml.
 wasm_bindgen_version() {
@@ -23,7 +27,7 @@ wasm_bindgen_version() {
 
 # Put the right wasm-opt first on PATH and keep trunk off the network.
 use_tools() {
-  export PATH="$BINARYEN_BIN:$HOME/.cargo/bin:$PATH"
+  export PATH="$BINARYEN_BIN:$ESBUILD_BIN:$HOME/.cargo/bin:$PATH"
   export TRUNK_SKIP_VERSION_CHECK=true
   export ZPF_AXE_JS="$AXE_JS"
 }

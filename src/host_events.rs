@@ -128,9 +128,9 @@ impl HostEvent {
     /// The `detail` as JSON text.
     pub fn detail_json(&self) -> String {
         let json = match self {
-            HostEvent::ProfileLoaded(d) => serde_json::to_string(d),
-            HostEvent::ProfileSaved(d) => serde_json::to_string(d),
-            HostEvent::ProfileError(d) => serde_json::to_string(d),
+            HostEvent::ProfileLoaded(d) => crate::json::to_string(d),
+            HostEvent::ProfileSaved(d) => crate::json::to_string(d),
+            HostEvent::ProfileError(d) => crate::json::to_string(d),
             HostEvent::SignedOut => Ok("{}".to_owned()),
         };
         json.unwrap_or_else(|_| "{}".to_owned())

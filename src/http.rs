@@ -109,5 +109,5 @@ impl<'a> Request<'a> {
 
 /// Reads a 2xx body as `T`.
 pub fn decode<T: DeserializeOwned>(body: &str) -> Result<T, HttpError> {
-    serde_json::from_str(body).map_err(|e| HttpError::Decode(e.to_string()))
+    crate::json::from_str(body).map_err(|e| HttpError::Decode(e.to_string()))
 }

@@ -21,6 +21,7 @@ pub mod form;
 pub mod host_events;
 pub mod http;
 pub mod i18n;
+pub mod json;
 pub mod languages;
 pub mod oidc;
 pub mod options;

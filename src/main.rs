@@ -61,7 +61,7 @@ async fn load_config() -> Result<Options, OptionsError> {
                 }
             })
         })?;
-    serde_json::from_str(&text)
+    zitadel_profile_form::json::from_str(&text)
         .map_err(|e| OptionsError::unreadable(Message::new(Key::ConfigMalformed).with("reason", e)))
 }
 

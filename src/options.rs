@@ -116,7 +116,7 @@ impl std::fmt::Display for OptionsError {
 impl Options {
     /// Reads options from JSON text (a `config.json`, or `JSON.stringify` of a JS object).
     pub fn from_json(text: &str) -> Result<Self, OptionsError> {
-        serde_json::from_str(text).map_err(OptionsError::unreadable)
+        crate::json::from_str_exact(text).map_err(OptionsError::unreadable)
     }
 
     /// Applies the defaults and checks every value. `page_url` is the URL of the page

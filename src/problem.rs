@@ -28,7 +28,7 @@ pub struct ErrorDetail {
 impl ZitadelError {
     /// Parses an error body; `None` when it is not ZITADEL's JSON (a proxy's HTML page, say).
     pub fn parse(body: &str) -> Option<Self> {
-        let error: Self = serde_json::from_str(body).ok()?;
+        let error: Self = crate::json::from_str(body).ok()?;
         (error.code != 0 || !error.message.is_empty()).then_some(error)
     }
 

@@ -61,11 +61,11 @@ impl Store {
                     .map(|(_, v)| v.clone())
             })
             .or_else(|| storage()?.get_item(&key).ok().flatten())?;
-        serde_json::from_str(&text).ok()
+        crate::json::from_str(&text).ok()
     }
 
     pub fn write<T: Serialize>(&self, slot: &Slot<T>, value: &T) {
-        let Ok(text) = serde_json::to_string(value) else {
+        let Ok(text) = crate::json::to_string(value) else {
             return;
         };
         let key = self.key(slot);

@@ -27,8 +27,8 @@ enum Entry {
 impl Catalogue {
     /// Reads a catalogue file. Keys it does not know are skipped whatever they hold;
     /// a known key holding neither a text nor plural forms refuses the whole file.
-    pub fn parse(json: &str) -> Result<Self, serde_json::Error> {
-        serde_json::from_str(json)
+    pub fn parse(json: &str) -> Result<Self, crate::json::Error> {
+        crate::json::from_str(json)
     }
 
     /// The template of `key` for a count in plural `category` (the `other` form when

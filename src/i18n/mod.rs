@@ -191,7 +191,7 @@ text_args!(
     &usize,
     u64,
     char,
-    serde_json::Error
+    crate::json::Error
 );
 
 impl From<Message> for Arg {

@@ -284,7 +284,8 @@ pub fn check_refreshed_id_token(
 fn check_claims(id_token: &str, config: &Config, now_secs: u64) -> Result<IdClaims, IdTokenError> {
     let payload = id_token.split('.').nth(1).ok_or(IdTokenError::Malformed)?;
     let bytes = base64url_decode(payload).ok_or(IdTokenError::Malformed)?;
-    let claims: IdClaims = serde_json::from_slice(&bytes).map_err(|_| IdTokenError::Malformed)?;
+    let text = std::str::from_utf8(&bytes).map_err(|_| IdTokenError::Malformed)?;
+    let claims: IdClaims = crate::json::from_str(text).map_err(|_| IdTokenError::Malformed)?;
     if claims.iss != config.issuer {
         return Err(IdTokenError::Issuer(claims.iss));
     }

@@ -103,7 +103,7 @@ fn post(config: &Config, message: &Message) {
     let Ok(channel) = web_sys::BroadcastChannel::new(&name(config)) else {
         return;
     };
-    if let Ok(text) = serde_json::to_string(message) {
+    if let Ok(text) = crate::json::to_string(message) {
         let _ = channel.post_message(&text.into());
     }
     channel.close();
@@ -111,7 +111,7 @@ fn post(config: &Config, message: &Message) {
 
 /// `tokens`, sealed for the holders of `spent`.
 async fn rotated(spent: &RefreshToken, tokens: &Tokens) -> Option<Message> {
-    let plain = serde_json::to_vec(tokens).ok()?;
+    let plain = crate::json::to_string(tokens).ok()?.into_bytes();
     let (iv, sealed) = seal(spent.secret(), &plain).await.ok()?;
     Some(Message::Rotated {
         spent: id_of(spent.secret()).await.ok()?,
@@ -196,7 +196,9 @@ async fn adopt(config: &Config, spent: &str, iv: &str, sealed: &str) {
     let Some(plain) = open(mine.secret(), iv, sealed).await else {
         return;
     };
-    if let Ok(fresh) = serde_json::from_slice::<Tokens>(&plain) {
+    if let Ok(fresh) = std::str::from_utf8(&plain).ok().map_or(Err(()), |text| {
+        crate::json::from_str::<Tokens>(text).map_err(drop)
+    }) {
         tokens::save(config, &fresh);
         wake(&mine);
     }
@@ -243,7 +245,7 @@ impl TokenSync {
                 let Some(text) = event.data().as_string() else {
                     return;
                 };
-                let Ok(message) = serde_json::from_str::<Message>(&text) else {
+                let Ok(message) = crate::json::from_str::<Message>(&text) else {
                     return;
                 };
                 let (config, signed_out) = (config.clone(), signed_out.clone());

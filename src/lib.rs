@@ -36,7 +36,7 @@ use std::cell::Cell;
 
 use leptos::mount::mount_to;
 use leptos::prelude::*;
-use leptos::tachys::view::any_view::AnyViewState;
+use leptos::either::Either;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -51,14 +51,15 @@ pub fn mount_options(
     parent: web_sys::HtmlElement,
     options: Result<Config, OptionsError>,
 ) -> Mounted {
-    Mounted(mount_to(parent, move || match options {
-        Ok(config) => view! { <ProfileForm config/> }.into_any(),
-        Err(error) => view! { <OptionsErrorView error/> }.into_any(),
-    }))
+    Mounted(Box::new(mount_to(parent, move || match options {
+        Ok(config) => Either::Left(view! { <ProfileForm config/> }),
+        Err(error) => Either::Right(view! { <OptionsErrorView error/> }),
+    })))
 }
 
 /// A mounted view; dropping it removes the view from the page.
-pub struct Mounted(#[allow(dead_code)] leptos::mount::UnmountHandle<AnyViewState>);
+/// (Boxed, so the view's type need not be named.)
+pub struct Mounted(#[allow(dead_code)] Box<dyn std::any::Any>);
 
 /// What JavaScript gets back from [`mount`].
 #[wasm_bindgen]

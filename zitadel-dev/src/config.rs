@@ -131,11 +131,16 @@ impl Default for Config {
 
 impl Config {
     /// An instance at `issuer` with one app whose pages live at `page_origin` (the
-    /// standalone page at `/` and the embedding example at `/embed/`), and the two
-    /// seeded users of [`demo_users`].
+    /// standalone page at `/`, the embedding example at `/embed/` and the benchmark's
+    /// baseline at `/baseline/`), and the two seeded users of [`demo_users`].
     pub fn demo(issuer: &str, page_origin: &str) -> Self {
         let origin = page_origin.trim_end_matches('/');
-        let pages = vec![format!("{origin}/"), format!("{origin}/embed/")];
+        let pages = vec![
+            format!("{origin}/"),
+            format!("{origin}/embed/"),
+            // the benchmark's hand-written baseline client
+            format!("{origin}/baseline/"),
+        ];
         Self {
             issuer: issuer.trim_end_matches('/').to_owned(),
             apps: vec![App {

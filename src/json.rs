@@ -21,12 +21,31 @@ impl fmt::Display for Error {
 
 impl std::error::Error for Error {}
 
+/// Reads `text` as a `T`.
+pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
+    imp::from_str(text, false)
+}
+
+/// Reads `text` as a `T`, refusing keys `T` does not declare (at the top level) the
+/// way `#[serde(deny_unknown_fields)]` does: serde-wasm-bindgen reads only the
+/// fields a struct declares and never sees the others.
+pub fn from_str_exact<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
+    imp::from_str(text, true)
+}
+
+/// Writes `value` as JSON text.
+pub fn to_string<T: Serialize + ?Sized>(value: &T) -> Result<String, Error> {
+    imp::to_string(value)
+}
+
 #[cfg(target_arch = "wasm32")]
 mod imp {
+    use super::shape::{self, Shape};
     use super::*;
     use serde::de::{Error as _, Unexpected};
-    use wasm_bindgen::JsValue;
+    use wasm_bindgen::{JsCast, JsValue};
 
+    /// A JavaScript error's message, without the `Error: ` its `toString` adds.
     fn error(value: JsValue) -> Error {
         Error(
             js_sys::Error::from(value)
@@ -36,43 +55,40 @@ mod imp {
         )
     }
 
-    pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
-        serde_wasm_bindgen::from_value(parse(text)?).map_err(|e| Error(e.to_string()))
+    fn serde_error(error: serde::de::value::Error) -> Error {
+        Error(error.to_string())
     }
 
-    /// `text` as a JavaScript value. No wire type is an array at the top, and
-    /// serde-wasm-bindgen would read an array as an object whose fields are all
-    /// absent, so an array is refused as serde_json refuses it.
-    fn parse(text: &str) -> Result<JsValue, Error> {
+    pub fn from_str<T: DeserializeOwned>(text: &str, exact: bool) -> Result<T, Error> {
         let value = js_sys::JSON::parse(text).map_err(error)?;
-        if js_sys::Array::is_array(&value) {
-            let error = serde::de::value::Error::invalid_type(Unexpected::Seq, &"an object");
-            return Err(Error(error.to_string()));
+        let shape = shape::of::<T>();
+        // serde-wasm-bindgen would read an array as an object whose fields are all
+        // absent; serde_json refuses an array where a map is expected.
+        if js_sys::Array::is_array(&value) && matches!(shape, Shape::Struct(_) | Shape::Map) {
+            let expected = "an object";
+            return Err(serde_error(serde::de::value::Error::invalid_type(
+                Unexpected::Seq,
+                &expected,
+            )));
         }
-        Ok(value)
-    }
-
-    /// The first key of the object in `text` that is not in `known`, as serde names it.
-    pub fn refuse_unknown_keys(text: &str, known: &'static [&'static str]) -> Result<(), Error> {
-        let value = parse(text)?;
-        if !value.is_object() {
-            return Ok(()); // the typed read says what is wrong
-        }
-        let keys = js_sys::Object::keys(&value.into());
-        for key in keys.iter().filter_map(|k| k.as_string()) {
-            if !known.contains(&key.as_str()) {
-                let error = serde::de::value::Error::unknown_field(&key, known);
-                return Err(Error(error.to_string()));
+        if let (true, Shape::Struct(known)) = (exact && value.is_object(), shape) {
+            let keys = js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>());
+            if let Some(key) = keys
+                .iter()
+                .filter_map(|k| k.as_string())
+                .find(|k| !known.contains(&k.as_str()))
+            {
+                return Err(serde_error(serde::de::value::Error::unknown_field(
+                    &key, known,
+                )));
             }
         }
-        Ok(())
+        serde_wasm_bindgen::from_value(value).map_err(|e| error(e.into()))
     }
 
     pub fn to_string<T: Serialize + ?Sized>(value: &T) -> Result<String, Error> {
         let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-        let value = value
-            .serialize(&serializer)
-            .map_err(|e| Error(e.to_string()))?;
+        let value = value.serialize(&serializer).map_err(|e| error(e.into()))?;
         js_sys::JSON::stringify(&value)
             .map(String::from)
             .map_err(error)
@@ -83,7 +99,8 @@ mod imp {
 mod imp {
     use super::*;
 
-    pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
+    /// serde_json honours `deny_unknown_fields` itself, so `exact` needs no work here.
+    pub fn from_str<T: DeserializeOwned>(text: &str, _exact: bool) -> Result<T, Error> {
         serde_json::from_str(text).map_err(|e| Error(e.to_string()))
     }
 
@@ -92,39 +109,35 @@ mod imp {
     }
 }
 
-/// Reads `text` as a `T`.
-pub fn from_str<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
-    imp::from_str(text)
-}
-
-/// Reads `text` as a `T`, refusing keys `T` does not declare (at the top level) the
-/// way `#[serde(deny_unknown_fields)]` does: serde-wasm-bindgen reads only the
-/// fields a struct declares and never sees the others.
-pub fn from_str_exact<T: DeserializeOwned>(text: &str) -> Result<T, Error> {
-    #[cfg(target_arch = "wasm32")]
-    imp::refuse_unknown_keys(text, fields::of::<T>())?;
-    imp::from_str(text)
-}
-
-/// Writes `value` as JSON text.
-pub fn to_string<T: Serialize + ?Sized>(value: &T) -> Result<String, Error> {
-    imp::to_string(value)
-}
-
-/// The field names a struct's `Deserialize` declares, as its derive passes them to
-/// `deserialize_struct`.
+/// What a type's `Deserialize` asks its deserializer for: a struct (with the field
+/// names its derive declares), a map, a sequence, or something else.
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-mod fields {
+mod shape {
     use serde::de::{self, Deserialize, Deserializer, Visitor};
 
-    /// A deserializer that only listens for the field list, then stops the read.
-    struct Listen<'a>(&'a mut &'static [&'static str]);
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub enum Shape {
+        Struct(&'static [&'static str]),
+        Map,
+        Seq,
+        Other,
+    }
+
+    /// A deserializer that only listens for what it is asked, then stops the read.
+    struct Listen<'a>(&'a mut Shape);
+
+    impl Listen<'_> {
+        fn heard<T>(self, shape: Shape) -> Result<T, de::value::Error> {
+            *self.0 = shape;
+            Err(de::Error::custom("listened"))
+        }
+    }
 
     impl<'de> Deserializer<'de> for Listen<'_> {
         type Error = de::value::Error;
 
         fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
-            Err(de::Error::custom("not a struct"))
+            self.heard(Shape::Other)
         }
 
         fn deserialize_struct<V: Visitor<'de>>(
@@ -133,29 +146,40 @@ mod fields {
             fields: &'static [&'static str],
             _: V,
         ) -> Result<V::Value, Self::Error> {
-            *self.0 = fields;
-            Err(de::Error::custom("listened"))
+            self.heard(Shape::Struct(fields))
+        }
+
+        fn deserialize_map<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+            self.heard(Shape::Map)
+        }
+
+        fn deserialize_seq<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+            self.heard(Shape::Seq)
         }
 
         serde::forward_to_deserialize_any! {
             bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
-            byte_buf option unit unit_struct newtype_struct seq tuple tuple_struct map
+            byte_buf option unit unit_struct newtype_struct tuple tuple_struct
             enum identifier ignored_any
         }
     }
 
-    /// `T`'s declared fields; empty when `T` is not a struct.
-    pub fn of<'de, T: Deserialize<'de>>() -> &'static [&'static str] {
-        let mut fields: &'static [&'static str] = &[];
-        let _ = T::deserialize(Listen(&mut fields));
-        fields
+    /// What `T` asks for.
+    pub fn of<'de, T: Deserialize<'de>>() -> Shape {
+        let mut shape = Shape::Other;
+        let _ = T::deserialize(Listen(&mut shape));
+        shape
     }
 
     #[cfg(test)]
     mod tests {
+        use super::{of, Shape};
+
         #[test]
         fn the_declared_fields_are_the_ones_serde_accepts() {
-            let fields = super::of::<crate::Options>();
+            let Shape::Struct(fields) = of::<crate::Options>() else {
+                panic!("Options is a struct");
+            };
             assert!(fields.contains(&"clientId") && fields.contains(&"timeoutMs"));
             for field in fields {
                 let text = format!(r#"{{"{field}":null}}"#);
@@ -164,7 +188,14 @@ mod fields {
                     "{text}"
                 );
             }
-            assert!(super::of::<String>().is_empty());
+        }
+
+        #[test]
+        fn maps_sequences_and_the_rest_are_told_apart() {
+            assert_eq!(of::<crate::i18n::catalogue::Catalogue>(), Shape::Map);
+            assert_eq!(of::<Vec<String>>(), Shape::Seq);
+            assert_eq!(of::<String>(), Shape::Other);
+            assert_eq!(of::<crate::oidc::types::RefreshToken>(), Shape::Other);
         }
     }
 }

@@ -179,12 +179,20 @@ fn catalogues_read_alike() {
     ]);
 }
 
-/// The one place the two readers part: serde_json reads `[]` as a struct with every
-/// field defaulted (serde's sequence form of a struct); the browser refuses an array
-/// for any wire type. No ZITADEL body is an array, and a refusal is the safer answer.
+/// The one place the two readers part: serde_json reads an array as a struct in
+/// serde's sequence form (`[]` for a struct whose fields all default); the browser
+/// refuses an array where a struct or map belongs. No ZITADEL body is an array.
 #[wasm_bindgen_test]
-fn a_top_level_array_is_refused() {
+fn an_array_is_refused_where_an_object_belongs() {
     assert!(serde_json::from_str::<MeResponse>("[]").is_ok());
     assert!(json::from_str::<MeResponse>("[]").is_err());
     assert!(json::from_str::<UpdateResponse>(r#"[{"details":{}}]"#).is_err());
+}
+
+/// What the session store keeps as lists (waiting sign-ins, spent refresh tokens)
+/// reads back as lists.
+#[wasm_bindgen_test]
+fn lists_read_alike() {
+    agree::<Vec<String>>(&[r#"["a","b"]"#, "[]", r#"{"0":"a"}"#, r#"[1]"#]);
+    agree::<Vec<Draft>>(&[r#"[{"firstName":"Ada"},{"lastName":"L"}]"#, r#"[[]]"#]);
 }

@@ -690,3 +690,34 @@ async fn a_crash_shows_a_readable_error_and_tells_the_host() {
     let detail = heard.borrow().clone().expect("profile-error heard");
     assert!(detail.contains(r#""kind":"crashed""#), "{detail}");
 }
+
+fn editable_marks() -> u32 {
+    web_sys::window()
+        .unwrap()
+        .performance()
+        .unwrap()
+        .get_entries_by_name(zitadel_profile_form::EDITABLE_MARK)
+        .length()
+}
+
+/// The User Timing mark a host or a benchmark measures load time with: set once the
+/// prefilled form takes input, and not for a form that only offers sign-in.
+#[wasm_bindgen_test]
+async fn the_editable_mark_is_set_once_the_prefilled_form_takes_input() {
+    let config = config(None);
+    signed_in(&config).await;
+    tokens::clear(&config);
+    let before = editable_marks();
+    let signed_out = Page::mount(&config);
+    signed_out
+        .until("the sign-in offer", |p| p.by_testid("sign-in").is_some())
+        .await;
+    leptos::task::tick().await;
+    assert_eq!(editable_marks(), before, "no mark without a form");
+    drop(signed_out);
+    signed_in(&config).await;
+    let page = Page::mount(&config);
+    until("the mark", || editable_marks() == before + 1).await;
+    assert_eq!(page.value("firstName"), "Ada", "prefilled when marked");
+    assert!(page.input("firstName").is_some_and(|i| !i.disabled()));
+}

@@ -6,140 +6,18 @@
 //! `ZPF_E2E_BROWSER=chromium|firefox cargo test --test e2e -- --ignored --test-threads=1`.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
-use std::process::{Child, Command, Stdio};
+mod driving;
+
 use std::time::{Duration, Instant};
 
+use driving::{capabilities, dev, env, issuer, page_url, Driver};
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::elements::Element;
 use fantoccini::key::Key;
 use fantoccini::wd::WindowHandle;
-use fantoccini::{Client, ClientBuilder, Locator};
-use serde_json::{json, Map, Value};
+use fantoccini::{Client, Locator};
+use serde_json::{json, Value};
 use zitadel_dev::config::{DEMO_PASSWORD, DEMO_USER};
-
-fn env(name: &str, default: &str) -> String {
-    std::env::var(name).unwrap_or_else(|_| default.to_owned())
-}
-
-fn issuer() -> String {
-    env("ZPF_TEST_ISSUER", "http://127.0.0.1:18080")
-}
-
-fn page_url() -> String {
-    env("ZPF_E2E_PAGE", "http://127.0.0.1:18081/")
-}
-
-/// Posts `body` to one of the stand-in's test controls and insists on a success.
-/// HTTP/1.0, so the answer is whole once the stand-in closes the connection.
-fn dev(path: &str, body: Value) {
-    let issuer = issuer();
-    let authority = issuer
-        .strip_prefix("http://")
-        .expect("the stand-in speaks plain HTTP");
-    let body = body.to_string();
-    let mut stream = TcpStream::connect(authority)
-        .unwrap_or_else(|e| panic!("the stand-in is unreachable at {issuer}: {e}"));
-    write!(
-        stream,
-        "POST /_dev/{path} HTTP/1.0\r\nHost: {authority}\r\n\
-         Content-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
-        body.len()
-    )
-    .unwrap();
-    let mut answer = String::new();
-    stream.read_to_string(&mut answer).unwrap();
-    let status = answer.lines().next().unwrap_or_default();
-    assert!(
-        status
-            .split(' ')
-            .nth(1)
-            .is_some_and(|code| code.starts_with('2')),
-        "POST /_dev/{path}: {status}"
-    );
-}
-
-/// A WebDriver server for the browser under test, stopped when dropped.
-struct Driver {
-    child: Child,
-    port: u16,
-}
-
-impl Driver {
-    fn start(browser: &str) -> Self {
-        let port = TcpListener::bind("127.0.0.1:0")
-            .unwrap()
-            .local_addr()
-            .unwrap()
-            .port();
-        let child = match browser {
-            "firefox" => Command::new(env("GECKODRIVER", "geckodriver"))
-                .args(["--port", &port.to_string(), "--host", "127.0.0.1"])
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn(),
-            _ => Command::new(env("CHROMEDRIVER", "chromedriver"))
-                .arg(format!("--port={port}"))
-                .stdout(Stdio::null())
-                .stderr(Stdio::null())
-                .spawn(),
-        }
-        .expect("the WebDriver server starts");
-        let deadline = Instant::now() + Duration::from_secs(20);
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "{browser} driver did not start");
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        Self { child, port }
-    }
-}
-
-impl Drop for Driver {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// The capabilities the browser suites share (`tests/webdriver.json`), plus what a
-/// session driven from here needs: headless, a fixed window, pop-ups allowed (a journey
-/// opens a second tab), and on request a dark system theme for prefers-color-scheme.
-fn capabilities(browser: &str, dark: bool) -> Map<String, Value> {
-    let shared: Value = serde_json::from_str(include_str!("webdriver.json")).unwrap();
-    let mut caps = Map::new();
-    match browser {
-        "firefox" => {
-            let mut options = shared["moz:firefoxOptions"].clone();
-            options["args"] = json!(["-headless"]);
-            options["prefs"]["dom.disable_open_during_load"] = json!(false);
-            if dark {
-                options["prefs"]["layout.css.prefers-color-scheme.content-override"] = json!(0);
-            }
-            caps.insert("browserName".into(), json!("firefox"));
-            caps.insert("moz:firefoxOptions".into(), options);
-        }
-        _ => {
-            let mut options = shared["goog:chromeOptions"].clone();
-            let args = options["args"].as_array_mut().unwrap();
-            args.extend(
-                [
-                    "--headless=new",
-                    "--no-sandbox",
-                    "--window-size=1200,900",
-                    "--disable-popup-blocking",
-                ]
-                .map(Value::from),
-            );
-            if dark {
-                args.push(json!("--blink-settings=preferredColorScheme=0"));
-            }
-            caps.insert("browserName".into(), json!("chrome"));
-            caps.insert("goog:chromeOptions".into(), options);
-        }
-    }
-    caps
-}
 
 /// One browser session on a fresh stand-in.
 struct Browser {
@@ -155,12 +33,8 @@ impl Browser {
     async fn open_with(dark: bool) -> Self {
         let browser = env("ZPF_E2E_BROWSER", "chromium");
         let driver = Driver::start(&browser);
-        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-        let client = ClientBuilder::new(connector)
-            .capabilities(capabilities(&browser, dark))
-            .connect(&format!("http://127.0.0.1:{}", driver.port))
-            .await
-            .expect("a browser session");
+        let url = format!("http://127.0.0.1:{}", driver.port);
+        let client = driving::session(&url, capabilities(&browser, dark)).await;
         dev("reset", json!({}));
         Self {
             client,
@@ -173,12 +47,7 @@ impl Browser {
     }
 
     async fn find(&self, css: &str) -> Element {
-        self.client
-            .wait()
-            .at_most(Duration::from_secs(20))
-            .for_element(Locator::Css(css))
-            .await
-            .unwrap_or_else(|e| panic!("no {css}: {e}"))
+        driving::find(&self.client, css).await
     }
 
     async fn testid(&self, testid: &str) -> Element {

@@ -34,9 +34,9 @@ pub mod validate;
 
 use std::cell::Cell;
 
+use leptos::either::Either;
 use leptos::mount::mount_to;
 use leptos::prelude::*;
-use leptos::either::Either;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 

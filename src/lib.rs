@@ -120,9 +120,10 @@ pub(crate) fn now_ms() -> u64 {
 /// signed-in person's profile in it.
 pub const EDITABLE_MARK: &str = "zitadel-profile-form:editable";
 
-/// The browser window; the widget only ever runs in one.
+/// The browser window; the widget only ever runs in one. (Elsewhere, a JS exception
+/// rather than a Rust panic: no panic machinery or source location in the bundle.)
 pub(crate) fn window() -> web_sys::Window {
-    web_sys::window().expect("the widget runs in a window")
+    web_sys::window().expect_throw("the widget runs in a window")
 }
 
 thread_local! {

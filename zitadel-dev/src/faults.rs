@@ -191,6 +191,11 @@ struct Origin {
 ///   and every token of it stops working (the API answers 401 `AUTH-7fs1e`, a refresh
 ///   gets `RefreshTokenInvalid`), and the login page refuses it with "User is
 ///   inactive" and no code, until `/_dev/reset`. 204, or 404 for an unknown user.
+/// - `POST /_dev/profile` `{userName, profile}` (`profile` required, shaped like the body
+///   of `PUT /auth/v1/users/me/profile`): changes the user's profile as if from
+///   elsewhere (another device, an administrator, an action), under ZITADEL's rules and
+///   as one change with the next sequence. 200 with the change's `details`, 400 for a
+///   profile the rules refuse, 404 for an unknown user, 412 when nothing changes.
 /// - `DELETE /_dev/users/{id}`: removes a user.
 /// - `GET /_dev/last-request`: the last Auth API request, or `null`.
 ///
@@ -242,6 +247,7 @@ pub fn routes() -> Router<AppState> {
         .route("/_dev/tokens", post(mint))
         .route("/_dev/end-sessions", post(end_sessions))
         .route("/_dev/deactivate", post(deactivate))
+        .route("/_dev/profile", post(change_profile))
         .route(
             "/_dev/users/{id}",
             delete(
@@ -294,6 +300,39 @@ async fn end_sessions(State(state): State<AppState>, body: Option<Json<SessionsO
 
 /// Deactivates a user: its sessions and tokens end and it cannot sign in. Without a
 /// JSON body it is the demo user.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct ProfileChange {
+    #[serde(default = "demo_user")]
+    user_name: String,
+    profile: serde_json::Value,
+}
+
+async fn change_profile(
+    State(state): State<AppState>,
+    Json(change): Json<ProfileChange>,
+) -> Response {
+    let body = change.profile.to_string();
+    let request = match crate::rules::ProfileRequest::from_json(body.as_bytes()) {
+        Ok(request) => request,
+        Err(why) => return (StatusCode::BAD_REQUEST, why).into_response(),
+    };
+    if let Err(refused) = crate::rules::validate(&request) {
+        return (StatusCode::BAD_REQUEST, refused.message()).into_response();
+    }
+    let mut store = state.store();
+    let Some(user_id) = store.user_id_by_name(&change.user_name) else {
+        return (StatusCode::NOT_FOUND, "no such user").into_response();
+    };
+    match store.update_profile(&user_id, crate::state::Profile::from(request)) {
+        Ok(change) => Json(json!({
+            "details": {"sequence": change.sequence.to_string(), "changeDate": change.change_date}
+        }))
+        .into_response(),
+        Err(_) => (StatusCode::PRECONDITION_FAILED, "nothing changes").into_response(),
+    }
+}
+
 async fn deactivate(State(state): State<AppState>, body: Option<Json<SessionsOf>>) -> Response {
     let user_name = body.map_or_else(demo_user, |Json(b)| b.user_name);
     let mut store = state.store();

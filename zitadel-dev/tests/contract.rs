@@ -2319,3 +2319,57 @@ async fn l8_controls_refuse_requests_not_addressed_to_a_loopback_host() {
     let open = h.api_with(Method::GET, discovery, None, None, &idp).await;
     assert_eq!(open.status, StatusCode::OK);
 }
+
+/// `POST /_dev/profile`: the profile changes as if from elsewhere, as one change with
+/// the next sequence, under the server's rules; the signed-in person's next
+/// `users/me` sees it.
+#[tokio::test]
+async fn a_profile_changed_elsewhere_shows_in_users_me_with_a_new_sequence() {
+    let h = Harness::new();
+    let token = h.api_token();
+    let before = h.me(&token).await.json();
+    let profile = json!({"firstName": "Augusta", "lastName": "King", "nickName": "",
+        "displayName": "Augusta Ada King", "preferredLanguage": "en", "gender": "GENDER_FEMALE"});
+    let change = h
+        .api(
+            Method::POST,
+            "/_dev/profile",
+            None,
+            Some(json!({ "profile": profile })),
+        )
+        .await;
+    assert_eq!(change.status, StatusCode::OK);
+    let after = h.me(&token).await.json();
+    assert_eq!(after["user"]["human"]["profile"]["firstName"], "Augusta");
+    assert_eq!(after["user"]["human"]["profile"]["gender"], "GENDER_FEMALE");
+    let sequence = |me: &Value| {
+        me["user"]["details"]["sequence"]
+            .as_str()
+            .unwrap()
+            .to_owned()
+    };
+    assert_ne!(sequence(&after), sequence(&before));
+    assert_eq!(
+        change.json()["details"]["sequence"].as_str(),
+        Some(sequence(&after).as_str())
+    );
+    let same = h
+        .api(
+            Method::POST,
+            "/_dev/profile",
+            None,
+            Some(json!({ "profile": profile })),
+        )
+        .await;
+    assert_eq!(same.status, StatusCode::PRECONDITION_FAILED);
+    let refused = json!({"userName": DEMO_USER, "profile": {"firstName": "", "lastName": "K"}});
+    let refused = h
+        .api(Method::POST, "/_dev/profile", None, Some(refused))
+        .await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+    let nobody = json!({"userName": "nobody", "profile": profile});
+    let nobody = h
+        .api(Method::POST, "/_dev/profile", None, Some(nobody))
+        .await;
+    assert_eq!(nobody.status, StatusCode::NOT_FOUND);
+}

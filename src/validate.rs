@@ -190,6 +190,21 @@ pub fn check(field: Field, value: &str) -> Result<(), FieldError> {
     Ok(())
 }
 
+/// How close to its limit a text field may come before a counter says what is left.
+pub const COUNTER_FROM: usize = 20;
+
+/// The characters left in a name field, counted as [`check`] and the server count
+/// them (Unicode scalar values of the trimmed text); only when at most
+/// [`COUNTER_FROM`] are left, and not past the limit, where the field's message
+/// already says how many are too many.
+pub fn characters_left(field: Field, value: &str) -> Option<usize> {
+    if field == Field::PreferredLanguage || field == Field::Gender {
+        return None;
+    }
+    let left = field.max_len().checked_sub(value.trim().chars().count())?;
+    (left <= COUNTER_FROM).then_some(left)
+}
+
 /// Checks every field; on success the trimmed profile that may be sent.
 pub fn validate(draft: &Draft) -> Result<ValidProfile, FieldErrors> {
     let errors: FieldErrors = Field::ALL
@@ -220,6 +235,30 @@ mod tests {
 
     fn valid() -> Draft {
         Draft::sample()
+    }
+
+    #[test]
+    fn the_counter_shows_the_last_twenty_characters_as_the_server_counts_them() {
+        let name = |n: usize| "a".repeat(n);
+        assert_eq!(characters_left(Field::FirstName, &name(179)), None);
+        assert_eq!(characters_left(Field::FirstName, &name(180)), Some(20));
+        assert_eq!(characters_left(Field::NickName, &name(199)), Some(1));
+        assert_eq!(characters_left(Field::DisplayName, &name(200)), Some(0));
+        assert_eq!(
+            characters_left(Field::LastName, &name(201)),
+            None,
+            "the error says it"
+        );
+        // Scalar values, not bytes or UTF-16 units: 190 emoji leave 10.
+        assert_eq!(
+            characters_left(Field::FirstName, &"😀".repeat(190)),
+            Some(10)
+        );
+        // What is trimmed away is not sent, so it does not count.
+        let padded = format!("  {}  ", name(195));
+        assert_eq!(characters_left(Field::FirstName, &padded), Some(5));
+        assert_eq!(characters_left(Field::PreferredLanguage, "de-CH"), None);
+        assert_eq!(characters_left(Field::Gender, ""), None);
     }
 
     #[test]

@@ -721,3 +721,19 @@ async fn the_editable_mark_is_set_once_the_prefilled_form_takes_input() {
     assert_eq!(page.value("firstName"), "Ada", "prefilled when marked");
     assert!(page.input("firstName").is_some_and(|i| !i.disabled()));
 }
+
+/// The counter under a name, near ZITADEL's limit, in the form's language.
+#[wasm_bindgen_test]
+async fn a_counter_appears_within_twenty_characters_of_the_limit() {
+    let (page, _) = ready_form().await;
+    let id = page.input("nickName").unwrap().id();
+    let counter = || page.text(&format!("{id}-counter"));
+    page.type_into("nickName", &"n".repeat(180)).await;
+    assert_eq!(counter(), "20 characters left");
+    page.type_into("nickName", &"n".repeat(199)).await;
+    assert_eq!(counter(), "1 character left");
+    page.type_into("nickName", "Countess").await;
+    assert_eq!(counter(), "");
+    let live = page.by_testid(&format!("{id}-counter")).unwrap();
+    assert_eq!(live.get_attribute("aria-live").as_deref(), Some("polite"));
+}

@@ -6,10 +6,10 @@ use leptos::prelude::*;
 use super::tr::tr;
 
 use crate::form::FormModel;
-use crate::i18n::Key;
+use crate::i18n::{Key, Message};
 use crate::languages;
 use crate::profile::Gender;
-use crate::validate::Field;
+use crate::validate::{self, Field};
 
 /// The message under a field, from the form model.
 fn message_of(model: RwSignal<FormModel>, field: Field) -> Memo<Option<String>> {
@@ -105,7 +105,19 @@ pub fn TextField(
                 on:input:target=move |ev| model.update(|m| m.edit(field, ev.target().value()))
                 on:blur=move |_| model.update(|m| m.touch(field))
             />
+            <p class="zpf-counter" aria-live="polite" data-testid=format!("{id}-counter")>
+                {characters_left(model, field)}
+            </p>
         </FieldFrame>
+    }
+}
+
+/// "12 characters left" once `field` is close to its limit, in the form's language.
+fn characters_left(model: RwSignal<FormModel>, field: Field) -> impl Fn() -> Option<String> {
+    let tr = tr();
+    move || {
+        let left = model.with(|m| validate::characters_left(field, field.value(&m.draft)))?;
+        Some(tr.message(&Message::new(Key::CharactersLeft).count("count", left)))
     }
 }
 

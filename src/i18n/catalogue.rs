@@ -229,11 +229,13 @@ mod tests {
                     assert_ne!(translated, english, "{code} {key:?}: still English");
                 }
             }
-            let plural = raw[Key::TooLong.name()].as_object();
-            assert!(
-                plural.is_some_and(|forms| forms.contains_key("other")),
-                "{code}: TooLong needs its plural forms"
-            );
+            for key in [Key::TooLong, Key::CharactersLeft] {
+                let plural = raw[key.name()].as_object();
+                assert!(
+                    plural.is_some_and(|forms| forms.contains_key("other")),
+                    "{code}: {key:?} needs its plural forms"
+                );
+            }
         }
     }
 

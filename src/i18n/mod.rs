@@ -77,6 +77,8 @@ catalogue! {
     TooLong = "At most {max} characters, please ({over} characters too many).",
     LanguageTag = "Use a language tag such as “en” or “de-CH”.",
     ControlCharacter = "Remove the tab, line break or other control character from this field.",
+    // Under a text field close to its limit.
+    CharactersLeft = "{count} characters left",
     // What went wrong with a request.
     ServerRefusedValue = "The server refused a value: {text}",
     NotChanged = "Nothing to save: your profile already has these values.",
@@ -156,6 +158,7 @@ impl Key {
             (Key::TooLong, "one") => {
                 Some("At most {max} characters, please ({over} character too many).")
             }
+            (Key::CharactersLeft, "one") => Some("{count} character left"),
             _ => None,
         }
     }

@@ -15,6 +15,7 @@
 pub mod api;
 pub mod authorized;
 pub mod components;
+pub mod conflict;
 pub mod crash;
 pub mod element;
 pub mod form;

@@ -12,11 +12,25 @@ export function defineElement(name, attributes, connected, disconnected, changed
         return attributes;
       }
 
+      constructor() {
+        super();
+        this._zpfDirty = false;
+        this.addEventListener("profile-dirty-change", (event) => {
+          this._zpfDirty = event.detail.dirty === true;
+        });
+      }
+
+      /** Whether the form holds edits that are not saved. */
+      get dirty() {
+        return this._zpfDirty;
+      }
+
       connectedCallback() {
         connected(this);
       }
 
       disconnectedCallback() {
+        this._zpfDirty = false;
         disconnected(this);
       }
 
@@ -29,6 +43,8 @@ export function defineElement(name, attributes, connected, disconnected, changed
         queueMicrotask(() => {
           this._zpfPending = false;
           if (this.isConnected) {
+            // The remounted form starts clean; it says so again if a draft comes back.
+            this._zpfDirty = false;
             changed(this);
           }
         });

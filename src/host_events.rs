@@ -17,6 +17,14 @@ pub enum HostEvent {
     ProfileError(ErrorDetail),
     /// The person signed out.
     SignedOut,
+    /// The form turned dirty (edited and not saved) or clean again.
+    DirtyChange(DirtyDetail),
+}
+
+/// `profile-dirty-change`'s detail.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DirtyDetail {
+    pub dirty: bool,
 }
 
 /// `profile-loaded`'s detail.
@@ -100,11 +108,12 @@ error_kinds! {
 
 impl HostEvent {
     /// Every event name, in the README's order.
-    pub const NAMES: [&'static str; 4] = [
+    pub const NAMES: [&'static str; 5] = [
         "profile-loaded",
         "profile-saved",
         "profile-error",
         "signed-out",
+        "profile-dirty-change",
     ];
 
     /// `profile-error` of `kind`, with the text the person sees.
@@ -121,6 +130,7 @@ impl HostEvent {
             HostEvent::ProfileSaved(_) => 1,
             HostEvent::ProfileError(_) => 2,
             HostEvent::SignedOut => 3,
+            HostEvent::DirtyChange(_) => 4,
         };
         Self::NAMES[index]
     }
@@ -132,6 +142,7 @@ impl HostEvent {
             HostEvent::ProfileSaved(d) => crate::json::to_string(d),
             HostEvent::ProfileError(d) => crate::json::to_string(d),
             HostEvent::SignedOut => Ok("{}".to_owned()),
+            HostEvent::DirtyChange(d) => crate::json::to_string(d),
         };
         json.unwrap_or_else(|_| "{}".to_owned())
     }

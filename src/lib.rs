@@ -52,15 +52,34 @@ pub fn mount_options(
     parent: web_sys::HtmlElement,
     options: Result<Config, OptionsError>,
 ) -> Mounted {
-    Mounted(Box::new(mount_to(parent, move || match options {
-        Ok(config) => Either::Left(view! { <ProfileForm config/> }),
+    let dirty = ArcRwSignal::new(false);
+    let held = dirty.clone();
+    let view = mount_to(parent, move || match options {
+        Ok(config) => {
+            let dirty = RwSignal::from(held);
+            Either::Left(view! { <ProfileForm config dirty/> })
+        }
         Err(error) => Either::Right(view! { <OptionsErrorView error/> }),
-    })))
+    });
+    Mounted {
+        _view: Box::new(view),
+        dirty,
+    }
 }
 
 /// A mounted view; dropping it removes the view from the page.
-/// (Boxed, so the view's type need not be named.)
-pub struct Mounted(#[allow(dead_code)] Box<dyn std::any::Any>);
+pub struct Mounted {
+    /// Boxed, so the view's type need not be named.
+    _view: Box<dyn std::any::Any>,
+    dirty: ArcRwSignal<bool>,
+}
+
+impl Mounted {
+    /// Whether the form holds edits that are not saved.
+    pub fn dirty(&self) -> bool {
+        self.dirty.get_untracked()
+    }
+}
 
 /// What JavaScript gets back from [`mount`].
 #[wasm_bindgen]
@@ -73,6 +92,13 @@ impl MountHandle {
     /// Removes the form from the page. Calling it twice does nothing the second time.
     pub fn unmount(&mut self) {
         self.mounted.take();
+    }
+
+    /// Whether the form holds edits that are not saved; a single-page host can guard
+    /// its own routes with it. `false` once unmounted.
+    #[wasm_bindgen(getter)]
+    pub fn dirty(&self) -> bool {
+        self.mounted.as_ref().is_some_and(Mounted::dirty)
     }
 }
 

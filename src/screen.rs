@@ -35,19 +35,48 @@ pub enum Tone {
     Success,
 }
 
-/// What the notice's button does, if it has one.
+/// What a notice's button does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NoticeAction {
     RetrySave,
     SignIn,
+    /// Throws away a restored draft: the form shows the loaded profile again.
+    DiscardDraft,
+    /// Answers "unsaved changes, sign out?" with no.
+    KeepEditing,
+    /// Answers it with yes: the changes go, then the sign-out.
+    DiscardAndSignOut,
 }
 
-/// A message above the form.
+impl NoticeAction {
+    /// The button's words.
+    pub fn label(self) -> Key {
+        match self {
+            NoticeAction::RetrySave => Key::TryAgain,
+            NoticeAction::SignIn => Key::SignInAgain,
+            NoticeAction::DiscardDraft => Key::DiscardChanges,
+            NoticeAction::KeepEditing => Key::KeepEditing,
+            NoticeAction::DiscardAndSignOut => Key::DiscardAndSignOut,
+        }
+    }
+
+    /// The button's `data-testid`.
+    pub fn testid(self) -> &'static str {
+        match self {
+            NoticeAction::RetrySave | NoticeAction::SignIn => "notice-action",
+            NoticeAction::DiscardDraft => "discard-draft",
+            NoticeAction::KeepEditing => "keep-editing",
+            NoticeAction::DiscardAndSignOut => "discard-and-sign-out",
+        }
+    }
+}
+
+/// A message above the form, with the buttons that answer it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
     pub tone: Tone,
     pub text: Message,
-    pub action: Option<NoticeAction>,
+    pub actions: Vec<NoticeAction>,
 }
 
 impl Notice {
@@ -55,13 +84,20 @@ impl Notice {
         Self {
             tone,
             text: text.into(),
-            action: None,
+            actions: Vec::new(),
         }
     }
 
     pub fn with_action(mut self, action: NoticeAction) -> Self {
-        self.action = Some(action);
+        self.actions.push(action);
         self
+    }
+
+    /// "You have unsaved changes": keep editing, or discard them and sign out.
+    pub fn unsaved_sign_out() -> Self {
+        Notice::new(Tone::Info, Key::UnsavedSignOut)
+            .with_action(NoticeAction::KeepEditing)
+            .with_action(NoticeAction::DiscardAndSignOut)
     }
 }
 
@@ -127,7 +163,7 @@ pub fn loaded(result: LoadResult, kept: Option<KeptDraft>) -> Loaded {
             });
             let notice = kept.filter(|k| k.user_id == user.id).map(|kept| {
                 model.restore(kept.draft);
-                Notice::new(Tone::Info, Key::DraftRestored)
+                Notice::new(Tone::Info, Key::DraftRestored).with_action(NoticeAction::DiscardDraft)
             });
             Loaded {
                 phase: Phase::Ready,
@@ -340,7 +376,9 @@ mod tests {
         assert_eq!(model.baseline.nick_name, "", "the baseline is the server's");
         assert_eq!(
             loaded.notice,
-            Some(Notice::new(Tone::Info, Key::DraftRestored))
+            Some(
+                Notice::new(Tone::Info, Key::DraftRestored).with_action(NoticeAction::DiscardDraft)
+            )
         );
     }
 
@@ -487,7 +525,7 @@ mod tests {
         assert_eq!(model.draft.nick_name, "Countess");
         assert!(!model.is_dirty());
         let notice = saved.notice.unwrap();
-        assert_eq!((notice.tone, notice.action), (Tone::Success, None));
+        assert_eq!((notice.tone, notice.actions), (Tone::Success, vec![]));
         assert_eq!(notice.text.to_string(), "Saved at 14:12:42.");
         let Some(HostEvent::ProfileSaved(detail)) = saved.event else {
             panic!("profile-saved expected");
@@ -530,7 +568,7 @@ mod tests {
         let saved = saved(&mut model, outcome, |_| None);
         assert_eq!(saved.focus, None);
         let notice = saved.notice.unwrap();
-        assert_eq!((notice.tone, notice.action), (Tone::Error, None));
+        assert_eq!((notice.tone, notice.actions), (Tone::Error, vec![]));
         assert!(notice.text.to_string().contains("proto: syntax error"));
     }
 
@@ -589,7 +627,7 @@ mod tests {
             assert!(saved.session_ended);
             assert_eq!(model, before, "nothing typed is lost");
             let notice = saved.notice.unwrap();
-            assert_eq!(notice.action, Some(NoticeAction::SignIn));
+            assert_eq!(notice.actions, [NoticeAction::SignIn]);
             assert!(matches!(
                 saved.event,
                 Some(HostEvent::ProfileError(ref d)) if d.kind == ErrorKind::SessionEnded
@@ -625,7 +663,7 @@ mod tests {
             let saved = saved(&mut model, outcome, |_| None);
             let notice = saved.notice.unwrap();
             assert_eq!(notice.tone, Tone::Error);
-            assert_eq!(notice.action.is_some(), retry, "{}", notice.text);
+            assert_eq!(!notice.actions.is_empty(), retry, "{}", notice.text);
             assert_eq!(model, before);
             assert!(!saved.session_ended);
         }

@@ -208,6 +208,34 @@ impl Browser {
         }
     }
 
+    /// Signs in as the demo user from the example host page's embedded element.
+    async fn sign_in_embedded(&self) {
+        self.client
+            .goto(&format!("{}embed/", page_url()))
+            .await
+            .unwrap();
+        self.shadow_shows("sign-in").await;
+        self.shadow_click("sign-in").await;
+        self.log_in_as_demo().await;
+        self.shadow_prefilled().await;
+    }
+
+    /// Phone and desktop screenshots of the page as it is, each checked for sideways
+    /// scrolling: `target/screenshots/{name}-{width}-light.png`.
+    async fn capture(&self, name: &str, scroll_to: Option<&str>) {
+        let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
+        std::fs::create_dir_all(&out).unwrap();
+        let sizes = [(360, 780), (1280, 900)];
+        self.fits_and_capture(&sizes, scroll_to, &out, name, "light")
+            .await;
+    }
+
+    /// The form shows the demo user's loaded profile, and no draft came back.
+    async fn nothing_restored(&self) {
+        assert_eq!(self.value("nickName").await, "");
+        assert!(self.notice().await.is_empty(), "nothing restored");
+    }
+
     /// Runs axe-core (every rule it has, best practices included) over the whole
     /// document, open shadow roots included, and fails listing any violation.
     async fn axe_clean(&self, state: &str) {
@@ -639,14 +667,7 @@ fn first_name_label(code: &str) -> String {
 #[ignore = "needs the stand-in and the built page; scripts/test runs it"]
 async fn every_language_labels_the_form_in_its_own_words() {
     let b = Browser::open().await;
-    b.client
-        .goto(&format!("{}embed/", page_url()))
-        .await
-        .unwrap();
-    b.shadow_shows("sign-in").await;
-    b.shadow_click("sign-in").await;
-    b.log_in_as_demo().await;
-    b.shadow_prefilled().await;
+    b.sign_in_embedded().await;
     for code in zitadel_profile_form::languages::ZITADEL_LANGUAGES {
         b.set_locale(code).await;
         let expected = first_name_label(code);
@@ -807,6 +828,114 @@ async fn requests_to_zitadel(b: &Browser) -> Vec<String> {
     serde_json::from_value(found).unwrap()
 }
 
+/// Whether leaving the page now would raise the browser's leave-page prompt: a
+/// cancelable `beforeunload` comes back `defaultPrevented`. (Under WebDriver Firefox
+/// never shows the prompt itself, so the event is what both browsers can check.)
+async fn leaving_asks(b: &Browser) -> bool {
+    let script = "const e = new Event('beforeunload', {cancelable: true}); \
+                  window.dispatchEvent(e); return e.defaultPrevented;";
+    b.client.execute(script, vec![]).await.unwrap() == json!(true)
+}
+
+/// A reload mid-edit brings the draft back with a notice that offers to discard it;
+/// leaving with unsaved edits asks first; discarding leaves nothing to restore.
+#[tokio::test]
+#[ignore = "needs the stand-in and the built page; scripts/test runs it"]
+async fn a_reload_mid_edit_brings_the_draft_back() {
+    let b = Browser::open().await;
+    b.sign_in().await;
+    assert!(!leaving_asks(&b).await, "nothing to lose yet");
+    b.type_into("nickName", "Countess").await;
+    b.choose("gender", "GENDER_FEMALE").await;
+    assert!(leaving_asks(&b).await, "unsaved edits");
+    // At once: the page keeps the draft as it goes, without waiting for a pause.
+    let stamp = b.reload_soon().await;
+    b.back_on_a_new_page(stamp).await;
+    b.loaded().await;
+    b.until("the draft back", || async {
+        b.value("nickName").await == "Countess"
+    })
+    .await;
+    assert_eq!(b.value("gender").await, "GENDER_FEMALE");
+    assert!(
+        b.notice().await.contains("restored"),
+        "{}",
+        b.notice().await
+    );
+    assert!(leaving_asks(&b).await, "still unsaved");
+    b.axe_clean("a restored draft").await;
+    b.testid("discard-draft").await.click().await.unwrap();
+    b.until("the loaded profile", || async {
+        b.value("nickName").await.is_empty()
+    })
+    .await;
+    assert!(!leaving_asks(&b).await);
+    let stamp = b.reload_soon().await;
+    b.back_on_a_new_page(stamp).await;
+    b.loaded().await;
+    b.nothing_restored().await;
+    b.close().await;
+}
+
+/// Sign-out with unsaved edits asks inside the form: "Keep editing" keeps them,
+/// "Discard and sign out" signs out and nothing comes back at the next sign-in.
+#[tokio::test]
+#[ignore = "needs the stand-in and the built page; scripts/test runs it"]
+async fn sign_out_with_unsaved_edits_asks_first() {
+    let b = Browser::open().await;
+    b.sign_in().await;
+    b.type_into("nickName", "Countess").await;
+    b.testid("sign-out").await.click().await.unwrap();
+    b.testid("keep-editing").await;
+    assert!(b.notice().await.contains("unsaved changes"));
+    b.axe_clean("sign-out with unsaved changes").await;
+    b.capture("unsaved-sign-out", None).await;
+    b.testid("keep-editing").await.click().await.unwrap();
+    assert_eq!(b.value("nickName").await, "Countess");
+    b.testid("sign-out").await.click().await.unwrap();
+    let before = b.document_started().await;
+    b.testid("discard-and-sign-out")
+        .await
+        .click()
+        .await
+        .unwrap();
+    b.back_on_a_new_page(before).await;
+    b.testid("sign-in").await;
+    b.sign_in().await;
+    b.nothing_restored().await;
+    b.close().await;
+}
+
+/// The embedded element's read-only `dirty` property follows the form, as do the
+/// `profile-dirty-change` events it dispatches.
+#[tokio::test]
+#[ignore = "needs the stand-in and the built page; scripts/test runs it"]
+async fn the_element_says_when_it_holds_unsaved_edits() {
+    let b = Browser::open().await;
+    b.sign_in_embedded().await;
+    let watch = "const el = document.querySelector('zitadel-profile-form'); \
+                 window.heard = []; \
+                 el.addEventListener('profile-dirty-change', e => heard.push(e.detail.dirty)); \
+                 el.dirty = true; return el.dirty;";
+    assert_eq!(
+        b.client.execute(watch, vec![]).await.unwrap(),
+        json!(false),
+        "read-only"
+    );
+    b.shadow_type("nickName", "Countess").await;
+    let state = "return [document.querySelector('zitadel-profile-form').dirty, window.heard]";
+    b.until("dirty", || async {
+        b.client.execute(state, vec![]).await.unwrap() == json!([true, [true]])
+    })
+    .await;
+    b.shadow_type("nickName", "").await;
+    b.until("clean", || async {
+        b.client.execute(state, vec![]).await.unwrap() == json!([false, [true, false]])
+    })
+    .await;
+    b.close().await;
+}
+
 /// Within twenty characters of ZITADEL's limit a counter says how many are left,
 /// politely to screen readers, counting characters as the server does (an emoji is
 /// one) and leaving out what the form trims; past the limit the message takes over.
@@ -826,12 +955,7 @@ async fn a_counter_counts_down_the_last_twenty_characters() {
     })
     .await;
     // A long name and its counter fit a phone; target/screenshots/counter-*.png.
-    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/screenshots");
-    std::fs::create_dir_all(&out).unwrap();
-    let sizes = [(360, 780), (1280, 900)];
-    let first_name = Some("input[name=firstName]");
-    b.fits_and_capture(&sizes, first_name, &out, "counter", "light")
-        .await;
+    b.capture("counter", Some("input[name=firstName]")).await;
     // ChromeDriver types only the Basic Multilingual Plane: the emoji are pasted.
     let emoji = format!("{} {}", "😀".repeat(190), "a".repeat(8));
     let input = b.find("input[name='firstName']").await;

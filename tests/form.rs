@@ -6,7 +6,7 @@
 mod support;
 
 use serde_json::{json, Value};
-use support::{config, dev, fault, last_request, signed_in, until, Page, DEMO_USER_ID};
+use support::{config, dev, fault, last_request, ready_form, signed_in, until, Page, DEMO_USER_ID};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use zitadel_profile_form::api::ApiClient;
@@ -17,14 +17,6 @@ use zitadel_profile_form::profile::{keep_draft, take_kept_draft};
 use zitadel_profile_form::validate::validate;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-async fn ready_form() -> (Page, zitadel_profile_form::Config) {
-    let config = config(None);
-    signed_in(&config).await;
-    let page = Page::mount(&config);
-    page.loaded().await;
-    (page, config)
-}
 
 fn zitadel_error(code: u32, id: Option<&str>, text: &str) -> String {
     match id {

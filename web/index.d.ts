@@ -86,15 +86,23 @@ export interface ProfileErrorDetail {
   message: string;
 }
 
+/** `profile-dirty-change`: the form was edited and not saved, or is clean again. */
+export interface ProfileDirtyChangeDetail {
+  dirty: boolean;
+}
+
 export interface ProfileFormEventMap {
   "profile-loaded": CustomEvent<ProfileLoadedDetail>;
   "profile-saved": CustomEvent<ProfileSavedDetail>;
   "profile-error": CustomEvent<ProfileErrorDetail>;
   "signed-out": CustomEvent<Record<string, never>>;
+  "profile-dirty-change": CustomEvent<ProfileDirtyChangeDetail>;
 }
 
 /** `<zitadel-profile-form issuer client-id …>`: configured by its attributes. */
 export interface ZitadelProfileFormElement extends HTMLElement {
+  /** Whether the form holds edits that are not saved (read-only). */
+  readonly dirty: boolean;
   addEventListener<K extends keyof ProfileFormEventMap>(
     type: K,
     listener: (this: ZitadelProfileFormElement, event: ProfileFormEventMap[K]) => unknown,

@@ -17,8 +17,10 @@ pub fn AccountBar(
     account: RwSignal<Option<String>>,
     /// Whether to offer Sign out.
     signed_in: Signal<bool>,
-    /// Signs out; disabled while it runs.
+    /// The sign-out; the button is disabled while it runs.
     sign_out: Task<()>,
+    /// Asks for the sign-out (which may first ask about unsaved edits).
+    on_sign_out: Callback<()>,
     /// Whether the form is the page (the standalone page): its title is then the
     /// page's one level-one heading; embedded, it is a section heading.
     owns_document: bool,
@@ -43,7 +45,7 @@ pub fn AccountBar(
             {move || signed_in.get().then(|| view! {
                 <button type="button" class="zpf-button zpf-sign-out" data-testid="sign-out"
                     disabled=move || sign_out.running()
-                    on:click=move |_| sign_out.start(())>
+                    on:click=move |_| on_sign_out.run(())>
                     {move || tr.text(Key::SignOut)}
                 </button>
             })}

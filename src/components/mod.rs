@@ -3,6 +3,7 @@
 
 mod account_bar;
 mod editor;
+mod edits;
 mod fields;
 mod load_failed;
 mod notice;

@@ -15,7 +15,7 @@ use crate::validate::Field;
 pub fn NoticeBanner(
     /// What to show, if anything.
     notice: Signal<Option<Notice>>,
-    /// Runs the notice's action (retry, sign in again).
+    /// Runs the action of the button pressed.
     on_action: Callback<NoticeAction>,
 ) -> impl IntoView {
     let tr = tr();
@@ -29,22 +29,26 @@ pub fn NoticeBanner(
                     Tone::Info => "zpf-banner zpf-banner--info",
                     Tone::Success => "zpf-banner zpf-banner--success",
                 };
-                let button = n.action.map(|action| {
-                    let label = match action {
-                        NoticeAction::RetrySave => Key::TryAgain,
-                        NoticeAction::SignIn => Key::SignInAgain,
-                    };
-                    view! {
-                        <button type="button" class="zpf-button zpf-banner-action" data-testid="notice-action"
-                            on:click=move |_| on_action.run(action)>
-                            {move || tr.text(label)}
-                        </button>
-                    }
-                });
+                let buttons = (!n.actions.is_empty())
+                    .then(|| {
+                        n
+                    .actions
+                    .iter()
+                    .map(|&action| {
+                        view! {
+                            <button type="button" class="zpf-button zpf-banner-action"
+                                data-testid=action.testid() on:click=move |_| on_action.run(action)>
+                                {move || tr.text(action.label())}
+                            </button>
+                        }
+                    })
+                    .collect_view()
+                    })
+                    .map(|buttons| view! { <div class="zpf-banner-actions">{buttons}</div> });
                 view! {
                     <div class=class data-testid="notice">
                         <p>{move || tr.message(&n.text)}</p>
-                        {button}
+                        {buttons}
                     </div>
                 }
             })

@@ -16,7 +16,7 @@ use crate::languages::ZITADEL_LANGUAGES;
 use crate::oidc::discovery::discover;
 use crate::oidc::sync::TokenSync;
 use crate::options::Config;
-use crate::screen::{Notice, NoticeAction, Phase, Tone};
+use crate::screen::{Notice, Phase, Tone};
 
 /// The self-service profile editor for one ZITADEL instance: loads the signed-in
 /// user's profile, checks every field as it is typed, and saves all six fields with
@@ -25,11 +25,16 @@ use crate::screen::{Notice, NoticeAction, Phase, Tone};
 pub fn ProfileForm(
     /// Checked options, see [`crate::Options::resolve`].
     config: Config,
+    /// Kept equal to whether the form holds unsaved edits, so that a single-page host
+    /// can guard its own routes.
+    #[prop(optional)]
+    dirty: Option<RwSignal<bool>>,
 ) -> impl IntoView {
     crate::count_live_form();
     crate::crash::install();
     let ids = format!("zpf{}", crate::next_id());
-    let state = FormState::new(config);
+    let state = FormState::new(config, dirty);
+    super::edits::watch_edits(state);
     provide_context(state.tr);
     state.follow_language(None);
     if state.config.with_value(|c| c.owns_document) {
@@ -46,12 +51,7 @@ pub fn ProfileForm(
             .with_value(|c| TokenSync::listen(c, signed_out_elsewhere)),
     );
     let supported = instance_languages(state.config.get_value());
-    let on_action = Callback::new(move |action| match action {
-        NoticeAction::RetrySave => actions.submit(state),
-        NoticeAction::SignIn => {
-            actions.sign_in.start(());
-        }
-    });
+    let on_action = Callback::new(move |action| actions.on_notice(state, action));
     state
         .root
         .on_load(|root| crate::crash::register(root.into()));
@@ -66,7 +66,8 @@ pub fn ProfileForm(
             aria-busy=move || state.phase.with(|p| *p == Phase::Loading).then_some("true")>
             <AccountBar title_id account=state.account
                 signed_in=Signal::derive(move || state.phase.with(|p| *p == Phase::Ready))
-                sign_out=actions.sign_out owns_document=state.config.with_value(|c| c.owns_document)/>
+                sign_out=actions.sign_out on_sign_out=Callback::new(move |()| actions.request_sign_out(state))
+                owns_document=state.config.with_value(|c| c.owns_document)/>
             <NoticeBanner notice=state.notice.into() on_action/>
             {move || match state.phase.get() {
                 Phase::Loading => EitherOf4::A(view! { <Skeleton/> }),

@@ -20,7 +20,7 @@ use crate::i18n::{catalogue, Key, Message};
 use crate::oidc::{self, tokens};
 use crate::options::Config;
 use crate::profile::{keep_draft, take_kept_draft, Draft, ValidProfile};
-use crate::screen::{self, LoadResult, Notice, Phase, SaveOutcome, Tone};
+use crate::screen::{self, LoadResult, Notice, NoticeAction, Phase, SaveOutcome, Tone};
 use crate::validate::Field;
 
 /// The state of one mounted form.
@@ -33,6 +33,8 @@ pub struct FormState {
     pub account: RwSignal<Option<String>>,
     /// The signed-in user's id, which a kept draft is bound to.
     pub user_id: RwSignal<Option<String>>,
+    /// Whether the form holds edits that are not saved; the host may read it.
+    pub dirty: RwSignal<bool>,
     /// The form's root element, where host events are dispatched.
     pub root: NodeRef<Section>,
     /// The language the form speaks now.
@@ -43,8 +45,9 @@ pub struct FormState {
 }
 
 impl FormState {
-    pub fn new(config: Config) -> Self {
+    pub fn new(config: Config, dirty: Option<RwSignal<bool>>) -> Self {
         Self {
+            dirty: dirty.unwrap_or_else(|| RwSignal::new(false)),
             config: StoredValue::new(config),
             phase: RwSignal::new(Phase::Loading),
             model: RwSignal::new(FormModel::default()),
@@ -112,6 +115,14 @@ impl FormState {
         self.emit(HostEvent::SignedOut);
     }
 
+    /// Throws the unsaved edits away: the form shows what was loaded, and no draft is
+    /// kept for later.
+    pub fn discard_edits(self) {
+        self.model.update(FormModel::reset);
+        crate::profile::discard_kept_draft(&self.config.get_value());
+        self.notice.set(None);
+    }
+
     fn apply_loaded(self, result: LoadResult) {
         let config = self.config.get_value();
         let kept = matches!(result, LoadResult::Profile(_))
@@ -176,10 +187,14 @@ impl FormState {
 
     /// Moves focus to `field`'s control in this form, once its message is showing.
     pub fn focus(self, field: Field) {
+        self.focus_on(format!("[name='{}']", field.as_str()));
+    }
+
+    /// Moves focus to what `selector` finds in this form, once it is rendered.
+    fn focus_on(self, selector: String) {
         use wasm_bindgen::JsCast;
         leptos::task::spawn_local(async move {
             leptos::task::tick().await;
-            let selector = format!("[name='{}']", field.as_str());
             let element = self
                 .root
                 .get_untracked()
@@ -365,6 +380,33 @@ impl Actions {
             save,
             sign_in,
             sign_out,
+        }
+    }
+
+    /// Runs the action of a notice's button.
+    pub fn on_notice(self, state: FormState, action: NoticeAction) {
+        match action {
+            NoticeAction::RetrySave => self.submit(state),
+            NoticeAction::SignIn => self.sign_in.start(()),
+            NoticeAction::DiscardDraft => state.discard_edits(),
+            NoticeAction::KeepEditing => state.notice.set(None),
+            NoticeAction::DiscardAndSignOut => {
+                state.discard_edits();
+                self.sign_out.start(());
+            }
+        }
+    }
+
+    /// Signs out, asking first (inside the form) when edits are not saved.
+    pub fn request_sign_out(self, state: FormState) {
+        if state.model.with_untracked(FormModel::is_dirty) {
+            state.notice.set(Some(Notice::unsaved_sign_out()));
+            state.focus_on(format!(
+                "[data-testid='{}']",
+                NoticeAction::KeepEditing.testid()
+            ));
+        } else {
+            self.sign_out.start(());
         }
     }
 

@@ -148,6 +148,15 @@ async fn wait_for(what: &str, condition: impl Fn() -> bool, context: impl FnOnce
 }
 
 /// Polls until `condition` holds, for up to ten seconds.
+/// A signed-in demo user's form, mounted and loaded.
+pub async fn ready_form() -> (Page, Config) {
+    let config = config(None);
+    signed_in(&config).await;
+    let page = Page::mount(&config);
+    page.loaded().await;
+    (page, config)
+}
+
 pub async fn until(what: &str, condition: impl Fn() -> bool) {
     wait_for(what, condition, String::new).await;
 }
@@ -171,6 +180,11 @@ impl Page {
             host,
             mounted: None,
         }
+    }
+
+    /// Whether the mounted form says it holds unsaved edits.
+    pub fn dirty(&self) -> bool {
+        self.mounted.as_ref().is_some_and(|m| m.dirty())
     }
 
     pub fn mount(config: &Config) -> Self {

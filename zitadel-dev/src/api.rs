@@ -2,7 +2,9 @@
 //! omitted, uint64 as strings) and its error bodies.
 
 use axum::body::Bytes;
-use axum::extract::{FromRequest, Request, State};
+use axum::extract::{FromRequest, Path, Request, State};
+use axum::http::{header, StatusCode};
+use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::{json, Map, Value};
 
@@ -40,6 +42,15 @@ pub fn profile_json(profile: &Profile) -> Value {
     Value::Object(map)
 }
 
+/// The profile with `avatarUrl` when the user has an avatar (absent otherwise, as
+/// protojson leaves out an empty string).
+fn with_avatar(mut profile: Value, state: &AppState, user: &User) -> Value {
+    if user.avatar {
+        profile["avatarUrl"] = json!(avatar_url(&state.config().issuer, &user.id));
+    }
+    profile
+}
+
 fn details(user: &User) -> Value {
     json!({
         "sequence": user.sequence.to_string(),
@@ -49,8 +60,46 @@ fn details(user: &User) -> Value {
     })
 }
 
+/// Where ZITADEL's assets API serves a user's avatar: `{origin}/assets/v1/{resource
+/// owner}/{key}`, as `domain.AvatarURL` composes it.
+pub fn avatar_url(issuer: &str, user_id: &str) -> String {
+    format!("{issuer}/assets/v1/{ORG_ID}/users/{user_id}/avatar")
+}
+
+/// `GET /assets/v1/{org}/users/{id}/avatar`: the uploaded avatar (a small SVG here),
+/// or 404 for a user without one.
+pub async fn avatar(
+    State(state): State<AppState>,
+    Path((org, user_id)): Path<(String, String)>,
+) -> Response {
+    let initials = state
+        .store()
+        .users
+        .get(&user_id)
+        .filter(|u| u.avatar && org == ORG_ID)
+        .map(|u| {
+            let first = |s: &str| s.chars().next().unwrap_or(' ');
+            format!(
+                "{}{}",
+                first(&u.profile.first_name),
+                first(&u.profile.last_name)
+            )
+        });
+    let Some(initials) = initials else {
+        return StatusCode::NOT_FOUND.into_response();
+    };
+    let svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 64 64\">\
+         <rect width=\"64\" height=\"64\" fill=\"#7b4ea8\"/>\
+         <circle cx=\"32\" cy=\"26\" r=\"12\" fill=\"#f1e6fa\"/>\
+         <path d=\"M12 60c2-12 10-18 20-18s18 6 20 18z\" fill=\"#f1e6fa\"/>\
+         <title>{initials}</title></svg>"
+    );
+    ([(header::CONTENT_TYPE, "image/svg+xml")], svg).into_response()
+}
+
 /// `GET /auth/v1/users/me`
-pub async fn me(CurrentUser(user): CurrentUser) -> Json<Value> {
+pub async fn me(State(state): State<AppState>, CurrentUser(user): CurrentUser) -> Json<Value> {
     let mut email = Map::new();
     put_non_empty(&mut email, "email", &user.email);
     if user.email_verified {
@@ -66,7 +115,7 @@ pub async fn me(CurrentUser(user): CurrentUser) -> Json<Value> {
             "loginNames": [format!("{}@{domain}", user.user_name)],
             "preferredLoginName": format!("{}@{domain}", user.user_name),
             "human": {
-                "profile": profile_json(&user.profile),
+                "profile": with_avatar(profile_json(&user.profile), &state, &user),
                 "email": email,
                 "phone": {},
             },

@@ -117,6 +117,9 @@ pub struct SeedUser {
     pub email: String,
     #[serde(default)]
     pub email_verified: bool,
+    /// Whether the user uploaded an avatar (served under `/assets/v1/`).
+    #[serde(default)]
+    pub avatar: bool,
 }
 
 /// ZITADEL's languages, as it ships them (`uk` since 2025-12, `ar` since 2026-01).
@@ -185,14 +188,17 @@ pub fn demo_users() -> Vec<SeedUser> {
         gender: StoredGender::Unspecified,
         email: format!("{}@example.com", first.to_lowercase()),
         email_verified: true,
+        avatar: false,
     };
     vec![
         SeedUser {
             gender: StoredGender::V1Unspecified,
+            avatar: true,
             ..user(DEMO_USER_ID, DEMO_USER, "Ada", "Lovelace")
         },
         SeedUser {
             preferred_language: "de".into(),
+            email_verified: false,
             ..user(SECOND_USER_ID, SECOND_USER, "Hedy", "Lamarr")
         },
     ]

@@ -70,7 +70,14 @@ pub fn app(state: AppState) -> Router {
             get(oidc::login_page).post(oidc::login_submit),
         )
         .route(oidc::LOGGED_OUT_PATH, get(oidc::logged_out));
-    let mut router = Router::new().merge(oidc).merge(api).merge(login);
+    let assets = Router::new()
+        .route("/assets/v1/{org}/users/{id}/avatar", get(api::avatar))
+        .layer(from_fn_with_state(state.clone(), faults::inject));
+    let mut router = Router::new()
+        .merge(oidc)
+        .merge(api)
+        .merge(login)
+        .merge(assets);
     if state.config().test_controls {
         // The loopback guard wraps CORS, so a foreign page's preflight is refused too.
         let controls = faults::routes()
@@ -86,7 +93,8 @@ pub fn app(state: AppState) -> Router {
 pub fn strict_csp(issuer: &str) -> String {
     format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
-         connect-src 'self' {issuer}; base-uri 'none'; object-src 'none'; frame-ancestors 'self'"
+         connect-src 'self' {issuer}; img-src 'self' {issuer}; base-uri 'none'; \
+         object-src 'none'; frame-ancestors 'self'"
     )
 }
 

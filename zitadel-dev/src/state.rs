@@ -167,6 +167,8 @@ pub struct User {
     pub profile: Profile,
     pub email: String,
     pub email_verified: bool,
+    /// Whether an avatar was uploaded.
+    pub avatar: bool,
     pub sequence: u64,
     pub creation_date: String,
     pub change_date: String,
@@ -635,6 +637,7 @@ impl User {
             },
             email: seed.email.clone(),
             email_verified: seed.email_verified,
+            avatar: seed.avatar,
             sequence,
             creation_date: date.to_owned(),
             change_date: date.to_owned(),

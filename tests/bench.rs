@@ -56,7 +56,8 @@ impl Side {
 
 /// A document that reached the mark: when, counted from its navigation's start (for a
 /// callback, the login form's POST, whose redirects end at the page) and from the
-/// document's own request, and what it had asked the issuer for by then.
+/// document's own request, and what it had asked the issuer for by then (images,
+/// such as the avatar, aside).
 struct Editable {
     ms: f64,
     from_fetch_ms: f64,
@@ -73,7 +74,7 @@ const answer = () => {
   const start = performance.getEntriesByName(mark, 'mark')[0].startTime;
   const fetched = performance.getEntriesByType('navigation')[0].fetchStart;
   const requests = performance.getEntriesByType('resource')
-    .filter(e => e.name.startsWith(issuer + '/') && e.startTime <= start)
+    .filter(e => e.name.startsWith(issuer + '/') && e.initiatorType !== 'img' && e.startTime <= start)
     .map(e => new URL(e.name).pathname);
   done({ ms: start, fromFetch: start - fetched, requests });
 };

@@ -135,8 +135,12 @@ impl Browser {
 
     /// Fills in and submits the stand-in's login page as the demo user.
     async fn log_in_as_demo(&self) {
+        self.log_in_as(DEMO_USER).await;
+    }
+
+    async fn log_in_as(&self, user_name: &str) {
         let name = self.find("#loginName").await;
-        name.send_keys(DEMO_USER).await.unwrap();
+        name.send_keys(user_name).await.unwrap();
         let password = self.find("#password").await;
         password.send_keys(DEMO_PASSWORD).await.unwrap();
         self.find("#submit").await.click().await.unwrap();
@@ -814,12 +818,14 @@ async fn two_tabs_refreshing_at_once_both_stay_signed_in() {
 
 /// The requests this document sent to ZITADEL, by path, in order (the browser's
 /// resource timings; CORS preflights are not listed).
+/// The paths the page asked ZITADEL for, in order; the avatar, an image on ZITADEL's
+/// assets API, is not counted.
 async fn requests_to_zitadel(b: &Browser) -> Vec<String> {
     let found = b
         .client
         .execute(
             "return performance.getEntriesByType('resource') \
-               .filter(e => e.name.startsWith(arguments[0])) \
+               .filter(e => e.name.startsWith(arguments[0]) && e.initiatorType !== 'img') \
                .map(e => new URL(e.name).pathname);",
             vec![json!(issuer())],
         )
@@ -931,6 +937,58 @@ async fn the_element_says_when_it_holds_unsaved_edits() {
     b.shadow_type("nickName", "").await;
     b.until("clean", || async {
         b.client.execute(state, vec![]).await.unwrap() == json!([false, [true, false]])
+    })
+    .await;
+    b.close().await;
+}
+
+/// What the header shows: `(avatar image loaded, initials' accessible name, email line)`.
+async fn header(b: &Browser) -> Value {
+    let script = "const img = document.querySelector(\"[data-testid='avatar']\"); \
+        const initials = document.querySelector(\"[data-testid='avatar-initials']\"); \
+        const email = document.querySelector(\"[data-testid='email']\"); \
+        return [!!img && img.complete && img.naturalWidth > 0, \
+                initials && initials.getAttribute('aria-label'), email && email.textContent];";
+    b.client.execute(script, vec![]).await.unwrap()
+}
+
+/// The header says who is signed in: the avatar from ZITADEL's assets API under the
+/// page's strict CSP (its `img-src`), or the initials named for screen readers, and
+/// the email address with its verification.
+#[tokio::test]
+#[ignore = "needs the stand-in and the built page; scripts/test runs it"]
+async fn the_header_shows_who_is_signed_in() {
+    let b = Browser::open().await;
+    b.sign_in().await;
+    b.until("the avatar", || async {
+        header(&b).await == json!([true, null, "ada@example.com · verified"])
+    })
+    .await;
+    b.axe_clean("the header with an avatar").await;
+    b.capture("header-avatar", None).await;
+    b.close().await;
+
+    let b = Browser::open().await;
+    b.client.goto(&page_url()).await.unwrap();
+    b.testid("sign-in").await.click().await.unwrap();
+    b.log_in_as(zitadel_dev::config::SECOND_USER).await;
+    b.loaded().await;
+    b.until("the initials", || async {
+        header(&b).await == json!([false, "Hedy Lamarr", "hedy@example.com · nicht verifiziert"])
+    })
+    .await;
+    b.axe_clean("the header with initials").await;
+    b.close().await;
+
+    // An avatar that cannot be loaded falls back to the initials.
+    let b = Browser::open().await;
+    dev(
+        "faults",
+        json!({"count": 5, "status": 404, "pathPrefix": "/assets/"}),
+    );
+    b.sign_in().await;
+    b.until("the initials instead", || async {
+        header(&b).await == json!([false, "Ada Lovelace", "ada@example.com · verified"])
     })
     .await;
     b.close().await;
@@ -1717,6 +1775,12 @@ async fn m4_sign_out_after_the_session_ended_elsewhere_still_reaches_end_session
     );
     let started = b.document_started().await;
     b.testid("sign-out").await.click().await.unwrap();
+    // The edit is still unsaved (kept for the next sign-in): signing out asks first.
+    b.testid("discard-and-sign-out")
+        .await
+        .click()
+        .await
+        .unwrap();
     // Only a trip through end_session brings a new page.
     b.back_on_a_new_page(started).await;
     b.testid("sign-in").await.click().await.unwrap();

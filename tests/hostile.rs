@@ -1229,7 +1229,7 @@ proptest! {
     fn api_answers_decode_or_refuse(me in body(me_shape()), update in body(update_shape())) {
         if let Some(me) = decoded::<MeResponse>(&me)? {
             if let Some(human) = me.user.human.clone() {
-                let _ = validate(&draft_of(human.profile));
+                let _ = validate(&draft_of(human.profile.form()));
             }
             let shown = loaded(LoadResult::Profile(me.user), None);
             prop_assert!(shown.model.is_some());

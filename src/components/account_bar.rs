@@ -7,6 +7,7 @@ use super::state::Task;
 use super::tr::tr;
 
 use crate::i18n::{Key, Message};
+use crate::screen::Account;
 
 /// The title, the signed-in account and, while editing, a Sign out button.
 #[component]
@@ -14,7 +15,7 @@ pub fn AccountBar(
     /// The heading's id, which labels the whole form.
     title_id: String,
     /// Who is signed in, once the profile is loaded.
-    account: RwSignal<Option<String>>,
+    account: RwSignal<Option<Account>>,
     /// Whether to offer Sign out.
     signed_in: Signal<bool>,
     /// The sign-out; the button is disabled while it runs.
@@ -28,8 +29,9 @@ pub fn AccountBar(
     let tr = tr();
     let signed_in_as = move || {
         account.with(|a| {
-            a.as_ref()
-                .map(|a| tr.message(&Message::new(Key::SignedInAs).with("account", a)))
+            a.as_ref().map(|a| {
+                tr.message(&Message::new(Key::SignedInAs).with("account", a.login_name.as_str()))
+            })
         })
     };
     view! {
@@ -40,7 +42,13 @@ pub fn AccountBar(
                 } else {
                     Either::Right(view! { <h2 id=title_id class="zpf-title">{move || tr.text(Key::Title)}</h2> })
                 }}
-                <p class="zpf-account" data-testid="account">{signed_in_as}</p>
+                <div class="zpf-identity">
+                    {move || account.get().map(|account| view! { <Avatar account/> })}
+                    <div>
+                        <p class="zpf-account" data-testid="account">{signed_in_as}</p>
+                        {move || account.with(|a| a.as_ref().and_then(|a| a.email.clone())).map(email_line)}
+                    </div>
+                </div>
             </div>
             {move || signed_in.get().then(|| view! {
                 <button type="button" class="zpf-button zpf-sign-out" data-testid="sign-out"
@@ -50,5 +58,43 @@ pub fn AccountBar(
                 </button>
             })}
         </header>
+    }
+}
+
+/// The address and its verification, read-only.
+fn email_line((address, verified): (String, bool)) -> impl IntoView {
+    let tr = tr();
+    let (class, key) = if verified {
+        ("zpf-verified", Key::EmailVerified)
+    } else {
+        ("zpf-unverified", Key::EmailNotVerified)
+    };
+    view! {
+        <p class="zpf-email" data-testid="email">
+            {address}" · "<span class=class>{move || tr.text(key)}</span>
+        </p>
+    }
+}
+
+/// The person's picture from ZITADEL, or their initials when there is none or it
+/// cannot be loaded; either way named for screen readers.
+#[component]
+fn Avatar(account: Account) -> impl IntoView {
+    let broken = RwSignal::new(false);
+    let Account {
+        name,
+        initials,
+        avatar_url,
+        ..
+    } = account;
+    move || match avatar_url.clone().filter(|_| !broken.get()) {
+        Some(src) => Either::Left(view! {
+            <img class="zpf-avatar" src=src alt=name.clone() data-testid="avatar"
+                on:error=move |_| broken.set(true)/>
+        }),
+        None => Either::Right(view! {
+            <span class="zpf-avatar zpf-avatar--initials" role="img" aria-label=name.clone()
+                data-testid="avatar-initials">{initials.clone()}</span>
+        }),
     }
 }

@@ -20,7 +20,7 @@ use crate::i18n::{catalogue, Key, Message};
 use crate::oidc::{self, tokens};
 use crate::options::Config;
 use crate::profile::{keep_draft, take_kept_draft, Draft, ValidProfile};
-use crate::screen::{self, LoadResult, Notice, NoticeAction, Phase, SaveOutcome, Tone};
+use crate::screen::{self, Account, LoadResult, Notice, NoticeAction, Phase, SaveOutcome, Tone};
 use crate::validate::Field;
 
 /// The state of one mounted form.
@@ -30,7 +30,7 @@ pub struct FormState {
     pub phase: RwSignal<Phase>,
     pub model: RwSignal<FormModel>,
     pub notice: RwSignal<Option<Notice>>,
-    pub account: RwSignal<Option<String>>,
+    pub account: RwSignal<Option<Account>>,
     /// The signed-in user's id, which a kept draft is bound to.
     pub user_id: RwSignal<Option<String>>,
     /// Whether the form holds edits that are not saved; the host may read it.
@@ -136,7 +136,9 @@ impl FormState {
             self.follow_language(Some(&model.baseline.preferred_language));
             self.model.set(model);
         }
-        self.account.set(loaded.account);
+        let ours = [config.issuer.as_str(), config.api_base_url.as_str()];
+        self.account
+            .set(loaded.account.map(|a| a.with_avatar_from(&ours)));
         self.user_id.set(loaded.user_id);
         self.notice.set(loaded.notice);
         let editable = loaded.phase == Phase::Ready;

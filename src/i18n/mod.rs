@@ -73,6 +73,9 @@ catalogue! {
     UnsavedSignOut = "You have unsaved changes. If you sign out now, they are lost.",
     KeepEditing = "Keep editing",
     DiscardAndSignOut = "Discard and sign out",
+    // Beside the signed-in person's email address.
+    EmailVerified = "verified",
+    EmailNotVerified = "not verified",
     SessionEndedSignIn = "Your session has ended. Sign in again to continue.",
     FreshTokenRefused = "ZITADEL refused the access token it just issued. Check that “apiBaseUrl” points at the same instance as “issuer” and that the scope includes {scope}.",
     FreshTokenLacksAudience = "Signed in, but the access token cannot call ZITADEL's API: add {scope} to the “scope” option.",

@@ -73,6 +73,8 @@ pub fn page_origin() -> String {
 pub const CLIENT_ID: &str = "243862081218773235@profile-form";
 /// The stand-in's demo user, whom `signed_in` signs in.
 pub const DEMO_USER_ID: &str = "243862081218773300";
+/// The second seeded user, `hedy`: no avatar, an email not verified.
+pub const SECOND_USER_ID: &str = "243862081218773302";
 
 pub fn config(timeout_ms: Option<u32>) -> Config {
     Options {
@@ -87,9 +89,14 @@ pub fn config(timeout_ms: Option<u32>) -> Config {
 
 /// A fresh stand-in, this page's origin allowed, and a signed-in session in storage.
 pub async fn signed_in(config: &Config) {
+    signed_in_as(config, "demo", DEMO_USER_ID).await;
+}
+
+/// [`signed_in`] as the seeded user `user_name`, whose id is `sub`.
+pub async fn signed_in_as(config: &Config, user_name: &str, sub: &str) {
     dev("POST", "reset", None).await;
     dev("POST", "origins", Some(json!({ "origin": page_origin() }))).await;
-    let minted = dev("POST", "tokens", Some(json!({}))).await;
+    let minted = dev("POST", "tokens", Some(json!({ "userName": user_name }))).await;
     take_kept_draft(config);
     let text = |name: &str| minted[name].as_str().map(String::from);
     tokens::save(
@@ -99,7 +106,7 @@ pub async fn signed_in(config: &Config) {
             expires_at_ms: js_sys::Date::now() as u64 + 3_600_000,
             refresh_token: text("refresh_token").map(RefreshToken::new),
             id_token: text("id_token").map(IdToken::new),
-            sub: Some(DEMO_USER_ID.into()),
+            sub: Some(sub.into()),
         },
     );
 }

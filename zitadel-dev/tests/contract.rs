@@ -2320,6 +2320,11 @@ async fn l8_controls_refuse_requests_not_addressed_to_a_loopback_host() {
     assert_eq!(open.status, StatusCode::OK);
 }
 
+/// `POST /_dev/profile` with `body`.
+async fn change_profile(h: &Harness, body: Value) -> Reply {
+    h.api(Method::POST, "/_dev/profile", None, Some(body)).await
+}
+
 /// `POST /_dev/profile`: the profile changes as if from elsewhere, as one change with
 /// the next sequence, under the server's rules; the signed-in person's next
 /// `users/me` sees it.
@@ -2330,14 +2335,7 @@ async fn a_profile_changed_elsewhere_shows_in_users_me_with_a_new_sequence() {
     let before = h.me(&token).await.json();
     let profile = json!({"firstName": "Augusta", "lastName": "King", "nickName": "",
         "displayName": "Augusta Ada King", "preferredLanguage": "en", "gender": "GENDER_FEMALE"});
-    let change = h
-        .api(
-            Method::POST,
-            "/_dev/profile",
-            None,
-            Some(json!({ "profile": profile })),
-        )
-        .await;
+    let change = change_profile(&h, json!({ "profile": profile })).await;
     assert_eq!(change.status, StatusCode::OK);
     let after = h.me(&token).await.json();
     assert_eq!(after["user"]["human"]["profile"]["firstName"], "Augusta");
@@ -2353,24 +2351,13 @@ async fn a_profile_changed_elsewhere_shows_in_users_me_with_a_new_sequence() {
         change.json()["details"]["sequence"].as_str(),
         Some(sequence(&after).as_str())
     );
-    let same = h
-        .api(
-            Method::POST,
-            "/_dev/profile",
-            None,
-            Some(json!({ "profile": profile })),
-        )
-        .await;
+    let same = change_profile(&h, json!({ "profile": profile })).await;
     assert_eq!(same.status, StatusCode::PRECONDITION_FAILED);
     let refused = json!({"userName": DEMO_USER, "profile": {"firstName": "", "lastName": "K"}});
-    let refused = h
-        .api(Method::POST, "/_dev/profile", None, Some(refused))
-        .await;
+    let refused = change_profile(&h, refused).await;
     assert_eq!(refused.status, StatusCode::BAD_REQUEST);
     let nobody = json!({"userName": "nobody", "profile": profile});
-    let nobody = h
-        .api(Method::POST, "/_dev/profile", None, Some(nobody))
-        .await;
+    let nobody = change_profile(&h, nobody).await;
     assert_eq!(nobody.status, StatusCode::NOT_FOUND);
 }
 

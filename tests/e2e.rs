@@ -18,6 +18,7 @@ use fantoccini::wd::WindowHandle;
 use fantoccini::{Client, Locator};
 use serde_json::{json, Value};
 use zitadel_dev::config::{DEMO_PASSWORD, DEMO_USER};
+use zitadel_profile_form::validate::Field;
 
 /// One browser session on a fresh stand-in.
 struct Browser {
@@ -1537,14 +1538,7 @@ async fn the_whole_journey_works_by_keyboard_alone() {
     b.loaded().await;
     // Every control in reading order, starting from the top of the page.
     b.tab_to("sign-out", false, 5).await;
-    for name in [
-        "firstName",
-        "lastName",
-        "nickName",
-        "displayName",
-        "preferredLanguage",
-        "gender",
-    ] {
+    for name in Field::ALL.map(Field::as_str) {
         b.tab_to(name, false, 1).await;
     }
     // An error, fixed from the keyboard, then saved with Enter.

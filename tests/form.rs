@@ -14,7 +14,7 @@ use zitadel_profile_form::oidc::tokens;
 use zitadel_profile_form::oidc::types::AccessToken;
 use zitadel_profile_form::profile::Draft;
 use zitadel_profile_form::profile::{keep_draft, take_kept_draft};
-use zitadel_profile_form::validate::validate;
+use zitadel_profile_form::validate::{validate, Field};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -42,14 +42,7 @@ async fn the_form_is_prefilled_from_users_me() {
         page.text("account")
     );
     // Every control has a visible label pointing at it.
-    for name in [
-        "firstName",
-        "lastName",
-        "nickName",
-        "displayName",
-        "preferredLanguage",
-        "gender",
-    ] {
+    for name in Field::ALL.map(Field::as_str) {
         let id = page.query(&format!("[name='{name}']")).unwrap().id();
         let label = page.query(&format!("label[for='{id}']")).expect("label");
         assert!(!label.text_content().unwrap().trim().is_empty());

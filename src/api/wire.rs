@@ -29,7 +29,7 @@ pub struct Human {
 }
 
 /// `human.profile`: the six fields the form edits, and the avatar's address. (Spelt
-/// out rather than `#[serde(flatten)]` over [`Draft`]: flattening costs 10 KB of wasm.)
+/// out rather than `#[serde(flatten)]` over [`Draft`]: flattening costs 1 KB of wasm.)
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 pub struct Profile {

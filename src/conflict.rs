@@ -70,7 +70,15 @@ impl Merge {
         &self.standings[field as usize]
     }
 
-    /// The fields the person has to decide, in the form's order.
+    /// The fields changed elsewhere to a value other than the person's, in the form's
+    /// order: what the person is shown, side by side.
+    pub fn changed_elsewhere(&self) -> impl Iterator<Item = Field> + '_ {
+        Field::ALL
+            .into_iter()
+            .filter(|&f| matches!(self.standing(f), Standing::Theirs | Standing::Conflict))
+    }
+
+    /// The fields both sides changed, differently, in the form's order.
     pub fn conflicts(&self) -> impl Iterator<Item = Field> + '_ {
         Field::ALL
             .into_iter()
@@ -82,21 +90,106 @@ impl Merge {
         self.conflicts().next().is_none()
     }
 
-    /// The draft to save: every field as the merge decided, and each conflict as
-    /// `choose` says (for a field without a conflict `choose` is not asked).
+    /// The person's values.
+    pub fn mine(&self) -> &Draft {
+        &self.mine
+    }
+
+    /// The values the server holds now.
+    pub fn theirs(&self) -> &Draft {
+        &self.theirs
+    }
+
+    /// The draft to save: the person's values, and the new value of each field changed
+    /// elsewhere for which `choose` says [`Choice::Theirs`] (asked only for those).
     pub fn resolve(&self, choose: impl Fn(Field) -> Choice) -> Draft {
         let mut draft = self.mine.clone();
-        for field in Field::ALL {
-            let take_theirs = match self.standing(field) {
-                Standing::Agreed | Standing::Mine => false,
-                Standing::Theirs => true,
-                Standing::Conflict => choose(field) == Choice::Theirs,
-            };
-            if take_theirs {
+        for field in self.changed_elsewhere() {
+            if choose(field) == Choice::Theirs {
                 copy_field(field, &self.theirs, &mut draft);
             }
         }
         draft
+    }
+}
+
+/// A merge the person is deciding: one choice per field changed elsewhere. A field
+/// only the other side changed starts on the new value (taking it loses nothing the
+/// person typed); a field both changed starts undecided, so nothing is overwritten
+/// without the person saying so.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    merge: Merge,
+    /// The server's `details.sequence` for [`Merge::theirs`].
+    sequence: u64,
+    choices: [Option<Choice>; 6],
+    /// A save was tried with a field undecided: from now on undecided fields say so.
+    asked: bool,
+}
+
+impl Conflict {
+    pub fn new(merge: Merge, sequence: u64) -> Self {
+        let choices = Field::ALL.map(|f| match merge.standing(f) {
+            Standing::Theirs => Some(Choice::Theirs),
+            _ => None,
+        });
+        Self {
+            merge,
+            sequence,
+            choices,
+            asked: false,
+        }
+    }
+
+    pub fn merge(&self) -> &Merge {
+        &self.merge
+    }
+
+    pub fn sequence(&self) -> u64 {
+        self.sequence
+    }
+
+    /// What the person chose for `field`, if anything yet.
+    pub fn choice(&self, field: Field) -> Option<Choice> {
+        self.choices[field.index()]
+    }
+
+    pub fn choose(&mut self, field: Field, choice: Choice) {
+        self.choices[field.index()] = Some(choice);
+    }
+
+    /// The same choice for every field changed elsewhere.
+    pub fn choose_all(&mut self, choice: Choice) {
+        for field in Field::ALL {
+            self.choose(field, choice);
+        }
+    }
+
+    /// The first field changed elsewhere that is still undecided.
+    pub fn undecided(&self) -> Option<Field> {
+        self.merge
+            .changed_elsewhere()
+            .find(|&f| self.choice(f).is_none())
+    }
+
+    /// Whether `field` says it needs a choice: it is undecided and a save was tried.
+    pub fn needs_choice(&self, field: Field) -> bool {
+        self.asked
+            && self.choice(field).is_none()
+            && self.merge.changed_elsewhere().any(|f| f == field)
+    }
+
+    /// The draft the choices make, or the first undecided field (which from now on
+    /// says it needs a choice).
+    pub fn resolve(&mut self) -> Result<Draft, Field> {
+        if let Some(field) = self.undecided() {
+            self.asked = true;
+            return Err(field);
+        }
+        let choices = self.choices;
+        Ok(self
+            .merge
+            .resolve(|f| choices[f.index()].unwrap_or(Choice::Mine)))
     }
 }
 
@@ -147,7 +240,7 @@ mod tests {
     }
 
     #[test]
-    fn resolving_keeps_both_sides_edits_and_asks_only_for_conflicts() {
+    fn resolving_keeps_both_sides_edits_and_asks_only_for_fields_changed_elsewhere() {
         let base = base();
         let mut mine = base.clone();
         mine.first_name = "Augusta".into();
@@ -157,25 +250,29 @@ mod tests {
         theirs.gender = Gender::Female;
         let merge = merge(&base, &mine, &theirs);
         let asked = std::cell::RefCell::new(Vec::new());
-        let kept_mine = merge.resolve(|f| {
+        let chosen = merge.resolve(|f| {
             asked.borrow_mut().push(f);
-            Choice::Mine
+            if f == Field::FirstName {
+                Choice::Mine
+            } else {
+                Choice::Theirs
+            }
         });
+        assert_eq!(asked.into_inner(), [Field::FirstName, Field::Gender]);
+        assert_eq!(chosen.first_name, "Augusta");
+        assert_eq!(chosen.nick_name, "Countess", "my other edit stays");
+        assert_eq!(chosen.gender, Gender::Female, "their other edit is taken");
+        let all_theirs = merge.resolve(|_| Choice::Theirs);
+        assert_eq!(all_theirs.first_name, "Ada Augusta");
         assert_eq!(
-            asked.into_inner(),
-            [Field::FirstName],
-            "only conflicts are asked"
+            all_theirs.nick_name, "Countess",
+            "mine where they changed nothing"
         );
-        assert_eq!(kept_mine.first_name, "Augusta");
-        assert_eq!(kept_mine.nick_name, "Countess", "my other edit stays");
+        let all_mine = merge.resolve(|_| Choice::Mine);
         assert_eq!(
-            kept_mine.gender,
-            Gender::Female,
-            "their other edit is taken"
+            all_mine, mine,
+            "keeping mine is the form as the person sees it"
         );
-        let took_theirs = merge.resolve(|_| Choice::Theirs);
-        assert_eq!(took_theirs.first_name, "Ada Augusta");
-        assert_eq!(took_theirs.nick_name, "Countess");
     }
 
     #[test]
@@ -185,7 +282,57 @@ mod tests {
         theirs.preferred_language = "de".into();
         let merge = merge(&base, &base, &theirs);
         assert!(merge.is_clean());
-        assert_eq!(merge.resolve(|_| unreachable!()), theirs);
+        assert_eq!(
+            merge.changed_elsewhere().collect::<Vec<_>>(),
+            [Field::PreferredLanguage]
+        );
+        assert_eq!(merge.resolve(|_| Choice::Theirs), theirs);
+    }
+
+    #[test]
+    fn a_conflict_starts_on_their_value_only_where_the_person_typed_nothing() {
+        let base = base();
+        let mut mine = base.clone();
+        mine.first_name = "Augusta".into();
+        let mut theirs = base.clone();
+        theirs.first_name = "Ada Augusta".into();
+        theirs.nick_name = "Countess".into();
+        let mut conflict = Conflict::new(merge(&base, &mine, &theirs), 9);
+        assert_eq!(conflict.choice(Field::NickName), Some(Choice::Theirs));
+        assert_eq!(conflict.choice(Field::FirstName), None);
+        assert_eq!(conflict.choice(Field::LastName), None);
+        assert!(
+            !conflict.needs_choice(Field::FirstName),
+            "not before a save is tried"
+        );
+        assert_eq!(conflict.resolve(), Err(Field::FirstName));
+        assert!(conflict.needs_choice(Field::FirstName));
+        assert!(
+            !conflict.needs_choice(Field::LastName),
+            "unchanged fields need nothing"
+        );
+        assert!(!conflict.needs_choice(Field::NickName));
+        conflict.choose(Field::FirstName, Choice::Mine);
+        assert!(!conflict.needs_choice(Field::FirstName));
+        let resolved = conflict.resolve().unwrap();
+        assert_eq!(resolved.first_name, "Augusta");
+        assert_eq!(resolved.nick_name, "Countess");
+        assert_eq!(conflict.sequence(), 9);
+    }
+
+    #[test]
+    fn one_choice_for_every_field_at_once() {
+        let base = base();
+        let mut mine = base.clone();
+        mine.first_name = "Augusta".into();
+        let mut theirs = base.clone();
+        theirs.first_name = "Ada Augusta".into();
+        theirs.nick_name = "Countess".into();
+        let mut conflict = Conflict::new(merge(&base, &mine, &theirs), 9);
+        conflict.choose_all(Choice::Mine);
+        assert_eq!(conflict.resolve(), Ok(mine.clone()));
+        conflict.choose_all(Choice::Theirs);
+        assert_eq!(conflict.resolve(), Ok(theirs));
     }
 
     #[test]
@@ -197,6 +344,6 @@ mod tests {
         theirs.first_name = "Augusta".into();
         let merge = merge(&base, &mine, &theirs);
         assert_eq!(merge.standing(Field::FirstName), &Standing::Theirs);
-        assert_eq!(merge.resolve(|_| Choice::Mine).first_name, "Augusta");
+        assert_eq!(merge.resolve(|_| Choice::Theirs).first_name, "Augusta");
     }
 }

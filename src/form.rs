@@ -2,8 +2,9 @@
 //! fields were touched, and errors the server pinned on fields. The component keeps one
 //! of these in a signal and asks it what to show; every decision is tested on the host.
 
+use crate::conflict::{self, Choice, Conflict};
 use crate::i18n::Message;
-use crate::profile::{Draft, Gender, ValidProfile};
+use crate::profile::{Draft, Gender, KeptDraft, ValidProfile};
 use crate::validate::{check, validate, Field, FieldError};
 
 /// What a field shows under it.
@@ -42,6 +43,11 @@ pub struct FormModel {
     submitted: bool,
     /// Per field, in [`Field::ALL`] order: what the server said about it.
     server_errors: [Option<String>; 6],
+    /// The server's `details.sequence` for the baseline.
+    pub sequence: u64,
+    /// The profile was changed elsewhere since the baseline: the person is choosing
+    /// which values to keep, and nothing is saved until they have.
+    conflict: Option<Conflict>,
 }
 
 impl FormModel {
@@ -51,6 +57,14 @@ impl FormModel {
             baseline: profile.clone(),
             draft: profile,
             ..Self::default()
+        }
+    }
+
+    /// A form showing `profile`, which the server holds at `sequence`.
+    pub fn loaded_at(profile: Draft, sequence: u64) -> Self {
+        Self {
+            sequence,
+            ..Self::loaded(profile)
         }
     }
 
@@ -106,8 +120,12 @@ impl FormModel {
 
     /// What Save would send, if it may be sent: something changed and nothing is
     /// invalid, including errors the server reported that were not edited since.
+    /// Nothing is sent while a change made elsewhere waits for the person's choice.
     pub fn to_save(&self) -> Option<ValidProfile> {
-        if !self.is_dirty() || self.server_errors.iter().any(Option::is_some) {
+        if !self.is_dirty()
+            || self.conflict.is_some()
+            || self.server_errors.iter().any(Option::is_some)
+        {
             return None;
         }
         validate(&self.draft).ok()
@@ -126,9 +144,91 @@ impl FormModel {
         self.server_errors = Default::default();
     }
 
-    /// Back to the baseline.
+    /// Back to the baseline; with a change made elsewhere waiting, to the profile as
+    /// the server holds it now.
     pub fn reset(&mut self) {
-        *self = Self::loaded(self.baseline.clone());
+        *self = match self.conflict.take() {
+            Some(c) => Self::loaded_at(c.merge().theirs().clone(), c.sequence()),
+            None => Self::loaded_at(self.baseline.clone(), self.sequence),
+        };
+    }
+
+    /// The draft to keep for `user_id` until the person is back, with what it was
+    /// typed over.
+    pub fn to_kept(&self, user_id: &str) -> KeptDraft {
+        KeptDraft {
+            user_id: user_id.to_owned(),
+            draft: self.draft.clone(),
+            base: Some(self.baseline.clone()),
+            sequence: self.sequence,
+        }
+    }
+
+    /// A kept draft back over the profile the server holds now (`current`, at
+    /// `sequence`), as if typed again; compared as before a save, so a change made
+    /// elsewhere meanwhile shows as a conflict rather than being typed over.
+    pub fn restored(kept: KeptDraft, current: Draft, sequence: u64) -> Self {
+        let mut form = match kept.base {
+            Some(base) => Self::loaded_at(base, kept.sequence),
+            None => Self::loaded_at(current.clone(), sequence),
+        };
+        form.restore(kept.draft);
+        form.compare(current, sequence);
+        form
+    }
+
+    /// Compares the baseline with the profile the server holds now (`current`, at
+    /// `sequence`). The same sequence means nothing changed. Otherwise, where nobody
+    /// else touched a value, or every change elsewhere equals what the person typed,
+    /// the baseline quietly moves on; if not, the form shows a [`Conflict`] and
+    /// answers `true`.
+    pub fn compare(&mut self, current: Draft, sequence: u64) -> bool {
+        if sequence == self.sequence {
+            return false;
+        }
+        if self.conflict.as_ref().map(Conflict::sequence) == Some(sequence) {
+            return true; // already showing, with the person's choices so far
+        }
+        if !self.is_dirty() {
+            *self = Self::loaded_at(current, sequence);
+            return false;
+        }
+        let merge = conflict::merge(&self.baseline, &self.draft, &current);
+        if merge.changed_elsewhere().next().is_none() {
+            self.baseline = current;
+            self.sequence = sequence;
+            return false;
+        }
+        self.conflict = Some(Conflict::new(merge, sequence));
+        true
+    }
+
+    /// The change made elsewhere the person is deciding on, if any.
+    pub fn conflict(&self) -> Option<&Conflict> {
+        self.conflict.as_ref()
+    }
+
+    /// The person chose `choice` for `field` (every field changed elsewhere if `None`).
+    pub fn choose(&mut self, field: Option<Field>, choice: Choice) {
+        match (self.conflict.as_mut(), field) {
+            (Some(c), Some(field)) => c.choose(field, choice),
+            (Some(c), None) => c.choose_all(choice),
+            (None, _) => {}
+        }
+    }
+
+    /// Ends the conflict with the person's choices: the server's values become the
+    /// baseline and the chosen ones the draft. `Err` names the first field still
+    /// undecided, which from now on says so.
+    pub fn settle(&mut self) -> Result<(), Field> {
+        let Some(conflict) = self.conflict.as_mut() else {
+            return Ok(());
+        };
+        let draft = conflict.resolve()?;
+        let (baseline, sequence) = (conflict.merge().theirs().clone(), conflict.sequence());
+        *self = Self::loaded_at(baseline, sequence);
+        self.restore(draft);
+        Ok(())
     }
 
     /// Puts a kept draft over freshly loaded values, as if the person had typed it
@@ -274,5 +374,157 @@ mod tests {
         form.attempt_submit();
         form.reset();
         assert_eq!(form, FormModel::loaded(ada()));
+    }
+
+    fn edited_here_and_elsewhere() -> (FormModel, Draft) {
+        let mut form = FormModel::loaded_at(ada(), 7);
+        form.edit(Field::FirstName, "Augusta".into());
+        form.edit(Field::NickName, "Countess".into());
+        let mut theirs = ada();
+        theirs.first_name = "Ada Augusta".into();
+        theirs.gender = Gender::Female;
+        (form, theirs)
+    }
+
+    #[test]
+    fn the_same_sequence_is_no_change_and_another_with_the_same_values_moves_on() {
+        let (mut form, theirs) = edited_here_and_elsewhere();
+        assert!(
+            !form.compare(theirs, 7),
+            "same sequence: the values are not read"
+        );
+        assert!(form.conflict().is_none());
+        let before = form.clone();
+        assert!(
+            !form.compare(ada(), 8),
+            "an email change bumps the sequence too"
+        );
+        assert_eq!(form.sequence, 8);
+        assert_eq!(
+            (&form.baseline, &form.draft),
+            (&before.baseline, &before.draft)
+        );
+        assert!(form.to_save().is_some());
+    }
+
+    #[test]
+    fn a_change_elsewhere_holds_the_save_until_the_person_chooses() {
+        let (mut form, theirs) = edited_here_and_elsewhere();
+        let mine = form.draft.clone();
+        assert!(form.compare(theirs.clone(), 9));
+        assert_eq!(form.to_save(), None, "nothing is sent meanwhile");
+        assert!(form.is_dirty(), "the edits are still unsaved");
+        assert_eq!(form.draft, mine, "nothing the person typed is replaced");
+        assert_eq!(form.settle(), Err(Field::FirstName));
+        assert!(form.conflict().unwrap().needs_choice(Field::FirstName));
+        form.choose(Some(Field::FirstName), Choice::Mine);
+        assert_eq!(form.settle(), Ok(()));
+        assert!(form.conflict().is_none());
+        assert_eq!(
+            form.baseline, theirs,
+            "the server's values are the new baseline"
+        );
+        assert_eq!(form.sequence, 9);
+        assert_eq!(form.draft.first_name, "Augusta");
+        assert_eq!(form.draft.nick_name, "Countess");
+        assert_eq!(form.draft.gender, Gender::Female);
+        let saved = form
+            .to_save()
+            .expect("mine differ from theirs: a save follows");
+        assert_eq!(
+            saved.to_draft().gender,
+            Gender::Female,
+            "their edit survives the save"
+        );
+    }
+
+    #[test]
+    fn keeping_every_value_of_mine_or_taking_every_new_one() {
+        let (mut form, theirs) = edited_here_and_elsewhere();
+        let mine = form.draft.clone();
+        form.compare(theirs.clone(), 9);
+        form.choose(None, Choice::Mine);
+        form.settle().unwrap();
+        assert_eq!(form.draft, mine);
+        let (mut form, theirs) = edited_here_and_elsewhere();
+        form.compare(theirs.clone(), 9);
+        form.choose(None, Choice::Theirs);
+        form.settle().unwrap();
+        assert_eq!(form.draft.first_name, "Ada Augusta");
+        assert_eq!(
+            form.draft.nick_name, "Countess",
+            "untouched elsewhere: mine stays"
+        );
+    }
+
+    #[test]
+    fn a_change_elsewhere_that_equals_the_edit_is_no_conflict() {
+        let mut form = FormModel::loaded_at(ada(), 7);
+        form.edit(Field::NickName, "Countess".into());
+        let mut theirs = ada();
+        theirs.nick_name = "Countess".into();
+        assert!(!form.compare(theirs.clone(), 8));
+        assert_eq!(form.baseline, theirs);
+        assert!(!form.is_dirty());
+    }
+
+    #[test]
+    fn a_clean_form_just_shows_the_new_values() {
+        let mut form = FormModel::loaded_at(ada(), 7);
+        let mut theirs = ada();
+        theirs.nick_name = "Countess".into();
+        assert!(!form.compare(theirs.clone(), 8));
+        assert_eq!(form, FormModel::loaded_at(theirs, 8));
+    }
+
+    #[test]
+    fn reset_during_a_conflict_shows_the_profile_as_the_server_holds_it() {
+        let (mut form, theirs) = edited_here_and_elsewhere();
+        form.compare(theirs.clone(), 9);
+        form.reset();
+        assert_eq!(form, FormModel::loaded_at(theirs, 9));
+    }
+
+    #[test]
+    fn comparing_again_keeps_the_choices_made_unless_the_profile_moved_on() {
+        let (mut form, theirs) = edited_here_and_elsewhere();
+        form.compare(theirs.clone(), 9);
+        form.choose(Some(Field::FirstName), Choice::Mine);
+        assert!(form.compare(theirs.clone(), 9));
+        assert_eq!(
+            form.conflict().unwrap().choice(Field::FirstName),
+            Some(Choice::Mine)
+        );
+        let mut newer = theirs;
+        newer.last_name = "King".into();
+        assert!(form.compare(newer.clone(), 10));
+        let conflict = form.conflict().unwrap();
+        assert_eq!(conflict.merge().theirs(), &newer);
+        assert_eq!(conflict.choice(Field::FirstName), None, "asked again");
+    }
+
+    #[test]
+    fn a_kept_draft_comes_back_over_a_change_made_meanwhile_as_a_conflict() {
+        let (form, theirs) = edited_here_and_elsewhere();
+        let kept = form.to_kept("42");
+        let back = FormModel::restored(kept.clone(), ada(), 7);
+        assert_eq!(back.draft, form.draft, "nothing changed meanwhile");
+        assert!(back.conflict().is_none());
+        let back = FormModel::restored(kept, theirs.clone(), 9);
+        let conflict = back.conflict().expect("changed meanwhile");
+        assert_eq!(conflict.merge().theirs(), &theirs);
+        assert_eq!(back.draft, form.draft, "the draft is not typed over theirs");
+        assert_eq!(back.to_save(), None);
+    }
+
+    #[test]
+    fn a_draft_kept_without_its_base_is_typed_over_the_current_values() {
+        let (form, _) = edited_here_and_elsewhere();
+        let mut kept = form.to_kept("42");
+        kept.base = None;
+        let back = FormModel::restored(kept, ada(), 9);
+        assert_eq!(back.draft, form.draft);
+        assert_eq!(back.sequence, 9);
+        assert!(back.conflict().is_none());
     }
 }

@@ -151,17 +151,19 @@ pub struct KeptDraft {
     /// The author's user id (the id_token's `sub`).
     pub user_id: String,
     pub draft: Draft,
+    /// The values the draft was typed over, and their `details.sequence`, so that a
+    /// change made elsewhere meanwhile is noticed when the draft comes back.
+    #[serde(default)]
+    pub base: Option<Draft>,
+    #[serde(default)]
+    pub sequence: u64,
 }
 
 const KEPT_DRAFT: Slot<KeptDraft> = Slot::new("draft");
 
-/// Keeps `draft` of `user_id` until the person is back from signing in again.
-pub fn keep_draft(config: &Config, user_id: &str, draft: &Draft) {
-    let kept = KeptDraft {
-        user_id: user_id.to_owned(),
-        draft: draft.clone(),
-    };
-    config.store().write(&KEPT_DRAFT, &kept);
+/// Keeps a draft until the person is back (from a reload or from signing in again).
+pub fn keep_draft(config: &Config, kept: &KeptDraft) {
+    config.store().write(&KEPT_DRAFT, kept);
 }
 
 /// The kept draft, removed from storage as it is handed out.

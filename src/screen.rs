@@ -106,7 +106,7 @@ impl Notice {
 pub enum LoadResult {
     /// No tokens: nobody is signed in.
     NoSession,
-    Profile(User),
+    Profile(Box<User>),
     /// The sign-in this page load finished failed.
     SignIn(SignInError),
     /// The session is gone and could not be refreshed.
@@ -221,15 +221,19 @@ pub fn loaded(result: LoadResult, kept: Option<KeptDraft>) -> Loaded {
         LoadResult::Profile(user) => {
             let account = Account::of(&user);
             let profile = user.human.map(|h| h.profile.form()).unwrap_or_default();
-            let mut model = FormModel::loaded(draft_of(profile));
+            let (current, sequence) = (draft_of(profile), user.details.sequence);
             let event = HostEvent::ProfileLoaded(LoadedDetail {
                 user_id: user.id.clone(),
-                profile: model.baseline.clone(),
+                profile: current.clone(),
             });
-            let notice = kept.filter(|k| k.user_id == user.id).map(|kept| {
-                model.restore(kept.draft);
+            let kept = kept.filter(|k| k.user_id == user.id);
+            let notice = kept.is_some().then(|| {
                 Notice::new(Tone::Info, Key::DraftRestored).with_action(NoticeAction::DiscardDraft)
             });
+            let model = match kept {
+                Some(kept) => FormModel::restored(kept, current, sequence),
+                None => FormModel::loaded_at(current, sequence),
+            };
             Loaded {
                 phase: Phase::Ready,
                 user_id: Some(user.id.clone()),
@@ -338,6 +342,7 @@ pub fn saved(
         Ok(response) => {
             model.saved(&sent, &sent_from);
             let details = &response.details;
+            model.sequence = details.sequence;
             let text = match details.change_date.as_deref().and_then(format_time) {
                 Some(time) => Message::new(Key::SavedAt).with("time", time),
                 None => Key::Saved.into(),
@@ -394,6 +399,7 @@ mod tests {
     fn user() -> User {
         User {
             id: "42".into(),
+            details: Details::default(),
             preferred_login_name: "ada@acme".into(),
             human: Some(Human {
                 profile: Profile {
@@ -466,7 +472,7 @@ mod tests {
 
     #[test]
     fn a_profile_shows_the_form_and_tells_the_host() {
-        let loaded = loaded(LoadResult::Profile(user()), None);
+        let loaded = loaded(LoadResult::Profile(Box::new(user())), None);
         assert_eq!(loaded.phase, Phase::Ready);
         let account = loaded.account.unwrap();
         assert_eq!(account.login_name, "ada@acme");
@@ -489,7 +495,7 @@ mod tests {
 
     #[test]
     fn a_kept_draft_is_typed_over_the_loaded_profile() {
-        let mut kept = loaded(LoadResult::Profile(user()), None)
+        let mut kept = loaded(LoadResult::Profile(Box::new(user())), None)
             .model
             .unwrap()
             .draft;
@@ -498,8 +504,10 @@ mod tests {
         let mine = KeptDraft {
             user_id: "42".into(),
             draft: kept.clone(),
+            base: None,
+            sequence: 0,
         };
-        let loaded = loaded(LoadResult::Profile(user()), Some(mine));
+        let loaded = loaded(LoadResult::Profile(Box::new(user())), Some(mine));
         let model = loaded.model.unwrap();
         assert_eq!(model.draft, kept);
         assert!(model.is_dirty());
@@ -520,8 +528,10 @@ mod tests {
         let theirs = KeptDraft {
             user_id: "7".into(),
             draft,
+            base: None,
+            sequence: 0,
         };
-        let loaded = loaded(LoadResult::Profile(user()), Some(theirs));
+        let loaded = loaded(LoadResult::Profile(Box::new(user())), Some(theirs));
         let model = loaded.model.unwrap();
         assert!(!model.is_dirty());
         assert_eq!(model.draft.nick_name, "");
@@ -545,7 +555,9 @@ mod tests {
     fn a_machine_user_shows_an_empty_form() {
         let mut machine = user();
         machine.human = None;
-        let model = loaded(LoadResult::Profile(machine), None).model.unwrap();
+        let model = loaded(LoadResult::Profile(Box::new(machine)), None)
+            .model
+            .unwrap();
         assert_eq!(model.draft, Draft::default());
     }
 

@@ -8,12 +8,12 @@ mod support;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use support::{ready_form, until, Page, DEMO_USER_ID};
+use support::{keep_draft, ready_form, until, Page, DEMO_USER_ID};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use zitadel_profile_form::oidc::tokens;
-use zitadel_profile_form::profile::{keep_draft, take_kept_draft, Draft};
+use zitadel_profile_form::profile::{take_kept_draft, Draft};
 
 wasm_bindgen_test_configure!(run_in_browser);
 

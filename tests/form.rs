@@ -6,14 +6,16 @@
 mod support;
 
 use serde_json::{json, Value};
-use support::{config, dev, fault, last_request, ready_form, signed_in, until, Page, DEMO_USER_ID};
+use support::{
+    config, dev, fault, keep_draft, last_request, ready_form, signed_in, until, Page, DEMO_USER_ID,
+};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use zitadel_profile_form::api::ApiClient;
 use zitadel_profile_form::oidc::tokens;
 use zitadel_profile_form::oidc::types::AccessToken;
+use zitadel_profile_form::profile::take_kept_draft;
 use zitadel_profile_form::profile::Draft;
-use zitadel_profile_form::profile::{keep_draft, take_kept_draft};
 use zitadel_profile_form::validate::{validate, Field};
 
 wasm_bindgen_test_configure!(run_in_browser);

@@ -1231,7 +1231,7 @@ proptest! {
             if let Some(human) = me.user.human.clone() {
                 let _ = validate(&draft_of(human.profile.form()));
             }
-            let shown = loaded(LoadResult::Profile(me.user), None);
+            let shown = loaded(LoadResult::Profile(Box::new(me.user)), None);
             prop_assert!(shown.model.is_some());
         }
         decoded::<UpdateResponse>(&update)?;

@@ -16,6 +16,8 @@ pub struct MeResponse {
 #[serde(rename_all = "camelCase", default)]
 pub struct User {
     pub id: String,
+    /// `sequence` moves with every change to the user, here or elsewhere.
+    pub details: Details,
     pub preferred_login_name: String,
     /// Absent for machine users, which have no profile to edit.
     pub human: Option<Human>,
@@ -115,6 +117,11 @@ mod tests {
             "userName":"ada","human":{"profile":{"firstName":"Ada","lastName":"L","displayName":"Ada L","preferredLanguage":"und"},
             "email":{"email":"a@b.c"},"phone":{}}}}"#;
         let me: MeResponse = serde_json::from_str(body).unwrap();
+        assert_eq!(
+            me.user.details.sequence,
+            u64::MAX,
+            "a uint64 sent as a string"
+        );
         let human = me.user.human.unwrap();
         assert_eq!(human.email.email, "a@b.c");
         assert!(!human.email.is_email_verified);

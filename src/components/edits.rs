@@ -122,9 +122,9 @@ fn keep_now(state: FormState) {
     };
     match state
         .model
-        .try_with_untracked(|m| m.is_dirty().then(|| m.draft.clone()))
+        .try_with_untracked(|m| m.is_dirty().then(|| m.to_kept(&user_id)))
     {
-        Some(Some(draft)) => keep_draft(&config, &user_id, &draft),
+        Some(Some(kept)) => keep_draft(&config, &kept),
         Some(None) => discard_kept_draft(&config),
         None => {}
     }

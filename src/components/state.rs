@@ -168,11 +168,7 @@ impl FormState {
             // Keep the draft where a new sign-in will find it.
             let config = self.config.get_value();
             if let Some(user_id) = self.user_id.get_untracked() {
-                keep_draft(
-                    &config,
-                    &user_id,
-                    &self.model.with_untracked(|m| m.draft.clone()),
-                );
+                keep_draft(&config, &self.model.with_untracked(|m| m.to_kept(&user_id)));
             }
             tokens::clear(&config);
         }
@@ -262,7 +258,7 @@ async fn load_profile(config: &Config) -> LoadResult {
         return LoadResult::NoSession;
     }
     match authorized(config, |c: ApiClient| async move { c.me().await }).await {
-        Ok(me) => LoadResult::Profile(me.user),
+        Ok(me) => LoadResult::Profile(Box::new(me.user)),
         Err(CallError::SessionEnded) if just_signed_in => LoadResult::FreshTokenRefused {
             has_audience: config.has_api_audience(),
         },

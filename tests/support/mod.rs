@@ -60,6 +60,13 @@ pub async fn fault(fault: Value) {
     dev("POST", "faults", Some(fault)).await;
 }
 
+/// The next saves (`PUT .../users/me/profile`) answer with this fault; the reading of
+/// the profile that comes before each save does not.
+pub async fn save_fault(mut fault: Value) {
+    fault["pathPrefix"] = "/auth/v1/users/me/profile".into();
+    dev("POST", "faults", Some(fault)).await;
+}
+
 /// The last Auth API request the stand-in saw.
 pub async fn last_request() -> Value {
     dev("GET", "last-request", None).await
@@ -136,6 +143,18 @@ impl Root for ShadowRoot {
     fn markup(&self) -> String {
         self.inner_html()
     }
+}
+
+/// Keeps `draft` for `user_id` with no base: it comes back typed over whatever the
+/// profile holds then.
+pub fn keep_draft(config: &Config, user_id: &str, draft: &zitadel_profile_form::profile::Draft) {
+    let kept = zitadel_profile_form::profile::KeptDraft {
+        user_id: user_id.into(),
+        draft: draft.clone(),
+        base: None,
+        sequence: 0,
+    };
+    zitadel_profile_form::profile::keep_draft(config, &kept);
 }
 
 pub fn document() -> web_sys::Document {

@@ -128,3 +128,50 @@ async fn sign_out_with_unsaved_edits_asks_first() {
     // follows it.
     assert!(page.by_testid("sign-out").is_some());
 }
+
+/// A draft kept while the profile was changed elsewhere comes back as a conflict, not
+/// typed over the new values; "Discard my changes" then shows the profile as the
+/// server holds it now.
+#[wasm_bindgen_test]
+async fn a_draft_kept_over_a_change_made_meanwhile_comes_back_as_a_conflict() {
+    let (page, config) = prefilled_form().await;
+    page.type_into("nickName", "Countess").await;
+    drop(page);
+    let changed = serde_json::json!({"profile": {
+        "firstName": "Ada", "lastName": "Lovelace", "nickName": "Enchantress",
+        "displayName": "Ada Lovelace", "preferredLanguage": "en",
+        "gender": "GENDER_FEMALE",
+    }});
+    support::dev("POST", "profile", Some(changed)).await;
+    let page = Page::mount(&config);
+    page.until("the conflict", |p| p.by_testid("conflict").is_some())
+        .await;
+    let chosen = |testid: &str| {
+        page.by_testid(testid)
+            .and_then(|label| label.query_selector("input").ok().flatten())
+            .map(|input| {
+                input
+                    .unchecked_into::<web_sys::HtmlInputElement>()
+                    .checked()
+            })
+    };
+    assert_eq!(chosen("conflict-nickName-mine"), Some(false), "undecided");
+    assert_eq!(chosen("conflict-nickName-theirs"), Some(false));
+    assert_eq!(
+        chosen("conflict-gender-theirs"),
+        Some(true),
+        "only changed there"
+    );
+    assert!(page.text("conflict-nickName").contains("Countess"));
+    assert!(page.text("conflict-nickName").contains("Enchantress"));
+    assert!(page.button("save-choices").is_connected());
+    assert!(page.dirty(), "the edit is still unsaved");
+    page.click("discard-draft").await;
+    page.until("the form back, showing their values", |p| {
+        p.by_testid("conflict").is_none() && p.value("nickName") == "Enchantress"
+    })
+    .await;
+    assert_eq!(page.value("firstName"), "Ada");
+    assert_eq!(page.value("gender"), "GENDER_FEMALE");
+    assert!(!page.dirty());
+}

@@ -7,7 +7,8 @@ mod support;
 
 use serde_json::{json, Value};
 use support::{
-    config, dev, fault, keep_draft, last_request, ready_form, signed_in, until, Page, DEMO_USER_ID,
+    config, dev, fault, keep_draft, last_request, ready_form, save_fault, signed_in, until, Page,
+    DEMO_USER_ID,
 };
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -278,12 +279,13 @@ async fn reset_returns_to_the_loaded_values() {
     assert!(page.button("save").disabled());
 }
 
+/// Two clicks make one save: one reading of the profile to compare, then one PUT.
 #[wasm_bindgen_test]
-async fn a_double_click_sends_one_request() {
+async fn a_double_click_sends_one_save() {
     let (page, _) = ready_form().await;
     page.type_into("nickName", "Countess").await;
     let before = last_request().await["count"].as_u64().unwrap_or(0);
-    fault(json!({"delayMs": 400})).await;
+    save_fault(json!({"delayMs": 400})).await;
     page.button("save").click();
     page.button("save").click();
     leptos::task::tick().await;
@@ -291,7 +293,29 @@ async fn a_double_click_sends_one_request() {
     assert_eq!(page.text("save"), "Saving…");
     page.until("the save", |p| p.text("notice").starts_with("Saved"))
         .await;
-    assert_eq!(last_request().await["count"].as_u64().unwrap(), before + 1);
+    let last = last_request().await;
+    assert_eq!(last["count"].as_u64().unwrap(), before + 2);
+    assert_eq!(last["method"], "PUT");
+}
+
+/// Reading the profile before a save fails: nothing is sent, the text stays, and a
+/// retry is offered, as when the save itself fails.
+#[wasm_bindgen_test]
+async fn a_failed_comparison_before_a_save_sends_nothing_and_offers_a_retry() {
+    let (page, _) = ready_form().await;
+    page.type_into("nickName", "Countess").await;
+    fault(json!({"status": 503, "body": zitadel_error(14, None, "unavailable"), "pathPrefix": "/auth/v1/users/me"})).await;
+    page.click("save").await;
+    page.until("the failure", |p| p.text("notice").contains("HTTP 503"))
+        .await;
+    assert_eq!(last_request().await["method"], "GET", "no PUT followed");
+    assert_eq!(page.value("nickName"), "Countess");
+    page.click("notice-action").await;
+    page.until("the retried save", |p| {
+        p.text("notice").starts_with("Saved")
+    })
+    .await;
+    assert_eq!(last_request().await["method"], "PUT");
 }
 
 #[wasm_bindgen_test]
@@ -299,7 +323,7 @@ async fn an_invalid_argument_is_shown_at_the_field_it_names() {
     let (page, _) = ready_form().await;
     page.type_into("displayName", "Lady Lovelace").await;
     let text = "invalid UpdateMyProfileRequest.DisplayName: value length must be between 1 and 200 runes, inclusive";
-    fault(json!({"status": 400, "body": zitadel_error(3, None, text)})).await;
+    save_fault(json!({"status": 400, "body": zitadel_error(3, None, text)})).await;
     page.click("save").await;
     page.until("the field message", |p| p.message("displayName") == text)
         .await;
@@ -317,7 +341,7 @@ async fn an_invalid_argument_is_shown_at_the_field_it_names() {
 async fn an_invalid_argument_without_a_field_goes_to_the_banner() {
     let (page, _) = ready_form().await;
     page.type_into("nickName", "Countess").await;
-    fault(json!({"status": 400, "body": zitadel_error(3, None, "proto: syntax error")})).await;
+    save_fault(json!({"status": 400, "body": zitadel_error(3, None, "proto: syntax error")})).await;
     page.click("save").await;
     page.until("the banner", |p| {
         p.text("notice").contains("proto: syntax error")
@@ -330,7 +354,7 @@ async fn an_invalid_argument_without_a_field_goes_to_the_banner() {
 async fn not_changed_says_there_is_nothing_to_save() {
     let (page, _) = ready_form().await;
     page.type_into("nickName", "Countess").await;
-    fault(json!({"status": 400, "body": zitadel_error(9, Some("COMMAND-2M0fs"), "Profile not changed")})).await;
+    save_fault(json!({"status": 400, "body": zitadel_error(9, Some("COMMAND-2M0fs"), "Profile not changed")})).await;
     page.click("save").await;
     page.until("the notice", |p| {
         p.text("notice").contains("Nothing to save")
@@ -364,7 +388,7 @@ async fn retryable(fault_body: Value, expected: &str) {
     page.type_into("nickName", "Countess ✓").await;
     page.type_into("lastName", "").await;
     page.type_into("lastName", "Lovelace-Byron").await;
-    fault(fault_body).await;
+    save_fault(fault_body).await;
     page.click("save").await;
     page.until(expected, |p| p.text("notice").contains(expected))
         .await;
@@ -430,7 +454,7 @@ async fn a_timeout_offers_a_retry_and_keeps_the_text() {
     let page = Page::mount(&config);
     page.loaded().await;
     page.type_into("nickName", "Countess").await;
-    fault(json!({"delayMs": 1500})).await;
+    save_fault(json!({"delayMs": 1500})).await;
     page.click("save").await;
     page.until("the timeout", |p| {
         p.text("notice").contains("did not answer in time")

@@ -4,7 +4,9 @@
 //!   crashed tab or a sign-in round trip brings it back; a clean form keeps nothing;
 //! - the host hears when the form turns dirty or clean (`profile-dirty-change`, and
 //!   the `dirty` signal behind the element's property and `mount()`'s handle);
-//! - leaving the page with unsaved edits raises the browser's own leave-page prompt.
+//! - leaving the page with unsaved edits raises the browser's own leave-page prompt;
+//! - when the tab is shown again with unsaved edits, the profile is compared with the
+//!   server's, so a change made elsewhere meanwhile shows before the person goes on.
 
 use std::cell::Cell;
 use std::rc::Rc;
@@ -13,7 +15,7 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use super::state::FormState;
+use super::state::{FormState, Task};
 use crate::form::FormModel;
 use crate::host_events::{DirtyDetail, HostEvent};
 use crate::profile::{discard_kept_draft, keep_draft};
@@ -21,9 +23,10 @@ use crate::profile::{discard_kept_draft, keep_draft};
 /// How long typing must pause before the draft is written.
 const KEEP_AFTER_MS: i32 = 300;
 
-/// Keeps the draft, tells the host, and guards the page, until the form unmounts.
-pub fn watch_edits(state: FormState) {
-    let watch = Watch::start(state);
+/// Keeps the draft, tells the host, and guards the page, until the form unmounts;
+/// runs `recheck` when the tab is shown again.
+pub fn watch_edits(state: FormState, recheck: Task<()>) {
+    let watch = Watch::start(state, recheck);
     let schedule = watch.scheduler();
     Effect::new(move |was: Option<bool>| {
         let dirty = state.model.with(FormModel::is_dirty);
@@ -45,11 +48,12 @@ struct Watch {
     window: web_sys::Window,
     keep: Closure<dyn FnMut()>,
     guard: Closure<dyn FnMut(web_sys::Event)>,
+    shown: Closure<dyn FnMut()>,
     timer: Rc<Cell<Option<i32>>>,
 }
 
 impl Watch {
-    fn start(state: FormState) -> Self {
+    fn start(state: FormState, recheck: Task<()>) -> Self {
         let guard = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
             if state.dirty.try_get_untracked() == Some(true) {
                 event.prevent_default();
@@ -61,6 +65,12 @@ impl Watch {
             window: crate::window(),
             keep: Closure::new(move || keep_now(state)),
             guard,
+            shown: Closure::new(move || {
+                let visible = crate::window().document().is_some_and(|d| !d.hidden());
+                if visible {
+                    recheck.start(());
+                }
+            }),
             timer: Rc::default(),
         };
         for (name, listener) in watch.listeners() {
@@ -71,10 +81,12 @@ impl Watch {
         watch
     }
 
-    fn listeners(&self) -> [(&'static str, &wasm_bindgen::JsValue); 2] {
+    fn listeners(&self) -> [(&'static str, &wasm_bindgen::JsValue); 3] {
         [
             ("beforeunload", self.guard.as_ref()),
             ("pagehide", self.keep.as_ref()),
+            // Fired at the document; it bubbles to the window.
+            ("visibilitychange", self.shown.as_ref()),
         ]
     }
 

@@ -2,6 +2,7 @@
 //! panels; [`state`] holds its signals and actions.
 
 mod account_bar;
+mod conflict_view;
 mod editor;
 mod edits;
 mod fields;

@@ -1,9 +1,10 @@
 //! The form as a whole: a switch over its phase, around an account bar and a notice.
 
-use leptos::either::EitherOf4;
+use leptos::either::{Either, EitherOf4};
 use leptos::prelude::*;
 
 use super::account_bar::AccountBar;
+use super::conflict_view::ConflictView;
 use super::editor::Editor;
 use super::load_failed::LoadFailedPanel;
 use super::notice::{NoticeBanner, Skeleton};
@@ -34,13 +35,14 @@ pub fn ProfileForm(
     crate::crash::install();
     let ids = format!("zpf{}", crate::next_id());
     let state = FormState::new(config, dirty);
-    super::edits::watch_edits(state);
+    let conflicted = Memo::new(move |_| state.model.with(|m| m.conflict().is_some()));
     provide_context(state.tr);
     state.follow_language(None);
     if state.config.with_value(|c| c.owns_document) {
         mirror_on_document(state.tr);
     }
     let actions = Actions::new(state);
+    super::edits::watch_edits(state, actions.recheck);
     // While mounted, adopt tokens another tab rotated, and follow another tab's
     // sign-out; dropped with the component.
     let signed_out_elsewhere =
@@ -75,12 +77,21 @@ pub fn ProfileForm(
                 Phase::LoadFailed(problem) => EitherOf4::C(view! {
                     <LoadFailedPanel problem on_retry=Callback::new(move |()| actions.reload(state))/>
                 }),
-                Phase::Ready => EitherOf4::D(view! {
-                    <Editor ids=ids.clone() model=state.model supported=supported.into()
-                        saving=Signal::derive(move || actions.save.running())
-                        on_submit=Callback::new(move |()| actions.submit(state))
-                        on_reset=Callback::new(move |()| state.notice.set(None))/>
-                }),
+                Phase::Ready => EitherOf4::D({
+                    let ids = ids.clone();
+                    move || if conflicted.get() {
+                    Either::Left(view! {
+                        <ConflictView ids=ids.clone() model=state.model
+                            on_settle=Callback::new(move |()| actions.settle(state))/>
+                    })
+                } else {
+                    Either::Right(view! {
+                        <Editor ids=ids.clone() model=state.model supported=supported.into()
+                            saving=Signal::derive(move || actions.save.running())
+                            on_submit=Callback::new(move |()| actions.submit(state))
+                            on_reset=Callback::new(move |()| state.notice.set(None))/>
+                    })
+                }}),
             }}
         </section>
     }

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::tr::Tr;
-use crate::api::ApiClient;
+use crate::api::{draft_of, ApiClient, User};
 use crate::authorized::{authorized, CallError};
 use crate::form::FormModel;
 use crate::host_events::{ErrorKind, HostEvent};
@@ -257,8 +257,8 @@ async fn load_profile(config: &Config) -> LoadResult {
     if tokens::load(config).is_none() {
         return LoadResult::NoSession;
     }
-    match authorized(config, |c: ApiClient| async move { c.me().await }).await {
-        Ok(me) => LoadResult::Profile(Box::new(me.user)),
+    match me(config).await {
+        Ok(user) => LoadResult::Profile(Box::new(user)),
         Err(CallError::SessionEnded) if just_signed_in => LoadResult::FreshTokenRefused {
             has_audience: config.has_api_audience(),
         },
@@ -266,6 +266,37 @@ async fn load_profile(config: &Config) -> LoadResult {
         Err(CallError::Http(error)) => LoadResult::Failed(error),
     }
 }
+
+/// The signed-in user as the server holds them now (`GET /auth/v1/users/me`).
+async fn me(config: &Config) -> Result<User, CallError> {
+    let me = authorized(config, |c: ApiClient| async move { c.me().await }).await?;
+    Ok(me.user)
+}
+
+/// Reads the profile as the server holds it now and compares it with the form's
+/// baseline: `true` when it was changed elsewhere and the form now shows the conflict.
+/// An answer that arrives after a save moved the baseline is stale, and left alone.
+async fn changed_elsewhere(config: &Config, state: FormState) -> Result<bool, CallError> {
+    let Some(since) = state.model.try_with_untracked(|m| m.sequence) else {
+        return Ok(false); // unmounted
+    };
+    let user = me(config).await?;
+    let current = draft_of(user.human.map(|h| h.profile.form()).unwrap_or_default());
+    let sequence = user.details.sequence;
+    let shown = state
+        .model
+        .try_update(|m| m.sequence == since && m.compare(current, sequence));
+    if shown == Some(true) {
+        state
+            .notice
+            .set(Some(Notice::new(Tone::Info, Key::ChangedElsewhere)));
+        state.focus_on(CONFLICT_FIRST_CHOICE.to_owned());
+    }
+    Ok(shown == Some(true))
+}
+
+/// The first choice of the conflict view, where focus goes when it opens.
+const CONFLICT_FIRST_CHOICE: &str = "[data-testid='conflict'] input";
 
 type LocalBoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + 'a>>;
 
@@ -321,6 +352,8 @@ impl<I: 'static> Task<I> {
 pub struct Actions {
     pub load: Task<()>,
     pub save: Task<(ValidProfile, Draft)>,
+    /// Compares with the server's profile while edits wait (the tab came back).
+    pub recheck: Task<()>,
     pub sign_in: Task<()>,
     pub sign_out: Task<()>,
 }
@@ -334,6 +367,19 @@ impl Actions {
         let save = Task::new(move |(sent, sent_from): (ValidProfile, Draft)| {
             let config = state.config.get_value();
             async move {
+                // Nothing is sent over a change made elsewhere since the form loaded.
+                match changed_elsewhere(&config, state).await {
+                    Ok(false) => {}
+                    Ok(true) => return,
+                    Err(error) => {
+                        let result = Err(error);
+                        return state.apply_saved(SaveOutcome {
+                            sent,
+                            sent_from,
+                            result,
+                        });
+                    }
+                }
                 let body = sent.clone();
                 let result = authorized(&config, |c: ApiClient| {
                     let body = body.clone();
@@ -345,6 +391,18 @@ impl Actions {
                     sent_from,
                     result,
                 });
+            }
+        });
+        let recheck = Task::new(move |()| {
+            let config = state.config.get_value();
+            let waiting = state
+                .model
+                .with_untracked(|m| m.is_dirty() && m.conflict().is_none());
+            async move {
+                if waiting && !save.running.get_untracked() {
+                    // A failure here is left for the save to report.
+                    let _ = changed_elsewhere(&config, state).await;
+                }
             }
         });
         let sign_in = Task::new(move |()| {
@@ -376,6 +434,7 @@ impl Actions {
         Self {
             load,
             save,
+            recheck,
             sign_in,
             sign_out,
         }
@@ -405,6 +464,21 @@ impl Actions {
             ));
         } else {
             self.sign_out.start(());
+        }
+    }
+
+    /// Ends a conflict with the person's choices and saves what is left to save; an
+    /// undecided field gets focus instead.
+    pub fn settle(self, state: FormState) {
+        match state.model.try_update(FormModel::settle) {
+            Some(Ok(())) if state.model.with_untracked(FormModel::is_dirty) => self.submit(state),
+            Some(Ok(())) => state
+                .notice
+                .set(Some(Notice::new(Tone::Success, Key::NothingLeftToSave))),
+            Some(Err(field)) => {
+                state.focus_on(format!("[data-testid='conflict-{}'] input", field.as_str()))
+            }
+            None => {}
         }
     }
 

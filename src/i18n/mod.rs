@@ -86,6 +86,16 @@ catalogue! {
     ControlCharacter = "Remove the tab, line break or other control character from this field.",
     // Under a text field close to its limit.
     CharactersLeft = "{count} characters left",
+    // The profile was changed elsewhere while this form held unsaved edits.
+    ChangedElsewhere = "Your profile was changed elsewhere (in another tab, on another device or by an administrator) since this form loaded it. Nothing was saved. Choose which values to keep, then save.",
+    ValueYours = "Yours",
+    ValueChangedElsewhere = "Changed elsewhere",
+    ValueEmpty = "(empty)",
+    KeepAllMine = "Keep all mine",
+    TakeAllNew = "Take all new values",
+    SaveChoices = "Save these values",
+    ChooseValue = "Choose which value to keep.",
+    NothingLeftToSave = "Your form now shows your profile as it was changed elsewhere; nothing was left to save.",
     // What went wrong with a request.
     ServerRefusedValue = "The server refused a value: {text}",
     NotChanged = "Nothing to save: your profile already has these values.",

@@ -289,15 +289,21 @@ mod tests {
         assert_eq!(merge.resolve(|_| Choice::Theirs), theirs);
     }
 
-    #[test]
-    fn a_conflict_starts_on_their_value_only_where_the_person_typed_nothing() {
+    /// The first name changed on both sides, the nickname only elsewhere.
+    fn changed_both_ways() -> (Draft, Draft, Conflict) {
         let base = base();
         let mut mine = base.clone();
         mine.first_name = "Augusta".into();
         let mut theirs = base.clone();
         theirs.first_name = "Ada Augusta".into();
         theirs.nick_name = "Countess".into();
-        let mut conflict = Conflict::new(merge(&base, &mine, &theirs), 9);
+        let conflict = Conflict::new(merge(&base, &mine, &theirs), 9);
+        (mine, theirs, conflict)
+    }
+
+    #[test]
+    fn a_conflict_starts_on_their_value_only_where_the_person_typed_nothing() {
+        let (_, _, mut conflict) = changed_both_ways();
         assert_eq!(conflict.choice(Field::NickName), Some(Choice::Theirs));
         assert_eq!(conflict.choice(Field::FirstName), None);
         assert_eq!(conflict.choice(Field::LastName), None);
@@ -322,13 +328,7 @@ mod tests {
 
     #[test]
     fn one_choice_for_every_field_at_once() {
-        let base = base();
-        let mut mine = base.clone();
-        mine.first_name = "Augusta".into();
-        let mut theirs = base.clone();
-        theirs.first_name = "Ada Augusta".into();
-        theirs.nick_name = "Countess".into();
-        let mut conflict = Conflict::new(merge(&base, &mine, &theirs), 9);
+        let (mine, theirs, mut conflict) = changed_both_ways();
         conflict.choose_all(Choice::Mine);
         assert_eq!(conflict.resolve(), Ok(mine.clone()));
         conflict.choose_all(Choice::Theirs);

@@ -1051,7 +1051,9 @@ async fn a_change_made_elsewhere_is_never_overwritten() {
         .await
         .unwrap();
     assert!(choice(&b, "firstName", "mine").await.1);
-    b.testid("save-choices").await.click().await.unwrap();
+    // The save by keyboard too: Tab on to it, with a focus ring on the way, and Enter.
+    b.tab_to("save-choices", false, 6).await;
+    b.press(&Key::Enter.to_string()).await;
     b.until("saved", || async { b.notice().await.starts_with("Saved") })
         .await;
     assert_eq!(asked(&b, "/auth/v1/users/me/profile").await, 1);

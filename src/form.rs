@@ -178,12 +178,13 @@ impl FormModel {
     }
 
     /// Compares the baseline with the profile the server holds now (`current`, at
-    /// `sequence`). The same sequence means nothing changed. Otherwise, where nobody
+    /// `sequence`). The same sequence means nothing changed (unless both are 0, as
+    /// from a server that sent none: then the values decide). Otherwise, where nobody
     /// else touched a value, or every change elsewhere equals what the person typed,
     /// the baseline quietly moves on; if not, the form shows a [`Conflict`] and
     /// answers `true`.
     pub fn compare(&mut self, current: Draft, sequence: u64) -> bool {
-        if sequence == self.sequence {
+        if sequence == self.sequence && sequence != 0 {
             return false;
         }
         if self.conflict.as_ref().map(Conflict::sequence) == Some(sequence) {
@@ -404,6 +405,17 @@ mod tests {
             (&form.baseline, &form.draft),
             (&before.baseline, &before.draft)
         );
+        assert!(form.to_save().is_some());
+    }
+
+    #[test]
+    fn without_a_sequence_the_values_decide() {
+        let (mut form, theirs) = edited_here_and_elsewhere();
+        form.sequence = 0;
+        assert!(form.compare(theirs, 0));
+        let (mut form, _) = edited_here_and_elsewhere();
+        form.sequence = 0;
+        assert!(!form.compare(ada(), 0));
         assert!(form.to_save().is_some());
     }
 

@@ -999,19 +999,19 @@ async fn a_change_made_elsewhere_is_never_overwritten() {
         "nothing was sent"
     );
     assert!(leaving_asks(&b).await, "the edits are still unsaved");
-    let first = (
-        choice(&b, "firstName", "mine").await,
-        choice(&b, "firstName", "theirs").await,
-    );
-    assert!(first.0 .0.contains("Augusta") && !first.0 .1, "{first:?}");
+    // Both changed the first name: both values shown, neither chosen.
+    let (mine, mine_chosen) = choice(&b, "firstName", "mine").await;
+    let (theirs, theirs_chosen) = choice(&b, "firstName", "theirs").await;
     assert!(
-        first.1 .0.contains("Ada Augusta") && !first.1 .1,
-        "{first:?}"
+        mine.contains("Augusta") && theirs.contains("Ada Augusta"),
+        "{mine} / {theirs}"
     );
-    let display = choice(&b, "displayName", "theirs").await;
+    assert!(!mine_chosen && !theirs_chosen);
+    // Only they changed the display name: theirs is chosen to start with.
+    let (display, chosen) = choice(&b, "displayName", "theirs").await;
     assert!(
-        display.0.contains("Ada, Countess of Lovelace") && display.1,
-        "{display:?}"
+        display.contains("Ada, Countess of Lovelace") && chosen,
+        "{display}"
     );
     assert!(choice(&b, "gender", "theirs").await.0.contains("Female"));
     let rows = "return [...document.querySelectorAll('[data-testid=conflict] fieldset')].map(f => f.dataset.testid)";

@@ -98,41 +98,27 @@ pub struct Draft {
 }
 
 /// A draft that passed [`crate::validate::validate`]: trimmed, within every limit.
-/// Its fields are private so that only the validator can make one.
+/// Its draft is private so that only the validator can make one; it serialises as
+/// the draft does, all six fields.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct ValidProfile {
-    first_name: String,
-    last_name: String,
-    nick_name: String,
-    display_name: String,
-    preferred_language: String,
-    gender: Gender,
-}
+#[serde(transparent)]
+pub struct ValidProfile(Draft);
 
 impl ValidProfile {
     /// Only the validator calls this, after checking every field.
     pub(crate) fn new_unchecked(draft: &Draft) -> Self {
-        Self {
-            first_name: draft.first_name.trim().to_owned(),
-            last_name: draft.last_name.trim().to_owned(),
-            nick_name: draft.nick_name.trim().to_owned(),
-            display_name: draft.display_name.trim().to_owned(),
-            preferred_language: draft.preferred_language.trim().to_owned(),
-            gender: draft.gender,
+        let mut trimmed = draft.clone();
+        for field in crate::validate::Field::ALL {
+            if let Some(value) = field.value_mut(&mut trimmed) {
+                *value = value.trim().to_owned();
+            }
         }
+        Self(trimmed)
     }
 
     /// The same values as a draft, e.g. to become the form's new baseline after a save.
     pub fn to_draft(&self) -> Draft {
-        Draft {
-            first_name: self.first_name.clone(),
-            last_name: self.last_name.clone(),
-            nick_name: self.nick_name.clone(),
-            display_name: self.display_name.clone(),
-            preferred_language: self.preferred_language.clone(),
-            gender: self.gender,
-        }
+        self.0.clone()
     }
 
     /// The `PUT /auth/v1/users/me/profile` body: always all six fields, since the

@@ -29,22 +29,15 @@ pub fn NoticeBanner(
                     Tone::Info => "zpf-banner zpf-banner--info",
                     Tone::Success => "zpf-banner zpf-banner--success",
                 };
-                let buttons = (!n.actions.is_empty())
-                    .then(|| {
-                        n
-                    .actions
-                    .iter()
-                    .map(|&action| {
-                        view! {
-                            <button type="button" class="zpf-button zpf-banner-action"
-                                data-testid=action.testid() on:click=move |_| on_action.run(action)>
-                                {move || tr.text(action.label())}
-                            </button>
-                        }
-                    })
-                    .collect_view()
-                    })
-                    .map(|buttons| view! { <div class="zpf-banner-actions">{buttons}</div> });
+                let buttons = (!n.actions.is_empty()).then(|| {
+                    let buttons = n.actions.iter().map(|&action| view! {
+                        <button type="button" class="zpf-button zpf-banner-action"
+                            data-testid=action.testid() on:click=move |_| on_action.run(action)>
+                            {move || tr.text(action.label())}
+                        </button>
+                    }).collect_view();
+                    view! { <div class="zpf-banner-actions">{buttons}</div> }
+                });
                 view! {
                     <div class=class data-testid="notice">
                         <p>{move || tr.message(&n.text)}</p>

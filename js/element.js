@@ -26,6 +26,7 @@ export function defineElement(name, attributes, connected, disconnected, changed
       }
 
       connectedCallback() {
+        this._zpfRendered = true;
         connected(this);
       }
 
@@ -35,8 +36,10 @@ export function defineElement(name, attributes, connected, disconnected, changed
       }
 
       attributeChangedCallback(_name, before, after) {
+        // An element upgraded from the page's markup hears of each attribute before
+        // connectedCallback, which renders with all of them: nothing to remount yet.
         // Several attributes set in a row remount once.
-        if (!this.isConnected || before === after || this._zpfPending) {
+        if (!this._zpfRendered || !this.isConnected || before === after || this._zpfPending) {
           return;
         }
         this._zpfPending = true;

@@ -1,6 +1,7 @@
 //! When something breaks anyway: a panic replaces every form on the page with a
 //! readable error and tells the host through `profile-error` (kind `crashed`),
-//! instead of leaving a form that no longer answers.
+//! instead of leaving a form that no longer answers, and writes the panic's message
+//! and place to the console so that a host developer can report it.
 
 use std::cell::RefCell;
 use std::sync::Once;
@@ -13,11 +14,14 @@ thread_local! {
 }
 
 /// Installs the panic hook once per page; the hook that was there runs after it.
+/// The panic's message and place go to the console, so that a host developer can
+/// report what broke (a wasm trap alone says only `unreachable`).
 pub fn install() {
     static INSTALLED: Once = Once::new();
     INSTALLED.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
+            web_sys::console::error_1(&info.to_string().into());
             report();
             previous(info);
         }));

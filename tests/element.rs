@@ -9,7 +9,9 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use serde_json::{json, Value};
-use support::{config, document, fault, signed_in, until, Page, CLIENT_ID, ISSUER};
+use support::{
+    config, document, fault, panics_reported, signed_in, until, Page, CLIENT_ID, ISSUER,
+};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -142,6 +144,37 @@ async fn events_reach_the_host_with_their_details() {
         .as_str()
         .unwrap()
         .contains("503"));
+}
+
+/// The element as a bundler's host page has it: in the markup before the bundle
+/// defines it. Upgrading it reports each attribute before it is connected; it must
+/// render once, not render and remount (which left the first form's sign-in check
+/// running into a disposed form: a panic, and the form replaced by the crash message).
+#[wasm_bindgen_test]
+async fn an_element_upgraded_from_the_markup_renders_once() {
+    signed_in(&config(None)).await;
+    define_element();
+    let holder: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&holder).unwrap();
+    // Parsed markup is created undefined and upgraded on insertion, as on a page.
+    holder.set_inner_html(&format!(
+        r#"<zitadel-profile-form issuer="{ISSUER}" client-id="{CLIENT_ID}"></zitadel-profile-form>"#
+    ));
+    let element: HtmlElement = holder.first_element_child().unwrap().unchecked_into();
+    let root = element.shadow_root().expect("rendered on upgrade");
+    let first = root.query_selector("[data-testid='profile-form']").unwrap();
+    assert!(first.is_some(), "the form is there at once");
+    let page = Page::around(holder, root);
+    page.prefilled().await;
+    let now = page.by_testid("profile-form");
+    assert!(
+        now.is_some_and(|f| first
+            .as_ref()
+            .is_some_and(|first| first.is_same_node(Some(&f)))),
+        "the form that loaded is the one rendered first"
+    );
+    assert!(page.by_testid("crashed").is_none());
+    assert_eq!(panics_reported(), "");
 }
 
 #[wasm_bindgen_test]

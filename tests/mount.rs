@@ -103,3 +103,25 @@ fn a_non_element_target_throws_a_readable_error() {
     let message = js_sys::Reflect::get(&message, &"message".into()).unwrap();
     assert!(message.as_string().unwrap().contains("HTML element"));
 }
+
+/// A host may take the form away while it is still loading; what it was waiting for
+/// then arrives for a form that is gone, and must end quietly, not in a panic.
+#[wasm_bindgen_test]
+async fn a_form_removed_while_it_loads_ends_quietly() {
+    let config = support::config(None);
+    support::signed_in(&config).await;
+    // The profile takes a while, so the form is gone before it arrives.
+    support::fault(serde_json::json!({"delayMs": 300, "count": 1})).await;
+    let page = Page::blank();
+    let options = format!(
+        r#"{{"issuer":"{}","clientId":"{}"}}"#,
+        support::ISSUER,
+        support::CLIENT_ID
+    );
+    let mut handle = mount_into(&page, js_options(&options)).await;
+    assert!(page.by_testid("profile-form").is_some());
+    handle.unmount();
+    // The delayed profile arrives meanwhile.
+    support::pause(std::time::Duration::from_millis(800)).await;
+    assert_eq!(support::panics_reported(), "");
+}

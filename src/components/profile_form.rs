@@ -45,8 +45,11 @@ pub fn ProfileForm(
     super::edits::watch_edits(state, actions.recheck);
     // While mounted, adopt tokens another tab rotated, and follow another tab's
     // sign-out; dropped with the component.
-    let signed_out_elsewhere =
-        move || state.signed_out(Some(Notice::new(Tone::Info, Key::SignedOutElsewhere)));
+    let signed_out_elsewhere = move || {
+        if !state.phase.is_disposed() {
+            state.signed_out(Some(Notice::new(Tone::Info, Key::SignedOutElsewhere)));
+        }
+    };
     let _sync = StoredValue::new_local(
         state
             .config

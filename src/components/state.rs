@@ -90,7 +90,7 @@ impl FormState {
     }
 
     pub fn emit(self, event: HostEvent) {
-        if let Some(root) = self.root.get_untracked() {
+        if let Some(Some(root)) = self.root.try_get_untracked() {
             event.dispatch(&root);
         }
     }
@@ -195,7 +195,8 @@ impl FormState {
             leptos::task::tick().await;
             let element = self
                 .root
-                .get_untracked()
+                .try_get_untracked()
+                .flatten()
                 .and_then(|r| r.query_selector(&selector).ok().flatten())
                 .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
             if let Some(element) = element {
@@ -341,9 +342,35 @@ impl<I: 'static> Task<I> {
         };
         self.running.set(true);
         leptos::task::spawn_local(async move {
-            run.await;
+            WhileMounted {
+                work: run,
+                alive: self.running,
+            }
+            .await;
             self.running.try_set(false);
         });
+    }
+}
+
+/// Runs `work` only while the form that started it is mounted: once `alive` is
+/// disposed, the work stops at its next `await` instead of writing into a form that
+/// is gone (a host may remount or remove the form while a request is under way).
+struct WhileMounted {
+    work: LocalBoxFuture<'static, ()>,
+    alive: RwSignal<bool>,
+}
+
+impl Future for WhileMounted {
+    type Output = ();
+
+    fn poll(
+        mut self: Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Self::Output> {
+        if self.alive.is_disposed() {
+            return std::task::Poll::Ready(());
+        }
+        self.work.as_mut().poll(cx)
     }
 }
 

@@ -14,13 +14,35 @@ use zitadel_profile_form::oidc::types::{AccessToken, IdToken, RefreshToken};
 use zitadel_profile_form::profile::take_kept_draft;
 use zitadel_profile_form::{Config, Mounted, Options};
 
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = "
+const seen = [];
+const original = console.error;
+console.error = function (...args) {
+  const text = String(args[0]);
+  if (text.startsWith('panicked at ')) seen.push(text);
+  return original.apply(this, args);
+};
+export function panicsReported() { return seen.join('\\n'); }
+")]
+extern "C" {
+    #[wasm_bindgen(js_name = panicsReported)]
+    fn panics_reported_js() -> String;
+}
+
+/// What the widget's panic hook has written to the console on this page so far:
+/// each panic's message and place, one per line; empty when nothing panicked.
+pub fn panics_reported() -> String {
+    panics_reported_js()
+}
+
 /// The stand-in the test command started; set at compile time by scripts/test.
 pub const ISSUER: &str = match option_env!("ZPF_TEST_ISSUER") {
     Some(issuer) => issuer,
     None => "http://127.0.0.1:18080",
 };
 
-async fn sleep(duration: Duration) {
+/// Waits `duration` in the page.
+pub async fn pause(duration: Duration) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         web_sys::window()
             .unwrap()
@@ -168,7 +190,7 @@ async fn wait_for(what: &str, condition: impl Fn() -> bool, context: impl FnOnce
         if condition() {
             return;
         }
-        sleep(Duration::from_millis(10)).await;
+        pause(Duration::from_millis(10)).await;
     }
     panic!("timed out waiting for {what}{}", context());
 }
@@ -224,6 +246,15 @@ impl Page {
 }
 
 impl Page<ShadowRoot> {
+    /// A form some other way put into `root`, taken off the page with `host`.
+    pub fn around(host: HtmlElement, root: ShadowRoot) -> Self {
+        Page {
+            host,
+            root,
+            mounted: None,
+        }
+    }
+
     /// Puts `element` on the document and reads the open shadow root it renders into.
     pub fn attach(element: HtmlElement) -> Self {
         document().body().unwrap().append_child(&element).unwrap();

@@ -1,8 +1,9 @@
 //! `<zitadel-profile-form>`: the form as a custom element for any page.
 //!
 //! Attributes are the options in kebab-case. The form renders into an open shadow root
-//! with the stylesheet linked from a file (no inline `<style>`, so a strict CSP holds),
-//! so page styles and widget styles stay apart. Changing an attribute remounts the form;
+//! that adopts the form's stylesheet (a constructed stylesheet, no inline `<style>`, so
+//! a strict CSP holds), or links the host's own `stylesheet`, so page styles and
+//! widget styles stay apart. Changing an attribute remounts the form;
 //! removing the element unmounts it, which disposes every listener it registered.
 
 use std::cell::{Cell, RefCell};
@@ -45,25 +46,6 @@ pub fn options_from_attributes(attribute: impl Fn(&str) -> Option<String>) -> Op
         locale: attribute("locale"),
         timeout_ms: attribute("timeout-ms").map(|t| t.trim().parse().unwrap_or(0)),
     }
-}
-
-#[wasm_bindgen(module = "/js/element.js")]
-extern "C" {
-    #[wasm_bindgen(js_name = defineElement)]
-    fn define_element_js(
-        name: &str,
-        attributes: js_sys::Array,
-        connected: &JsValue,
-        disconnected: &JsValue,
-        changed: &JsValue,
-    );
-
-    #[wasm_bindgen(js_name = defaultStylesheet)]
-    fn default_stylesheet() -> String;
-
-    /// The address of `path` beside the bundle, wherever the bundle is served from.
-    #[wasm_bindgen(js_name = bundleUrl)]
-    pub fn bundle_url(path: &str) -> String;
 }
 
 thread_local! {
@@ -113,15 +95,11 @@ fn render(element: &HtmlElement) {
             Err(_) => return,
         },
     };
-    if let Ok(link) = document.create_element("link") {
-        let href = element
-            .get_attribute("stylesheet")
-            .filter(|href| stylesheet_allowed(href, &crate::page_url()))
-            .unwrap_or_else(default_stylesheet);
-        let _ = link.set_attribute("rel", "stylesheet");
-        let _ = link.set_attribute("href", &href);
-        let _ = root.append_child(&link);
-    }
+    // The form adopts its own stylesheet, unless the host brings one.
+    let href = element
+        .get_attribute("stylesheet")
+        .filter(|href| stylesheet_allowed(href, &crate::page_url()));
+    crate::bundle::host_stylesheet(&root, href);
     let Ok(container) = document
         .create_element("div")
         .map(JsCast::unchecked_into::<HtmlElement>)
@@ -170,7 +148,7 @@ pub fn define_element() {
         Closure::<dyn Fn(HtmlElement)>::new(|element: HtmlElement| unmount(&element));
     let changed = Closure::<dyn Fn(HtmlElement)>::new(|element: HtmlElement| render(&element));
     let attributes: js_sys::Array = ATTRIBUTES.iter().map(|a| JsValue::from_str(a)).collect();
-    define_element_js(
+    crate::bundle::define_element(
         TAG,
         attributes,
         connected.as_ref(),

@@ -14,6 +14,7 @@
 
 pub mod api;
 pub mod authorized;
+pub mod bundle;
 pub mod components;
 pub mod conflict;
 pub mod crash;
@@ -54,6 +55,8 @@ pub fn mount_options(
 ) -> Mounted {
     let dirty = ArcRwSignal::new(false);
     let held = dirty.clone();
+    // Styled from its first frame, whichever view shows.
+    bundle::adopt_styles(&parent);
     let view = mount_to(parent, move || match options {
         Ok(config) => {
             let dirty = RwSignal::from(held);

@@ -658,10 +658,12 @@ fn first_name_label(code: &str) -> String {
         return "First name".to_owned();
     }
     let path = format!(
-        "{}/src/i18n/catalogues/{code}.json",
+        "{}/src/i18n/catalogues/{code}.js",
         env!("CARGO_MANIFEST_DIR")
     );
-    let catalogue: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let module = std::fs::read_to_string(path).unwrap();
+    let json = zitadel_profile_form::i18n::catalogue::module_json(&module).unwrap();
+    let catalogue: Value = serde_json::from_str(json).unwrap();
     catalogue["FirstName"].as_str().unwrap().to_owned()
 }
 
@@ -1799,7 +1801,7 @@ async fn targets_zoom_forced_colours_and_reduced_motion() {
     let media = b
         .client
         .execute(
-            "return [...document.styleSheets].flatMap(s => [...s.cssRules]) \
+            "return [...document.styleSheets, ...document.adoptedStyleSheets].flatMap(s => [...s.cssRules]) \
                .filter(r => r.media).map(r => r.cssText);",
             vec![],
         )

@@ -29,11 +29,15 @@ fn element(client_id: &str) -> HtmlElement {
         .unchecked_into();
     element.set_attribute("issuer", ISSUER).unwrap();
     element.set_attribute("client-id", client_id).unwrap();
-    // The test server serves the crate root.
     element
-        .set_attribute("stylesheet", "/style/profile-form.css")
-        .unwrap();
-    element
+}
+
+/// How many stylesheets `root` (a document or shadow root) has adopted.
+fn adopted(root: &JsValue) -> u32 {
+    js_sys::Reflect::get(root, &"adoptedStyleSheets".into())
+        .unwrap()
+        .unchecked_into::<js_sys::Array>()
+        .length()
 }
 
 /// The demo app's element, on the page.
@@ -70,11 +74,40 @@ async fn mounts_from_attributes_into_a_shadow_root() {
         .query_selector("[data-testid='profile-form']")
         .unwrap()
         .is_none());
-    assert!(
-        page.query("link[rel='stylesheet']").is_some(),
-        "stylesheet from a file"
-    );
+    // Its styles came with the bundle, as a constructed stylesheet: nothing to link,
+    // nothing inline.
+    assert_eq!(adopted(&page.root), 1, "the form's stylesheet adopted");
+    assert!(page.query("link").is_none(), "no stylesheet to fetch");
     assert!(page.query("style").is_none(), "no inline <style>");
+}
+
+/// A host that brings a stylesheet of its own gets it instead of the form's.
+#[wasm_bindgen_test]
+async fn a_stylesheet_of_the_hosts_replaces_the_forms() {
+    signed_in(&config(None)).await;
+    let element = element(CLIENT_ID);
+    // The test server serves the crate root.
+    element
+        .set_attribute("stylesheet", "/style/profile-form.css")
+        .unwrap();
+    let page = Page::attach(element);
+    page.prefilled().await;
+    let link = page
+        .query("link[rel='stylesheet']")
+        .expect("the host's stylesheet");
+    assert!(link
+        .get_attribute("href")
+        .unwrap()
+        .ends_with("/style/profile-form.css"));
+    assert_eq!(adopted(&page.root), 0, "the form's own sheet stays out");
+    // A stylesheet from elsewhere over plain http is refused: the form's own instead.
+    page.host
+        .set_attribute("stylesheet", "http://evil.example/theme.css")
+        .unwrap();
+    page.until("the form's own stylesheet", |p| {
+        p.query("link").is_none() && adopted(&p.root) == 1
+    })
+    .await;
 }
 
 #[wasm_bindgen_test]
@@ -153,6 +186,7 @@ async fn events_reach_the_host_with_their_details() {
 #[wasm_bindgen_test]
 async fn an_element_upgraded_from_the_markup_renders_once() {
     signed_in(&config(None)).await;
+    let panics = panics_reported();
     define_element();
     let holder: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&holder).unwrap();
@@ -174,7 +208,7 @@ async fn an_element_upgraded_from_the_markup_renders_once() {
         "the form that loaded is the one rendered first"
     );
     assert!(page.by_testid("crashed").is_none());
-    assert_eq!(panics_reported(), "");
+    assert_eq!(panics_reported(), panics, "nothing panicked");
 }
 
 #[wasm_bindgen_test]

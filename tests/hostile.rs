@@ -1173,7 +1173,7 @@ proptest! {
         }
     }
 
-    /// A fetched catalogue is outside input: whatever it holds, reading it and
+    /// An imported catalogue is outside input: whatever it holds, reading it and
     /// wording every message with it neither panics nor loses a placeholder's value.
     #[test]
     fn catalogues_decode_or_refuse(

@@ -110,6 +110,7 @@ fn a_non_element_target_throws_a_readable_error() {
 async fn a_form_removed_while_it_loads_ends_quietly() {
     let config = support::config(None);
     support::signed_in(&config).await;
+    let panics = support::panics_reported();
     // The profile takes a while, so the form is gone before it arrives.
     support::fault(serde_json::json!({"delayMs": 300, "count": 1})).await;
     let page = Page::blank();
@@ -123,5 +124,51 @@ async fn a_form_removed_while_it_loads_ends_quietly() {
     handle.unmount();
     // The delayed profile arrives meanwhile.
     support::pause(std::time::Duration::from_millis(800)).await;
-    assert_eq!(support::panics_reported(), "");
+    assert_eq!(support::panics_reported(), panics, "nothing panicked");
+}
+
+fn computed(element: &web_sys::Element, property: &str) -> String {
+    web_sys::window()
+        .unwrap()
+        .get_computed_style(element)
+        .unwrap()
+        .unwrap()
+        .get_property_value(property)
+        .unwrap()
+}
+
+/// `mount()` renders into the host's own document, which the bundle styled when it
+/// loaded: the form's controls are not the browser's defaults, and a theme the host
+/// sets on `:root` in its own stylesheet wins over the form's defaults.
+#[wasm_bindgen_test]
+async fn the_form_mounted_in_the_page_is_styled_and_the_hosts_theme_wins() {
+    let theme = support::document().create_element("style").unwrap();
+    theme.set_text_content(Some(":root { --zpf-accent: rgb(1, 2, 3); }"));
+    support::document()
+        .head()
+        .unwrap()
+        .append_child(&theme)
+        .unwrap();
+    let page = Page::blank();
+    let _handle = mount_into(
+        &page,
+        js_options(&format!(
+            r#"{{"issuer":"{}","clientId":"{}"}}"#,
+            support::ISSUER,
+            support::CLIENT_ID
+        )),
+    )
+    .await;
+    page.until("the sign-in offer", |p| p.by_testid("sign-in").is_some())
+        .await;
+    let button = page.by_testid("sign-in").unwrap();
+    assert_eq!(computed(&button, "border-top-left-radius"), "8px");
+    assert_eq!(computed(&button, "background-color"), "rgb(1, 2, 3)");
+    assert!(
+        page.query("style, link").is_none(),
+        "nothing inline, nothing linked"
+    );
+    theme.remove();
+    // Without the host's theme, the form's own accent.
+    assert_eq!(computed(&button, "background-color"), "rgb(59, 91, 219)");
 }

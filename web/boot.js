@@ -1,5 +1,5 @@
-// Starts the widget. A file rather than an inline script, so that pages served with a
-// strict Content-Security-Policy (script-src 'self' 'wasm-unsafe-eval') can load it.
+// Starts the widget; a file, not an inline script, so a strict CSP holds. No top-level
+// await, which bundlers targeting older browsers refuse.
 import init from "./zitadel-profile-form.js";
 
-await init();
+init();

@@ -57,9 +57,10 @@ pub fn ProfileForm(
     );
     let supported = instance_languages(state.config.get_value());
     let on_action = Callback::new(move |action| actions.on_notice(state, action));
-    state
-        .root
-        .on_load(|root| crate::crash::register(root.into()));
+    state.root.on_load(|root| {
+        crate::bundle::adopt_styles(&root);
+        crate::crash::register(root.into());
+    });
     let title_id = format!("{ids}-title");
     let labelled_by = title_id.clone();
     actions.load.start(());

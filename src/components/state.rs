@@ -71,9 +71,8 @@ impl FormState {
             self.tr.0.set(wanted);
             return;
         }
-        let url = crate::element::bundle_url(&format!("catalogues/{wanted}.json"));
         leptos::task::spawn_local(async move {
-            let loaded = catalogue::load(wanted, &url, config.timeout_ms).await;
+            let loaded = catalogue::load(wanted).await;
             if loaded && self.asked.try_get_value() == Some(wanted) {
                 self.tr.0.try_set(wanted);
             }

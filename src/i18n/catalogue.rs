@@ -1,7 +1,8 @@
-//! The catalogues of other languages: JSON files of the same keys as the built-in
-//! English (`{"Title": "Ihr Profil", …}`; a text with plural forms is an object keyed
-//! by CLDR category, `{"one": …, "other": …}`). A page fetches each at most once,
-//! from beside the bundle, and keeps it for every form on the page.
+//! The catalogues of other languages: JavaScript modules whose default export is a
+//! JSON object of the same keys as the built-in English (`export default {"Title":
+//! "Ihr Profil", …};`; a text with plural forms is an object keyed by CLDR category,
+//! `{"one": …, "other": …}`). They travel beside the bundle (see [`crate::bundle`]); a
+//! page imports each at most once and keeps it for every form on the page.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -162,13 +163,23 @@ pub fn plural_category(_language: &str, n: u64) -> String {
     if n == 1 { "one" } else { "other" }.to_owned()
 }
 
-/// Fetches the catalogue for `code` from `url` unless the page has it already; `false`
-/// when it could not be fetched or read, and the form stays in English.
-pub async fn load(code: &'static str, url: &str, timeout_ms: u32) -> bool {
+/// The JSON object a catalogue module exports: the module's text without
+/// `export default ` and the closing `;`.
+pub fn module_json(module: &str) -> Option<&str> {
+    module
+        .trim()
+        .strip_prefix("export default ")?
+        .strip_suffix(';')
+}
+
+/// Imports the catalogue for `code` unless the page has it already; `false` when it
+/// could not be imported or read, and the form stays in English.
+pub async fn load(code: &'static str) -> bool {
     if is_loaded(code) {
         return true;
     }
-    let Ok(text) = crate::http::Request::get(url).send(timeout_ms).await else {
+    let imported = wasm_bindgen_futures::JsFuture::from(crate::bundle::load_catalogue(code)).await;
+    let Some(text) = imported.ok().and_then(|text| text.as_string()) else {
         return false;
     };
     match Catalogue::parse(&text) {
@@ -187,10 +198,13 @@ mod tests {
 
     fn file(code: &str) -> String {
         let path = format!(
-            "{}/src/i18n/catalogues/{code}.json",
+            "{}/src/i18n/catalogues/{code}.js",
             env!("CARGO_MANIFEST_DIR")
         );
-        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"))
+        let module = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
+        module_json(&module)
+            .unwrap_or_else(|| panic!("{path}: not `export default {{…}};`"))
+            .to_owned()
     }
 
     fn placeholders(text: &str) -> Vec<&str> {

@@ -29,8 +29,8 @@ extern "C" {
     fn panics_reported_js() -> String;
 }
 
-/// What the widget's panic hook has written to the console on this page so far:
-/// each panic's message and place, one per line; empty when nothing panicked.
+/// What the widget's panic hook has written to the console on this page so far (a
+/// failed assertion of an earlier test included): each panic's message and place.
 pub fn panics_reported() -> String {
     panics_reported_js()
 }

@@ -1,4 +1,4 @@
-{
+export default {
   "Title": "プロフィール",
   "SignedInAs": "{account} としてログイン中",
   "SignIn": "ログイン",
@@ -114,4 +114,4 @@
   "ConfigUnreachable": "このページと同じ場所にある config.json を読み込めませんでした：{reason}",
   "ConfigStatus": "このページと同じ場所にある config.json を読み込めませんでした：サーバーの応答は HTTP {status} でした",
   "ConfigMalformed": "config.json のエラー：{reason}"
-}
+};

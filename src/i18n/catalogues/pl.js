@@ -1,4 +1,4 @@
-{
+export default {
   "Title": "Twój profil",
   "SignedInAs": "Zalogowano jako {account}",
   "SignIn": "Zaloguj się",
@@ -120,4 +120,4 @@
   "ConfigUnreachable": "Nie udało się wczytać pliku config.json obok tej strony: {reason}",
   "ConfigStatus": "Nie udało się wczytać pliku config.json obok tej strony: serwer odpowiedział HTTP {status}",
   "ConfigMalformed": "Błąd w config.json: {reason}"
-}
+};

@@ -1,4 +1,4 @@
-{
+export default {
   "Title": "Ваш профиль",
   "SignedInAs": "Вы вошли как {account}",
   "SignIn": "Войти",
@@ -120,4 +120,4 @@
   "ConfigUnreachable": "не удалось загрузить config.json рядом с этой страницей: {reason}",
   "ConfigStatus": "не удалось загрузить config.json рядом с этой страницей: сервер ответил HTTP {status}",
   "ConfigMalformed": "ошибка в config.json: {reason}"
-}
+};

@@ -1,4 +1,4 @@
-{
+export default {
   "Title": "Profil Anda",
   "SignedInAs": "Masuk sebagai {account}",
   "SignIn": "Masuk",
@@ -114,4 +114,4 @@
   "ConfigUnreachable": "config.json di samping halaman ini tidak dapat dimuat: {reason}",
   "ConfigStatus": "config.json di samping halaman ini tidak dapat dimuat: server menjawab HTTP {status}",
   "ConfigMalformed": "Kesalahan di config.json: {reason}"
-}
+};

@@ -1,4 +1,4 @@
-{
+export default {
   "Title": "A profilod",
   "SignedInAs": "Bejelentkezve: {account}",
   "SignIn": "Bejelentkezés",
@@ -116,4 +116,4 @@
   "ConfigUnreachable": "Az oldal melletti config.json nem tölthető be: {reason}",
   "ConfigStatus": "Az oldal melletti config.json nem tölthető be: a szerver HTTP {status} választ adott",
   "ConfigMalformed": "Hibás config.json: {reason}"
-}
+};

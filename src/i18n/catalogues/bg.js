@@ -1,4 +1,4 @@
-{
+export default {
   "Title": "Вашият профил",
   "SignedInAs": "Влезли сте като {account}",
   "SignIn": "Вход",
@@ -116,4 +116,4 @@
   "ConfigUnreachable": "Файлът config.json до тази страница не можа да бъде зареден: {reason}",
   "ConfigStatus": "Файлът config.json до тази страница не можа да бъде зареден: сървърът отговори с HTTP {status}",
   "ConfigMalformed": "Грешка в config.json: {reason}"
-}
+};

@@ -1,4 +1,4 @@
-{
+export default {
   "Title": "Votre profil",
   "SignedInAs": "Connecté en tant que {account}",
   "SignIn": "Se connecter",
@@ -118,4 +118,4 @@
   "ConfigUnreachable": "Le fichier config.json situé à côté de cette page n'a pas pu être chargé : {reason}",
   "ConfigStatus": "Le fichier config.json situé à côté de cette page n'a pas pu être chargé : le serveur a répondu HTTP {status}",
   "ConfigMalformed": "Fichier config.json invalide : {reason}"
-}
+};

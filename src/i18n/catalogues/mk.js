@@ -1,4 +1,4 @@
-{
+export default {
   "Title": "Вашиот профил",
   "SignedInAs": "Најавени сте како {account}",
   "SignIn": "Најави се",
@@ -116,4 +116,4 @@
   "ConfigUnreachable": "config.json до оваа страница не може да се вчита: {reason}",
   "ConfigStatus": "config.json до оваа страница не може да се вчита: серверот одговори со HTTP {status}",
   "ConfigMalformed": "Грешка во config.json: {reason}"
-}
+};

@@ -1,4 +1,4 @@
-{
+export default {
   "Title": "您的个人资料",
   "SignedInAs": "已登录：{account}",
   "SignIn": "登录",
@@ -114,4 +114,4 @@
   "ConfigUnreachable": "无法加载此页面旁的 config.json：{reason}",
   "ConfigStatus": "无法加载此页面旁的 config.json：服务器返回 HTTP {status}",
   "ConfigMalformed": "config.json 有误：{reason}"
-}
+};

@@ -1,4 +1,4 @@
-{
+export default {
   "Title": "ملفك الشخصي",
   "SignedInAs": "تم تسجيل الدخول باسم {account}",
   "SignIn": "تسجيل الدخول",
@@ -124,4 +124,4 @@
   "ConfigUnreachable": "تعذّر تحميل config.json الموجود بجانب هذه الصفحة: {reason}",
   "ConfigStatus": "تعذّر تحميل config.json الموجود بجانب هذه الصفحة: أجاب الخادم بـ HTTP {status}",
   "ConfigMalformed": "خطأ في config.json: {reason}"
-}
+};

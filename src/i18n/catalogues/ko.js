@@ -1,4 +1,4 @@
-{
+export default {
   "Title": "내 프로필",
   "SignedInAs": "{account}(으)로 로그인됨",
   "SignIn": "로그인",
@@ -114,4 +114,4 @@
   "ConfigUnreachable": "이 페이지와 같은 위치의 config.json을 불러올 수 없습니다: {reason}",
   "ConfigStatus": "이 페이지와 같은 위치의 config.json을 불러올 수 없습니다: 서버가 HTTP {status}(으)로 응답했습니다",
   "ConfigMalformed": "config.json 오류: {reason}"
-}
+};

@@ -1,4 +1,4 @@
-{
+export default {
   "Title": "Dein Profil",
   "SignedInAs": "Angemeldet als {account}",
   "SignIn": "Anmelden",
@@ -116,4 +116,4 @@
   "ConfigUnreachable": "config.json neben dieser Seite konnte nicht geladen werden: {reason}",
   "ConfigStatus": "config.json neben dieser Seite konnte nicht geladen werden: Der Server antwortete mit HTTP {status}",
   "ConfigMalformed": "config.json ist fehlerhaft: {reason}"
-}
+};

@@ -1,4 +1,4 @@
-{
+export default {
   "Title": "Il tuo profilo",
   "SignedInAs": "Accesso effettuato come {account}",
   "SignIn": "Accedi",
@@ -118,4 +118,4 @@
   "ConfigUnreachable": "Impossibile caricare il file config.json accanto a questa pagina: {reason}",
   "ConfigStatus": "Impossibile caricare il file config.json accanto a questa pagina: il server ha risposto HTTP {status}",
   "ConfigMalformed": "Errore in config.json: {reason}"
-}
+};

@@ -1,4 +1,4 @@
-{
+export default {
   "Title": "Ваш профіль",
   "SignedInAs": "Ви увійшли як {account}",
   "SignIn": "Увійти",
@@ -120,4 +120,4 @@
   "ConfigUnreachable": "не вдалося завантажити config.json поруч із цією сторінкою: {reason}",
   "ConfigStatus": "не вдалося завантажити config.json поруч із цією сторінкою: сервер відповів HTTP {status}",
   "ConfigMalformed": "помилка в config.json: {reason}"
-}
+};

@@ -1,4 +1,4 @@
-{
+export default {
   "Title": "Din profil",
   "SignedInAs": "Inloggad som {account}",
   "SignIn": "Logga in",
@@ -116,4 +116,4 @@
   "ConfigUnreachable": "config.json bredvid den här sidan kunde inte läsas in: {reason}",
   "ConfigStatus": "config.json bredvid den här sidan kunde inte läsas in: servern svarade HTTP {status}",
   "ConfigMalformed": "fel i config.json: {reason}"
-}
+};

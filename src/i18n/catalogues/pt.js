@@ -1,4 +1,4 @@
-{
+export default {
   "Title": "Seu perfil",
   "SignedInAs": "Conectado como {account}",
   "SignIn": "Entrar",
@@ -118,4 +118,4 @@
   "ConfigUnreachable": "o config.json ao lado desta página não pôde ser carregado: {reason}",
   "ConfigStatus": "o config.json ao lado desta página não pôde ser carregado: o servidor respondeu HTTP {status}",
   "ConfigMalformed": "erro no config.json: {reason}"
-}
+};

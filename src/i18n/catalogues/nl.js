@@ -1,4 +1,4 @@
-{
+export default {
   "Title": "Uw profiel",
   "SignedInAs": "Ingelogd als {account}",
   "SignIn": "Inloggen",
@@ -116,4 +116,4 @@
   "ConfigUnreachable": "config.json naast deze pagina kon niet worden geladen: {reason}",
   "ConfigStatus": "config.json naast deze pagina kon niet worden geladen: de server antwoordde met HTTP {status}",
   "ConfigMalformed": "Fout in config.json: {reason}"
-}
+};

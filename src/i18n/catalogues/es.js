@@ -1,4 +1,4 @@
-{
+export default {
   "Title": "Tu perfil",
   "SignedInAs": "Sesión iniciada como {account}",
   "SignIn": "Iniciar sesión",
@@ -118,4 +118,4 @@
   "ConfigUnreachable": "No se pudo cargar el config.json que está junto a esta página: {reason}",
   "ConfigStatus": "No se pudo cargar el config.json que está junto a esta página: el servidor respondió HTTP {status}",
   "ConfigMalformed": "config.json no válido: {reason}"
-}
+};

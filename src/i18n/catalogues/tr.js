@@ -1,4 +1,4 @@
-{
+export default {
   "Title": "Profiliniz",
   "SignedInAs": "{account} olarak oturum açtınız",
   "SignIn": "Oturum aç",
@@ -116,4 +116,4 @@
   "ConfigUnreachable": "bu sayfanın yanındaki config.json yüklenemedi: {reason}",
   "ConfigStatus": "bu sayfanın yanındaki config.json yüklenemedi: sunucu HTTP {status} yanıtı verdi",
   "ConfigMalformed": "config.json hatalı: {reason}"
-}
+};

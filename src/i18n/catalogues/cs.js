@@ -1,4 +1,4 @@
-{
+export default {
   "Title": "Váš profil",
   "SignedInAs": "Přihlášený účet: {account}",
   "SignIn": "Přihlásit se",
@@ -120,4 +120,4 @@
   "ConfigUnreachable": "Soubor config.json vedle této stránky nelze načíst: {reason}",
   "ConfigStatus": "Soubor config.json vedle této stránky nelze načíst: server odpověděl HTTP {status}",
   "ConfigMalformed": "Chyba v config.json: {reason}"
-}
+};

@@ -1,4 +1,4 @@
-{
+export default {
   "Title": "Profilul dvs.",
   "SignedInAs": "Conectat ca {account}",
   "SignIn": "Conectați-vă",
@@ -118,4 +118,4 @@
   "ConfigUnreachable": "config.json de lângă această pagină nu a putut fi încărcat: {reason}",
   "ConfigStatus": "config.json de lângă această pagină nu a putut fi încărcat: serverul a răspuns HTTP {status}",
   "ConfigMalformed": "eroare în config.json: {reason}"
-}
+};

@@ -1,0 +1,108 @@
+//! What the wasm brings along in JavaScript: `js/widget.js` (the custom element's
+//! class, the form's stylesheet, the catalogue loader) and the modules it imports.
+//!
+//! wasm-bindgen writes every module an `extern` block names into `snippets/`, beside
+//! `widget.js`, whether or not the wasm calls into it, and imports only those it
+//! calls. So `js/styles.js` and the language catalogues are named here, never called:
+//! they travel with the bundle into every build that runs wasm-bindgen (this
+//! repository's, a Leptos app's trunk build, a bundler reading the npm package), and
+//! `widget.js` imports them by relative paths a bundler can follow.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/js/widget.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = defineElement)]
+    pub(crate) fn define_element(
+        name: &str,
+        attributes: js_sys::Array,
+        connected: &JsValue,
+        disconnected: &JsValue,
+        changed: &JsValue,
+    );
+
+    /// Adopts the form's stylesheet into the document or shadow root `node` is in
+    /// once it is on the page, unless the host styles that root itself.
+    #[wasm_bindgen(js_name = adoptStyles)]
+    pub(crate) fn adopt_styles(node: &web_sys::Element);
+
+    /// Styles the shadow root `root` with the host's stylesheet at `href` instead of
+    /// the form's, or with the form's again (`None`).
+    #[wasm_bindgen(js_name = hostStylesheet)]
+    pub(crate) fn host_stylesheet(root: &web_sys::ShadowRoot, href: Option<String>);
+
+    /// A promise of the JSON text of `code`'s catalogue.
+    #[wasm_bindgen(js_name = loadCatalogue)]
+    pub(crate) fn load_catalogue(code: &str) -> js_sys::Promise;
+}
+
+/// Declares modules that `widget.js` imports, so that wasm-bindgen writes them beside
+/// it; the function named for each is never called.
+macro_rules! carried {
+    ($($path:literal => $marker:ident),* $(,)?) => {
+        $(
+            #[wasm_bindgen(module = $path)]
+            extern "C" {
+                #[allow(dead_code)]
+                fn $marker();
+            }
+        )*
+        /// The modules carried beside `widget.js`, by their path in this crate.
+        pub const CARRIED: &[&str] = &[$($path),*];
+    };
+}
+
+carried! {
+    "/js/styles.js" => carried_styles,
+    "/src/i18n/catalogues/ar.js" => carried_ar,
+    "/src/i18n/catalogues/bg.js" => carried_bg,
+    "/src/i18n/catalogues/cs.js" => carried_cs,
+    "/src/i18n/catalogues/de.js" => carried_de,
+    "/src/i18n/catalogues/es.js" => carried_es,
+    "/src/i18n/catalogues/fr.js" => carried_fr,
+    "/src/i18n/catalogues/hu.js" => carried_hu,
+    "/src/i18n/catalogues/id.js" => carried_id,
+    "/src/i18n/catalogues/it.js" => carried_it,
+    "/src/i18n/catalogues/ja.js" => carried_ja,
+    "/src/i18n/catalogues/ko.js" => carried_ko,
+    "/src/i18n/catalogues/mk.js" => carried_mk,
+    "/src/i18n/catalogues/nl.js" => carried_nl,
+    "/src/i18n/catalogues/pl.js" => carried_pl,
+    "/src/i18n/catalogues/pt.js" => carried_pt,
+    "/src/i18n/catalogues/ro.js" => carried_ro,
+    "/src/i18n/catalogues/ru.js" => carried_ru,
+    "/src/i18n/catalogues/sv.js" => carried_sv,
+    "/src/i18n/catalogues/tr.js" => carried_tr,
+    "/src/i18n/catalogues/uk.js" => carried_uk,
+    "/src/i18n/catalogues/zh.js" => carried_zh,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CARRIED;
+    use crate::i18n::locale::ENGLISH;
+    use crate::languages::ZITADEL_LANGUAGES;
+
+    /// Every catalogue travels with the bundle, and every carried file exists.
+    #[test]
+    fn every_catalogue_and_the_styles_are_carried() {
+        for code in ZITADEL_LANGUAGES.into_iter().filter(|c| *c != ENGLISH) {
+            let path = format!("/src/i18n/catalogues/{code}.js");
+            assert!(CARRIED.contains(&path.as_str()), "{path} is not carried");
+        }
+        assert!(CARRIED.contains(&"/js/styles.js"));
+        for path in CARRIED {
+            let file = format!("{}{path}", env!("CARGO_MANIFEST_DIR"));
+            assert!(std::path::Path::new(&file).is_file(), "{file}");
+        }
+        let on_disk =
+            std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/src/i18n/catalogues"))
+                .unwrap()
+                .count();
+        assert_eq!(
+            on_disk,
+            CARRIED.len() - 1,
+            "a catalogue file that is not carried"
+        );
+    }
+}

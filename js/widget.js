@@ -104,8 +104,35 @@ export function hostStylesheet(root, href) {
   root.append(link);
 }
 
+// The catalogues, one module each, imported the first time a form speaks their
+// language. One literal import per language: a bundler splits each into a chunk of its
+// own (a path built from a variable is not followed inside a dependency).
+const catalogues = {
+  ar: () => import("../src/i18n/catalogues/ar.js"),
+  bg: () => import("../src/i18n/catalogues/bg.js"),
+  cs: () => import("../src/i18n/catalogues/cs.js"),
+  de: () => import("../src/i18n/catalogues/de.js"),
+  es: () => import("../src/i18n/catalogues/es.js"),
+  fr: () => import("../src/i18n/catalogues/fr.js"),
+  hu: () => import("../src/i18n/catalogues/hu.js"),
+  id: () => import("../src/i18n/catalogues/id.js"),
+  it: () => import("../src/i18n/catalogues/it.js"),
+  ja: () => import("../src/i18n/catalogues/ja.js"),
+  ko: () => import("../src/i18n/catalogues/ko.js"),
+  mk: () => import("../src/i18n/catalogues/mk.js"),
+  nl: () => import("../src/i18n/catalogues/nl.js"),
+  pl: () => import("../src/i18n/catalogues/pl.js"),
+  pt: () => import("../src/i18n/catalogues/pt.js"),
+  ro: () => import("../src/i18n/catalogues/ro.js"),
+  ru: () => import("../src/i18n/catalogues/ru.js"),
+  sv: () => import("../src/i18n/catalogues/sv.js"),
+  tr: () => import("../src/i18n/catalogues/tr.js"),
+  uk: () => import("../src/i18n/catalogues/uk.js"),
+  zh: () => import("../src/i18n/catalogues/zh.js"),
+};
+
 // The texts of one of ZITADEL's languages (`code` is always one of them), as JSON text
-// for the wasm to read; fetched once, when a form first speaks the language.
+// for the wasm to read.
 export function loadCatalogue(code) {
-  return import(`../src/i18n/catalogues/${code}.js`).then((module) => JSON.stringify(module.default));
+  return catalogues[code]().then((module) => JSON.stringify(module.default));
 }

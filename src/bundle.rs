@@ -105,4 +105,18 @@ mod tests {
             "a catalogue file that is not carried"
         );
     }
+
+    /// `widget.js` imports each catalogue by a literal path, which bundlers follow.
+    #[test]
+    fn the_widget_imports_every_catalogue_by_name() {
+        let widget = include_str!("../js/widget.js");
+        for code in ZITADEL_LANGUAGES.into_iter().filter(|c| *c != ENGLISH) {
+            let import = format!("{code}: () => import(\"../src/i18n/catalogues/{code}.js\"),");
+            assert!(widget.contains(&import), "widget.js lacks {import}");
+        }
+        assert_eq!(
+            widget.matches("import(\"").count(),
+            ZITADEL_LANGUAGES.len() - 1
+        );
+    }
 }

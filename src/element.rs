@@ -6,7 +6,7 @@
 //! widget styles stay apart. Changing an attribute remounts the form;
 //! removing the element unmounts it, which disposes every listener it registered.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -14,7 +14,7 @@ use web_sys::HtmlElement;
 
 use crate::options::Options;
 use crate::url::origin;
-use crate::{mount_options, page_url, Mounted};
+use crate::{mount_options, page_url};
 
 /// The element's tag name.
 pub const TAG: &str = "zitadel-profile-form";
@@ -49,7 +49,6 @@ pub fn options_from_attributes(attribute: impl Fn(&str) -> Option<String>) -> Op
 }
 
 thread_local! {
-    static MOUNTED: RefCell<Vec<(u32, Mounted)>> = const { RefCell::new(Vec::new()) };
     static DEFINED: Cell<bool> = const { Cell::new(false) };
 }
 
@@ -65,13 +64,8 @@ fn element_id(element: &HtmlElement) -> Option<u32> {
 
 fn unmount(element: &HtmlElement) {
     if let Some(id) = element_id(element) {
-        // Dropping the handle unmounts the view and disposes its reactive owner.
-        let mounted = MOUNTED.with(|m| {
-            let mut mounted = m.borrow_mut();
-            let at = mounted.iter().position(|(i, _)| *i == id)?;
-            Some(mounted.remove(at).1)
-        });
-        drop(mounted);
+        // Dropping the form unmounts the view and disposes its reactive owner.
+        drop(crate::release(id));
     }
     if let Some(root) = element.shadow_root() {
         // Node by node, not innerHTML: pages that enforce Trusted Types allow this.
@@ -109,9 +103,7 @@ fn render(element: &HtmlElement) {
     container.set_class_name("zpf-host");
     let _ = root.append_child(&container);
     let options = options_from_attributes(|name| element.get_attribute(name));
-    let mounted = mount_options(container, options.resolve(&page_url()));
-    let id = crate::next_id();
-    MOUNTED.with(|m| m.borrow_mut().push((id, mounted)));
+    let id = crate::hold(mount_options(container, options.resolve(&page_url())));
     let _ = js_sys::Reflect::set(element, &ID_PROPERTY.into(), &id.into());
 }
 

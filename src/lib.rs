@@ -84,25 +84,46 @@ impl Mounted {
     }
 }
 
-/// What JavaScript gets back from [`mount`].
+/// What JavaScript gets back from [`mount`]. The form stays until `unmount()` is
+/// called, whatever becomes of the handle: a host that drops it (or lets the garbage
+/// collector take it) keeps its form.
 #[wasm_bindgen]
 pub struct MountHandle {
-    mounted: Option<Mounted>,
+    id: u32,
+    /// The form's dirty state; `false` for good once unmounted.
+    dirty: ArcRwSignal<bool>,
 }
 
 #[wasm_bindgen]
 impl MountHandle {
     /// Removes the form from the page. Calling it twice does nothing the second time.
     pub fn unmount(&mut self) {
-        self.mounted.take();
+        drop(release(self.id));
+        self.dirty.set(false);
     }
 
     /// Whether the form holds edits that are not saved; a single-page host can guard
     /// its own routes with it. `false` once unmounted.
     #[wasm_bindgen(getter)]
     pub fn dirty(&self) -> bool {
-        self.mounted.as_ref().is_some_and(Mounted::dirty)
+        self.dirty.get_untracked()
     }
+}
+
+/// Keeps `mounted` on the page until [`release`] is called with the returned id.
+pub(crate) fn hold(mounted: Mounted) -> u32 {
+    let id = next_id();
+    HELD.with(|held| held.borrow_mut().push((id, mounted)));
+    id
+}
+
+/// Takes the form held under `id` off the page's keeping; dropping it unmounts it.
+pub(crate) fn release(id: u32) -> Option<Mounted> {
+    HELD.with(|held| {
+        let mut held = held.borrow_mut();
+        let at = held.iter().position(|(i, _)| *i == id)?;
+        Some(held.remove(at).1)
+    })
 }
 
 /// Mounts the profile form into `element`, configured by `options` (`{ issuer,
@@ -117,8 +138,11 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<MountHandle, JsError>
         .dyn_into()
         .map_err(|_| JsError::new("mount(element, options): element must be an HTML element"))?;
     let config = options_from_js(&options).and_then(|o| o.resolve(&page_url()));
+    let mounted = mount_options(parent, config);
+    let dirty = mounted.dirty.clone();
     Ok(MountHandle {
-        mounted: Some(mount_options(parent, config)),
+        id: hold(mounted),
+        dirty,
     })
 }
 
@@ -159,6 +183,8 @@ pub(crate) fn window() -> web_sys::Window {
 thread_local! {
     static LIVE_FORMS: Cell<usize> = const { Cell::new(0) };
     static NEXT_ID: Cell<u32> = const { Cell::new(0) };
+    /// The forms `mount()` and the custom element keep, by id.
+    static HELD: std::cell::RefCell<Vec<(u32, Mounted)>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// How many forms are mounted on this page now; a removed form must not linger.

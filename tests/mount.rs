@@ -25,7 +25,7 @@ async fn mount_into(page: &Page, options: JsValue) -> MountHandle {
 #[wasm_bindgen_test]
 async fn mounts_the_form_from_js_options() {
     let page = Page::blank();
-    let handle = mount_into(
+    let mut handle = mount_into(
         &page,
         js_options(r#"{"issuer":"https://acme.example/","clientId":"c1"}"#),
     )
@@ -39,7 +39,7 @@ async fn mounts_the_form_from_js_options() {
     page.until("the sign-in offer", |p| p.by_testid("sign-in").is_some())
         .await;
     assert_eq!(page.text("sign-in"), "Sign in");
-    drop(handle);
+    handle.unmount();
 }
 
 #[wasm_bindgen_test]
@@ -171,4 +171,28 @@ async fn the_form_mounted_in_the_page_is_styled_and_the_hosts_theme_wins() {
     theme.remove();
     // Without the host's theme, the form's own accent.
     assert_eq!(computed(&button, "background-color"), "rgb(59, 91, 219)");
+}
+
+/// A host that keeps no reference to the handle (`mount(…)` inside a callback) keeps
+/// its form: the garbage collector freeing the handle, as dropping it here does, does
+/// not take the form away; only `unmount()` does.
+#[wasm_bindgen_test]
+async fn the_form_stays_when_its_handle_is_dropped() {
+    let page = Page::blank();
+    let handle = mount_into(
+        &page,
+        js_options(r#"{"issuer":"https://acme.example","clientId":"c1"}"#),
+    )
+    .await;
+    // What the garbage collector's finaliser does with a handle nobody holds: free
+    // the Rust value behind it, as the handle's own `free()` does.
+    let handle = JsValue::from(handle);
+    let free: js_sys::Function = js_sys::Reflect::get(&handle, &"free".into())
+        .unwrap()
+        .into();
+    free.call0(&handle).unwrap();
+    leptos::task::tick().await;
+    page.until("the sign-in offer", |p| p.by_testid("sign-in").is_some())
+        .await;
+    assert!(page.by_testid("profile-form").is_some(), "the form stayed");
 }

@@ -20,9 +20,10 @@ TSC="$TOOLS_DIR/typescript-$TYPESCRIPT_VERSION/node_modules/.bin/tsc"
 ESBUILD_VERSION=0.28.2
 ESBUILD_BIN="$TOOLS_DIR/esbuild-$ESBUILD_VERSION/node_modules/.bin"
 
-# The one place the wasm-bindgen version is written down: the `=` pin in Cargo.toml.
+# The wasm-bindgen version the build uses: the one Cargo.lock names (the CLI, trunk and
+# the test runner must match it exactly).
 wasm_bindgen_version() {
-  sed -n 's/^wasm-bindgen *= *{* *\(version *= *\)*"=\([0-9.]*\)".*/\2/p' Cargo.toml | head -n 1
+  awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
 }
 
 # Put the right wasm-opt first on PATH and keep trunk off the network.

@@ -37,61 +37,77 @@ extern "C" {
 }
 
 /// Declares modules that `widget.js` imports, so that wasm-bindgen writes them beside
-/// it; the function named for each is never called.
+/// it; the function named for each is never called. Each catalogue comes with its
+/// language's feature (all by default, see Cargo.toml).
 macro_rules! carried {
-    ($($path:literal => $marker:ident),* $(,)?) => {
+    ($($feature:literal: $path:literal => $marker:ident),* $(,)?) => {
         $(
+            #[cfg(feature = $feature)]
             #[wasm_bindgen(module = $path)]
             extern "C" {
                 #[allow(dead_code)]
                 fn $marker();
             }
         )*
-        /// The modules carried beside `widget.js`, by their path in this crate.
-        pub const CARRIED: &[&str] = &[$($path),*];
+        /// The catalogues carried beside `widget.js`, by their path in this crate.
+        #[cfg(test)]
+        fn carried_catalogues() -> Vec<&'static str> {
+            let mut carried = Vec::new();
+            $(
+                #[cfg(feature = $feature)]
+                carried.push($path);
+            )*
+            carried
+        }
     };
 }
 
+#[wasm_bindgen(module = "/js/styles.js")]
+extern "C" {
+    #[allow(dead_code)]
+    fn carried_styles();
+}
+
 carried! {
-    "/js/styles.js" => carried_styles,
-    "/src/i18n/catalogues/ar.js" => carried_ar,
-    "/src/i18n/catalogues/bg.js" => carried_bg,
-    "/src/i18n/catalogues/cs.js" => carried_cs,
-    "/src/i18n/catalogues/de.js" => carried_de,
-    "/src/i18n/catalogues/es.js" => carried_es,
-    "/src/i18n/catalogues/fr.js" => carried_fr,
-    "/src/i18n/catalogues/hu.js" => carried_hu,
-    "/src/i18n/catalogues/id.js" => carried_id,
-    "/src/i18n/catalogues/it.js" => carried_it,
-    "/src/i18n/catalogues/ja.js" => carried_ja,
-    "/src/i18n/catalogues/ko.js" => carried_ko,
-    "/src/i18n/catalogues/mk.js" => carried_mk,
-    "/src/i18n/catalogues/nl.js" => carried_nl,
-    "/src/i18n/catalogues/pl.js" => carried_pl,
-    "/src/i18n/catalogues/pt.js" => carried_pt,
-    "/src/i18n/catalogues/ro.js" => carried_ro,
-    "/src/i18n/catalogues/ru.js" => carried_ru,
-    "/src/i18n/catalogues/sv.js" => carried_sv,
-    "/src/i18n/catalogues/tr.js" => carried_tr,
-    "/src/i18n/catalogues/uk.js" => carried_uk,
-    "/src/i18n/catalogues/zh.js" => carried_zh,
+    "lang-ar": "/src/i18n/catalogues/ar.js" => carried_ar,
+    "lang-bg": "/src/i18n/catalogues/bg.js" => carried_bg,
+    "lang-cs": "/src/i18n/catalogues/cs.js" => carried_cs,
+    "lang-de": "/src/i18n/catalogues/de.js" => carried_de,
+    "lang-es": "/src/i18n/catalogues/es.js" => carried_es,
+    "lang-fr": "/src/i18n/catalogues/fr.js" => carried_fr,
+    "lang-hu": "/src/i18n/catalogues/hu.js" => carried_hu,
+    "lang-id": "/src/i18n/catalogues/id.js" => carried_id,
+    "lang-it": "/src/i18n/catalogues/it.js" => carried_it,
+    "lang-ja": "/src/i18n/catalogues/ja.js" => carried_ja,
+    "lang-ko": "/src/i18n/catalogues/ko.js" => carried_ko,
+    "lang-mk": "/src/i18n/catalogues/mk.js" => carried_mk,
+    "lang-nl": "/src/i18n/catalogues/nl.js" => carried_nl,
+    "lang-pl": "/src/i18n/catalogues/pl.js" => carried_pl,
+    "lang-pt": "/src/i18n/catalogues/pt.js" => carried_pt,
+    "lang-ro": "/src/i18n/catalogues/ro.js" => carried_ro,
+    "lang-ru": "/src/i18n/catalogues/ru.js" => carried_ru,
+    "lang-sv": "/src/i18n/catalogues/sv.js" => carried_sv,
+    "lang-tr": "/src/i18n/catalogues/tr.js" => carried_tr,
+    "lang-uk": "/src/i18n/catalogues/uk.js" => carried_uk,
+    "lang-zh": "/src/i18n/catalogues/zh.js" => carried_zh,
 }
 
 #[cfg(test)]
 mod tests {
-    use super::CARRIED;
+    use super::carried_catalogues;
     use crate::i18n::locale::ENGLISH;
     use crate::languages::ZITADEL_LANGUAGES;
 
-    /// Every catalogue travels with the bundle, and every carried file exists.
+    /// By default every catalogue travels with the bundle, and every carried file
+    /// exists.
     #[test]
-    fn every_catalogue_and_the_styles_are_carried() {
+    fn every_catalogue_is_carried() {
+        let carried = carried_catalogues();
         for code in ZITADEL_LANGUAGES.into_iter().filter(|c| *c != ENGLISH) {
             let path = format!("/src/i18n/catalogues/{code}.js");
-            assert!(CARRIED.contains(&path.as_str()), "{path} is not carried");
+            assert!(carried.contains(&path.as_str()), "{path} is not carried");
         }
-        assert!(CARRIED.contains(&"/js/styles.js"));
-        for path in CARRIED {
+        for path in carried.iter().chain(&["/js/styles.js"]) {
             let file = format!("{}{path}", env!("CARGO_MANIFEST_DIR"));
             assert!(std::path::Path::new(&file).is_file(), "{file}");
         }
@@ -101,7 +117,7 @@ mod tests {
                 .count();
         assert_eq!(
             on_disk,
-            CARRIED.len() - 1,
+            carried.len(),
             "a catalogue file that is not carried"
         );
     }

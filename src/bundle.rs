@@ -51,6 +51,7 @@ macro_rules! carried {
         )*
         /// The catalogues carried beside `widget.js`, by their path in this crate.
         #[cfg(test)]
+        #[allow(clippy::vec_init_then_push)] // each push has its feature
         fn carried_catalogues() -> Vec<&'static str> {
             let mut carried = Vec::new();
             $(

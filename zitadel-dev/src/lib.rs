@@ -3,7 +3,8 @@
 //! endpoints, with ZITADEL's rules, encodings, errors and CORS.
 //!
 //! [`app`] is the whole server as a `Router`, so tests drive it with `oneshot`;
-//! [`site`] serves a built page on a second origin; [`serve`] runs either on a socket.
+//! [`site`] serves a built page on a second origin (and [`site::host_site`] a host
+//! app's build on another); [`serve`] runs any of them on a socket.
 
 pub mod api;
 pub mod auth;
@@ -17,24 +18,22 @@ pub mod oidc;
 pub mod params;
 pub mod redirect;
 pub mod rules;
+pub mod site;
 pub mod state;
 pub mod texts;
 pub mod time;
 
 use std::convert::Infallible;
-use std::path::PathBuf;
 
-use axum::http::{header, HeaderValue};
 use axum::middleware::{from_fn, from_fn_with_state};
-use axum::response::IntoResponse;
 use axum::routing::get;
-use axum::{Json, Router};
+use axum::Router;
 use hyper_util::rt::TokioIo;
 use tokio::net::TcpListener;
 use tower::ServiceExt;
-use tower_http::services::ServeDir;
 
 pub use config::Config;
+pub use site::{precompress, site, strict_csp};
 pub use state::AppState;
 
 /// The identity provider: OIDC endpoints, the login page, the Auth API, and the
@@ -69,7 +68,8 @@ pub fn app(state: AppState) -> Router {
             "/ui/login/login",
             get(oidc::login_page).post(oidc::login_submit),
         )
-        .route(oidc::LOGGED_OUT_PATH, get(oidc::logged_out));
+        .route(oidc::LOGGED_OUT_PATH, get(oidc::logged_out))
+        .route("/favicon.ico", get(oidc::favicon));
     let assets = Router::new()
         .route("/assets/v1/{org}/users/{id}/avatar", get(api::avatar))
         .layer(from_fn_with_state(state.clone(), faults::inject));
@@ -86,104 +86,6 @@ pub fn app(state: AppState) -> Router {
         router = router.merge(controls);
     }
     router.with_state(state)
-}
-
-/// The Content-Security-Policy the page server sends: the strict policy a careful host
-/// would use, so every page and test proves the widget needs nothing more.
-pub fn strict_csp(issuer: &str) -> String {
-    format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
-         connect-src 'self' {issuer}; img-src 'self' {issuer}; base-uri 'none'; \
-         object-src 'none'; frame-ancestors 'self'"
-    )
-}
-
-/// The kinds of file worth compressing: the bundle, its styles, pages and catalogues.
-const COMPRESSIBLE: [&str; 6] = ["wasm", "js", "css", "html", "json", "svg"];
-
-/// Writes a brotli (`.br`, quality 11) and a gzip (`.gz`) copy beside every
-/// compressible file under `dir` that lacks a fresh one, so that the page server
-/// answers with the bytes a production CDN would send. Returns how many files it
-/// compressed.
-pub fn precompress(dir: &std::path::Path) -> std::io::Result<usize> {
-    let mut done = 0;
-    for entry in std::fs::read_dir(dir)? {
-        let path = entry?.path();
-        if path.is_dir() {
-            done += precompress(&path)?;
-            continue;
-        }
-        let wanted = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| COMPRESSIBLE.contains(&e));
-        if wanted {
-            done += usize::from(compress_beside(&path)?);
-        }
-    }
-    Ok(done)
-}
-
-/// `file.br` and `file.gz` for `file`, unless both are newer already.
-fn compress_beside(file: &std::path::Path) -> std::io::Result<bool> {
-    use std::io::Write;
-    let modified = std::fs::metadata(file)?.modified()?;
-    let beside = |ext: &str| {
-        let mut name = file.as_os_str().to_owned();
-        name.push(ext);
-        PathBuf::from(name)
-    };
-    let fresh = |copy: &PathBuf| {
-        std::fs::metadata(copy)
-            .and_then(|m| m.modified())
-            .is_ok_and(|t| t >= modified)
-    };
-    let (br, gz) = (beside(".br"), beside(".gz"));
-    if fresh(&br) && fresh(&gz) {
-        return Ok(false);
-    }
-    let bytes = std::fs::read(file)?;
-    let mut brotli = brotli::CompressorWriter::new(std::fs::File::create(&br)?, 4096, 11, 22);
-    brotli.write_all(&bytes)?;
-    brotli.flush()?;
-    let mut gzip =
-        flate2::write::GzEncoder::new(std::fs::File::create(&gz)?, flate2::Compression::best());
-    gzip.write_all(&bytes)?;
-    gzip.finish()?;
-    Ok(true)
-}
-
-/// Serves a built page from `dist` with `config.json` answered from `page_config`, so the
-/// page always points at this stand-in, and every answer carries `csp`.
-/// Pages set no cookies and get no CORS headers.
-pub fn site(dist: PathBuf, page_config: serde_json::Value, csp: String) -> Router {
-    let csp = HeaderValue::from_str(&csp).expect("a CSP is a valid header value");
-    Router::new()
-        .route(
-            "/config.json",
-            get(move || {
-                let config = page_config.clone();
-                async move {
-                    let mut response = Json(config).into_response();
-                    response
-                        .headers_mut()
-                        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-                    response
-                }
-            }),
-        )
-        .fallback_service(ServeDir::new(dist).precompressed_br().precompressed_gzip())
-        .layer(axum::middleware::map_response(
-            move |mut response: axum::response::Response| {
-                let csp = csp.clone();
-                async move {
-                    response
-                        .headers_mut()
-                        .insert(header::CONTENT_SECURITY_POLICY, csp);
-                    response
-                }
-            },
-        ))
 }
 
 /// Error that tells hyper to drop the connection without an answer.

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use serde_json::json;
 use tokio::task::JoinSet;
 use zitadel_dev::config::{Config, DEMO_CLIENT_ID};
+use zitadel_dev::site::{host_csp, host_site, reporting};
 use zitadel_dev::{app, serve, site, AppState};
 
 const USAGE: &str = "\
@@ -17,6 +18,8 @@ Options:
   --page-port N          port of the page server when --dist is given (default 8081)
   --dist DIR             serve a built page from DIR on --page-port, with a config.json
                          that points it at this stand-in
+  --site PORT=DIR        serve a host app's build from DIR on PORT (repeatable); its
+                         origin is registered with the demo app
   --config FILE          apps, users and lifetimes as JSON (see Config); replaces the demo
   --access-token-seconds N  access token lifetime (default 43200)
   --test-controls        enable /_dev/ (fault injection, token minting, clock); tests only
@@ -27,6 +30,7 @@ struct Args {
     port: u16,
     page_port: u16,
     dist: Option<PathBuf>,
+    sites: Vec<(u16, PathBuf)>,
     config: Option<PathBuf>,
     access_token_seconds: Option<u64>,
     test_controls: bool,
@@ -37,6 +41,7 @@ fn parse_args() -> Result<Args, String> {
         port: 8080,
         page_port: 8081,
         dist: None,
+        sites: Vec::new(),
         config: None,
         access_token_seconds: None,
         test_controls: false,
@@ -50,6 +55,14 @@ fn parse_args() -> Result<Args, String> {
                 args.page_port = value()?.parse().map_err(|e| format!("--page-port: {e}"))?
             }
             "--dist" => args.dist = Some(value()?.into()),
+            "--site" => {
+                let site = value()?;
+                let (port, dir) = site
+                    .split_once('=')
+                    .ok_or_else(|| format!("--site {site}: expected PORT=DIR"))?;
+                let port = port.parse().map_err(|e| format!("--site {site}: {e}"))?;
+                args.sites.push((port, dir.into()));
+            }
             "--config" => args.config = Some(value()?.into()),
             "--access-token-seconds" => {
                 args.access_token_seconds = Some(
@@ -91,6 +104,18 @@ fn load_config(args: &Args) -> Result<Config, String> {
     if let Some(seconds) = args.access_token_seconds {
         config.access_token_seconds = seconds;
     }
+    // Each host app signs in and out at its own page.
+    if let Some(app) = config
+        .apps
+        .iter_mut()
+        .find(|a| a.client_id == DEMO_CLIENT_ID)
+    {
+        for (port, _) in &args.sites {
+            let page = format!("{}/", origin(*port));
+            app.redirect_uris.push(page.clone());
+            app.post_logout_redirect_uris.push(page);
+        }
+    }
     config.test_controls |= args.test_controls;
     Ok(config)
 }
@@ -118,16 +143,39 @@ async fn start(args: Args, config: Config) -> Option<JoinSet<std::io::Result<()>
         println!("Profile page:     {page_origin}/");
         println!("Embedded example: {page_origin}/embed/");
         let csp = zitadel_dev::strict_csp(&config.issuer);
-        // Sent compressed as a CDN would, so the browser shows real transfer sizes.
-        if let Err(e) = zitadel_dev::precompress(&dist) {
-            eprintln!("serving {} uncompressed: {e}", dist.display());
-        }
-        tasks.spawn(serve(listener, site(dist, page_config, csp)));
+        compress(&dist);
+        let page = site(dist, page_config, csp);
+        tasks.spawn(serve(listener, reporting_if(config.test_controls, page)));
+    }
+    for (port, dir) in args.sites {
+        let listener = listen(port).await?;
+        println!("Host app:         {}/ ({})", origin(port), dir.display());
+        let csp = host_csp(&config.issuer, &dir);
+        compress(&dir);
+        let host = host_site(dir, csp);
+        tasks.spawn(serve(listener, reporting_if(config.test_controls, host)));
     }
     for user in &config.users {
         println!("Demo user:        {} / {}", user.user_name, user.password);
     }
     Some(tasks)
+}
+
+/// Writes compressed copies beside the files of `dir`, so that they are sent
+/// compressed as a CDN would and the browser shows real transfer sizes.
+fn compress(dir: &std::path::Path) {
+    if let Err(e) = zitadel_dev::precompress(dir) {
+        eprintln!("serving {} uncompressed: {e}", dir.display());
+    }
+}
+
+/// With test controls, a page server also keeps what went wrong for the tests.
+fn reporting_if(test_controls: bool, router: axum::Router) -> axum::Router {
+    if test_controls {
+        reporting(router)
+    } else {
+        router
+    }
 }
 
 #[tokio::main]

@@ -515,6 +515,17 @@ async fn prompt_none_without_session_answers_login_required() {
     assert!(!params.contains_key("code"));
 }
 
+/// The icon browsers ask the login page's origin for is there, so its console stays
+/// clean.
+#[tokio::test]
+async fn the_instance_answers_the_browsers_icon_request() {
+    let h = Harness::new();
+    let icon = h.get("/favicon.ico").await;
+    assert_eq!(icon.status, StatusCode::OK);
+    assert_eq!(icon.headers["content-type"], "image/svg+xml");
+    assert!(icon.text().starts_with("<svg"));
+}
+
 /// The login page speaks the client's `ui_locales` (the first the instance offers) and
 /// offers every language of the instance: ZITADEL's 22, Arabic right to left.
 #[tokio::test]

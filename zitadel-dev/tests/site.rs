@@ -108,3 +108,109 @@ async fn serves_precompressed_brotli_and_gzip() {
     }
     std::fs::remove_dir_all(dist).unwrap();
 }
+
+/// A host app's build is served under the strict policy, widened only by the hashes
+/// of the page's own inline scripts (trunk writes its loader inline).
+#[tokio::test]
+async fn a_host_site_allows_its_own_inline_scripts_by_hash() {
+    use base64::Engine;
+    use sha2::Digest;
+    let dir = std::env::temp_dir().join(format!("zitadel-dev-host-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let loader = "import init from '/app.js'; init();";
+    std::fs::write(
+        dir.join("index.html"),
+        format!("<!DOCTYPE html><script type=\"module\">{loader}</script><script src=\"/x.js\"></script>"),
+    )
+    .unwrap();
+    let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(loader));
+    let csp = zitadel_dev::site::host_csp("http://idp.test", &dir);
+    assert_eq!(
+        csp,
+        strict_csp("http://idp.test").replace(
+            "'wasm-unsafe-eval'",
+            &format!("'wasm-unsafe-eval' 'sha256-{hash}'")
+        )
+    );
+    let app = zitadel_dev::site::host_site(dir.clone(), csp.clone());
+    let response = app
+        .oneshot(Request::get("/").body(Body::empty()).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()["content-security-policy"], csp.as_str());
+    // A page without inline scripts gets the strict policy as it is.
+    std::fs::write(dir.join("index.html"), "<script src=\"/x.js\"></script>").unwrap();
+    assert_eq!(
+        zitadel_dev::site::host_csp("http://idp.test", &dir),
+        strict_csp("http://idp.test")
+    );
+    std::fs::remove_dir_all(dir).unwrap();
+}
+
+/// With test controls a page server keeps the browser's CSP violation reports and
+/// every request it answered with an error, for the tests to read and clear.
+#[tokio::test]
+async fn a_reporting_site_keeps_violations_and_failed_requests() {
+    use zitadel_dev::site::{reporting, CSP_REPORT_PATH, REPORTS_PATH};
+    let dir = std::env::temp_dir().join(format!("zitadel-dev-reports-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("index.html"), "<!DOCTYPE html>").unwrap();
+    let app = reporting(zitadel_dev::site::host_site(
+        dir.clone(),
+        strict_csp("http://idp.test"),
+    ));
+    let call = |request: Request<Body>| {
+        let app = app.clone();
+        async move { app.oneshot(request).await.unwrap() }
+    };
+    let page = call(Request::get("/").body(Body::empty()).unwrap()).await;
+    let csp = page.headers()["content-security-policy"].to_str().unwrap();
+    assert!(
+        csp.ends_with(&format!("; report-uri {CSP_REPORT_PATH}")),
+        "{csp}"
+    );
+    let missing = call(Request::get("/favicon.ico").body(Body::empty()).unwrap()).await;
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+    let report = json!({"csp-report": {"violated-directive": "style-src-elem"}});
+    let sent = call(
+        Request::post(CSP_REPORT_PATH)
+            .header("content-type", "application/csp-report")
+            .body(Body::from(report.to_string()))
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(sent.status(), StatusCode::NO_CONTENT);
+    let read = |method: &'static str| {
+        call(
+            Request::builder()
+                .method(method)
+                .uri(REPORTS_PATH)
+                .body(Body::empty())
+                .unwrap(),
+        )
+    };
+    let body = read("GET")
+        .await
+        .into_body()
+        .collect()
+        .await
+        .unwrap()
+        .to_bytes();
+    let seen: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(
+        seen,
+        json!({"csp": [report], "failed": [{"path": "/favicon.ico", "status": 404}]})
+    );
+    assert_eq!(read("DELETE").await.status(), StatusCode::NO_CONTENT);
+    let body = read("GET")
+        .await
+        .into_body()
+        .collect()
+        .await
+        .unwrap()
+        .to_bytes();
+    let seen: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(seen, json!({"csp": [], "failed": []}));
+    std::fs::remove_dir_all(dir).unwrap();
+}

@@ -154,3 +154,13 @@ button{{margin-top:1rem;padding:.5rem 1rem}}.error{{color:#b3261e}}</style></hea
         lang = escape(language)
     ))
 }
+
+/// The icon browsers ask every page of the instance for (`/favicon.ico`): a blank
+/// head-and-shoulders, so that the login page's console stays clean.
+pub async fn favicon() -> impl IntoResponse {
+    (
+        [(axum::http::header::CONTENT_TYPE, "image/svg+xml")],
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 32 32\">\
+         <circle cx=\"16\" cy=\"16\" r=\"16\" fill=\"#5469d4\"/></svg>",
+    )
+}

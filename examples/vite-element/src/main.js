@@ -1,0 +1,3 @@
+import init from "zitadel-profile-form";
+
+init();

@@ -68,6 +68,11 @@ async fn sign_in_edit_save_reload_sign_out() {
     // ZITADEL's session ended too: signing in again asks for the password.
     b.testid("sign-in").await.click().await.unwrap();
     b.find("#password").await;
+    // Nothing on the way failed to load or broke the page's policy (the icon included).
+    assert_eq!(
+        driving::page_server_reports(&page_url()),
+        json!({"csp": [], "failed": []})
+    );
     b.close().await;
 }
 
@@ -1006,6 +1011,11 @@ async fn the_embedded_element_signs_in_and_saves_under_a_strict_csp() {
         violations,
         json!([]),
         "CSP violations after the round trips"
+    );
+    assert_eq!(
+        driving::page_server_reports(&page_url()),
+        json!({"csp": [], "failed": []}),
+        "reported to the page server"
     );
     b.close().await;
 }

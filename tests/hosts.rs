@@ -12,10 +12,8 @@
 
 mod driving;
 
-use std::io::{Read, Write};
-
 use driving::browser::Browser;
-use driving::env;
+use driving::{env, page_server};
 use serde_json::{json, Value};
 
 /// Where `scripts/test` serves the host `name` (`ZPF_HOST_<NAME>` overrides it).
@@ -35,27 +33,6 @@ fn host_url(name: &str) -> String {
 const ROOT: &str =
     "const root = document.querySelector('zitadel-profile-form')?.shadowRoot ?? document;";
 
-/// A plain HTTP/1.0 request to the page server at `url`; the answer's body.
-fn site(method: &str, url: &str, path: &str) -> String {
-    let authority = url
-        .trim_start_matches("http://")
-        .trim_end_matches('/')
-        .to_owned();
-    let mut stream = std::net::TcpStream::connect(&authority)
-        .unwrap_or_else(|e| panic!("the page server at {url} is unreachable: {e}"));
-    write!(
-        stream,
-        "{method} {path} HTTP/1.0\r\nHost: {authority}\r\nContent-Length: 0\r\n\r\n"
-    )
-    .unwrap();
-    let mut answer = String::new();
-    stream.read_to_string(&mut answer).unwrap();
-    answer
-        .split_once("\r\n\r\n")
-        .map(|(_, body)| body.to_owned())
-        .unwrap_or_default()
-}
-
 /// One host's page in a browser.
 struct Host {
     b: Browser,
@@ -66,7 +43,7 @@ impl Host {
     async fn open(name: &str) -> Self {
         let b = Browser::open().await;
         let url = host_url(name);
-        site("DELETE", &url, "/_site/reports");
+        page_server("DELETE", &url, "/_site/reports");
         Self { b, url }
     }
 
@@ -136,7 +113,7 @@ impl Host {
 
     /// What the page server saw go wrong: CSP violations and failed requests.
     fn reports(&self) -> Value {
-        serde_json::from_str(&site("GET", &self.url, "/_site/reports")).unwrap()
+        driving::page_server_reports(&self.url)
     }
 }
 

@@ -28,6 +28,7 @@ impl Browser {
         let url = format!("http://127.0.0.1:{}", driver.port);
         let client = super::session(&url, capabilities(&browser, dark)).await;
         dev("reset", json!({}));
+        super::page_server("DELETE", &page_url(), "/_site/reports");
         Self {
             client,
             _driver: driver,

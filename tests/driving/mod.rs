@@ -54,6 +54,33 @@ pub fn dev(path: &str, body: Value) {
     );
 }
 
+/// A plain HTTP/1.0 request to the page server at `url`; the answer's body.
+pub fn page_server(method: &str, url: &str, path: &str) -> String {
+    let authority = url
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .to_owned();
+    let mut stream = std::net::TcpStream::connect(&authority)
+        .unwrap_or_else(|e| panic!("the page server at {url} is unreachable: {e}"));
+    write!(
+        stream,
+        "{method} {path} HTTP/1.0\r\nHost: {authority}\r\nContent-Length: 0\r\n\r\n"
+    )
+    .unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).unwrap();
+    answer
+        .split_once("\r\n\r\n")
+        .map(|(_, body)| body.to_owned())
+        .unwrap_or_default()
+}
+
+/// What the page server at `url` saw go wrong since it was last cleared: the CSP
+/// violations the browser reported and the requests it answered with an error.
+pub fn page_server_reports(url: &str) -> Value {
+    serde_json::from_str(&page_server("GET", url, "/_site/reports")).unwrap()
+}
+
 /// A WebDriver server for the browser under test, stopped when dropped.
 pub struct Driver {
     child: Child,

@@ -7,8 +7,7 @@
 //! The v1 `PUT` replaces all six fields and has no precondition, so without this a save
 //! would silently undo the other change.
 
-use crate::profile::Draft;
-use crate::validate::Field;
+use crate::profile::{Draft, Field, PerField};
 
 /// How one field stands after the merge.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,7 +32,7 @@ pub enum Choice {
 /// The merge of one profile: each field's standing, and both full drafts.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Merge {
-    standings: [Standing; 6],
+    standings: PerField<Standing>,
     mine: Draft,
     theirs: Draft,
 }
@@ -46,7 +45,7 @@ fn saved_value(field: Field, draft: &Draft) -> &str {
 
 /// Merges `mine` and `theirs`, both descended from `base`.
 pub fn merge(base: &Draft, mine: &Draft, theirs: &Draft) -> Merge {
-    let standings = Field::ALL.map(|field| {
+    let standings = PerField::from_fn(|field| {
         let was = saved_value(field, base);
         let (m, t) = (saved_value(field, mine), saved_value(field, theirs));
         match (m != was, t != was) {
@@ -67,7 +66,7 @@ pub fn merge(base: &Draft, mine: &Draft, theirs: &Draft) -> Merge {
 impl Merge {
     /// `field`'s standing.
     pub fn standing(&self, field: Field) -> &Standing {
-        &self.standings[field as usize]
+        &self.standings[field]
     }
 
     /// The fields changed elsewhere to a value other than the person's, in the form's
@@ -122,14 +121,14 @@ pub struct Conflict {
     merge: Merge,
     /// The server's `details.sequence` for [`Merge::theirs`].
     sequence: u64,
-    choices: [Option<Choice>; 6],
+    choices: PerField<Option<Choice>>,
     /// A save was tried with a field undecided: from now on undecided fields say so.
     asked: bool,
 }
 
 impl Conflict {
     pub fn new(merge: Merge, sequence: u64) -> Self {
-        let choices = Field::ALL.map(|f| match merge.standing(f) {
+        let choices = PerField::from_fn(|f| match merge.standing(f) {
             Standing::Theirs => Some(Choice::Theirs),
             _ => None,
         });
@@ -151,11 +150,11 @@ impl Conflict {
 
     /// What the person chose for `field`, if anything yet.
     pub fn choice(&self, field: Field) -> Option<Choice> {
-        self.choices[field.index()]
+        self.choices[field]
     }
 
     pub fn choose(&mut self, field: Field, choice: Choice) {
-        self.choices[field.index()] = Some(choice);
+        self.choices[field] = Some(choice);
     }
 
     /// The same choice for every field changed elsewhere.
@@ -187,9 +186,7 @@ impl Conflict {
             return Err(field);
         }
         let choices = self.choices;
-        Ok(self
-            .merge
-            .resolve(|f| choices[f.index()].unwrap_or(Choice::Mine)))
+        Ok(self.merge.resolve(|f| choices[f].unwrap_or(Choice::Mine)))
     }
 }
 

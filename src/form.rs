@@ -4,8 +4,8 @@
 
 use crate::conflict::{self, Choice, Conflict};
 use crate::i18n::Message;
-use crate::profile::{Draft, Gender, KeptDraft, ValidProfile};
-use crate::validate::{check, validate, Field, FieldError};
+use crate::profile::{Draft, Field, Gender, KeptDraft, PerField, ValidProfile};
+use crate::validate::{check, validate, FieldError};
 
 /// What a field shows under it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,11 +38,11 @@ pub struct FormModel {
     pub baseline: Draft,
     /// The values as typed.
     pub draft: Draft,
-    /// Per field, in [`Field::ALL`] order: whether it was touched.
-    touched: [bool; 6],
+    /// Per field: whether it was touched.
+    touched: PerField<bool>,
     submitted: bool,
-    /// Per field, in [`Field::ALL`] order: what the server said about it.
-    server_errors: [Option<String>; 6],
+    /// Per field: what the server said about it.
+    server_errors: PerField<Option<String>>,
     /// The server's `details.sequence` for the baseline.
     pub sequence: u64,
     /// The profile was changed elsewhere since the baseline: the person is choosing
@@ -73,19 +73,19 @@ impl FormModel {
         if let Some(slot) = field.value_mut(&mut self.draft) {
             *slot = value;
         }
-        self.touched[field.index()] = true;
-        self.server_errors[field.index()] = None;
+        self.touched[field] = true;
+        self.server_errors[field] = None;
     }
 
     pub fn set_gender(&mut self, gender: Gender) {
         self.draft.gender = gender;
-        self.touched[Field::Gender.index()] = true;
-        self.server_errors[Field::Gender.index()] = None;
+        self.touched[Field::Gender] = true;
+        self.server_errors[Field::Gender] = None;
     }
 
     /// The field lost focus: from now on its message shows.
     pub fn touch(&mut self, field: Field) {
-        self.touched[field.index()] = true;
+        self.touched[field] = true;
     }
 
     /// A save was attempted: every field's message shows from now on.
@@ -95,16 +95,16 @@ impl FormModel {
 
     /// The server refused `field` with `text`; shown until the field is edited.
     pub fn pin_server_error(&mut self, field: Field, text: String) {
-        self.server_errors[field.index()] = Some(text);
+        self.server_errors[field] = Some(text);
     }
 
     /// The message `field` shows now: rules once it was touched or a save was tried,
     /// the server's word until the field is edited again.
     pub fn message(&self, field: Field) -> Option<FieldMessage> {
-        if let Some(text) = &self.server_errors[field.index()] {
+        if let Some(text) = &self.server_errors[field] {
             return Some(FieldMessage::Server(text.clone()));
         }
-        if !(self.submitted || self.touched[field.index()]) {
+        if !(self.submitted || self.touched[field]) {
             return None;
         }
         check(field, field.value(&self.draft))
@@ -124,7 +124,7 @@ impl FormModel {
     pub fn to_save(&self) -> Option<ValidProfile> {
         if !self.is_dirty()
             || self.conflict.is_some()
-            || self.server_errors.iter().any(Option::is_some)
+            || self.server_errors.iter().any(|(_, e)| e.is_some())
         {
             return None;
         }
@@ -139,7 +139,7 @@ impl FormModel {
             self.draft = stored.clone();
         }
         self.baseline = stored;
-        self.touched = [false; 6];
+        self.touched = PerField::default();
         self.submitted = false;
         self.server_errors = Default::default();
     }
@@ -247,8 +247,8 @@ impl FormModel {
     }
 }
 
-fn normalised(draft: &Draft) -> [&str; 6] {
-    Field::ALL.map(|f| f.value(draft).trim())
+fn normalised(draft: &Draft) -> PerField<&str> {
+    PerField::from_fn(|f| f.value(draft).trim())
 }
 
 #[cfg(test)]

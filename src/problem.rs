@@ -7,7 +7,7 @@ use serde::Deserialize;
 use crate::host_events::ErrorKind;
 use crate::http::HttpError;
 use crate::i18n::{Key, Message};
-use crate::validate::Field;
+use crate::profile::Field;
 
 /// ZITADEL's error body (gRPC-gateway JSON).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]

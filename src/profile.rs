@@ -1,5 +1,6 @@
-//! The profile as the form edits it: [`Draft`] holds exactly what the person typed,
-//! [`ValidProfile`] is its checked, trimmed twin, the only thing the API client sends.
+//! The profile as the form edits it: its six [`Field`]s, [`Draft`] holding exactly
+//! what the person typed, [`ValidProfile`] its checked, trimmed twin (the only thing
+//! the API client sends), and [`PerField`] for anything the form keeps per field.
 
 use std::fmt;
 use std::str::FromStr;
@@ -83,6 +84,134 @@ impl FromStr for Gender {
     }
 }
 
+/// One field of the form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    FirstName,
+    LastName,
+    NickName,
+    DisplayName,
+    PreferredLanguage,
+    Gender,
+}
+
+impl Field {
+    pub const ALL: [Field; 6] = [
+        Field::FirstName,
+        Field::LastName,
+        Field::NickName,
+        Field::DisplayName,
+        Field::PreferredLanguage,
+        Field::Gender,
+    ];
+
+    /// The form control's `name`, and the JSON key on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Field::FirstName => "firstName",
+            Field::LastName => "lastName",
+            Field::NickName => "nickName",
+            Field::DisplayName => "displayName",
+            Field::PreferredLanguage => "preferredLanguage",
+            Field::Gender => "gender",
+        }
+    }
+
+    /// The field as ZITADEL names it in messages such as
+    /// `invalid UpdateMyProfileRequest.FirstName: ...`.
+    pub fn server_name(self) -> &'static str {
+        match self {
+            Field::FirstName => "FirstName",
+            Field::LastName => "LastName",
+            Field::NickName => "NickName",
+            Field::DisplayName => "DisplayName",
+            Field::PreferredLanguage => "PreferredLanguage",
+            Field::Gender => "Gender",
+        }
+    }
+
+    /// The field's label.
+    pub fn label(self) -> Key {
+        match self {
+            Field::FirstName => Key::FirstName,
+            Field::LastName => Key::LastName,
+            Field::NickName => Key::NickName,
+            Field::DisplayName => Key::DisplayName,
+            Field::PreferredLanguage => Key::PreferredLanguage,
+            Field::Gender => Key::Gender,
+        }
+    }
+
+    /// The field's place in [`Field::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// Whether the server refuses the field when empty.
+    pub fn required(self) -> bool {
+        matches!(
+            self,
+            Field::FirstName | Field::LastName | Field::DisplayName
+        )
+    }
+
+    /// This field's value in a draft (the gender has no text to check).
+    pub fn value(self, draft: &Draft) -> &str {
+        match self {
+            Field::FirstName => &draft.first_name,
+            Field::LastName => &draft.last_name,
+            Field::NickName => &draft.nick_name,
+            Field::DisplayName => &draft.display_name,
+            Field::PreferredLanguage => &draft.preferred_language,
+            Field::Gender => draft.gender.as_str(),
+        }
+    }
+
+    /// Mutable access to a text field's value; `None` for the gender.
+    pub fn value_mut(self, draft: &mut Draft) -> Option<&mut String> {
+        match self {
+            Field::FirstName => Some(&mut draft.first_name),
+            Field::LastName => Some(&mut draft.last_name),
+            Field::NickName => Some(&mut draft.nick_name),
+            Field::DisplayName => Some(&mut draft.display_name),
+            Field::PreferredLanguage => Some(&mut draft.preferred_language),
+            Field::Gender => None,
+        }
+    }
+}
+
+/// One `T` for each field of the form, found by [`Field`]: what the form keeps per
+/// field (touched, a server's message, a conflict's standing or choice) lives in one
+/// of these, so a seventh field is one change here, not a hunt through arrays.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PerField<T>([T; 6]);
+
+impl<T> PerField<T> {
+    /// Each field's value from `value`.
+    pub fn from_fn(mut value: impl FnMut(Field) -> T) -> Self {
+        Self(Field::ALL.map(&mut value))
+    }
+
+    /// Every field with its value, in the form's order.
+    pub fn iter(&self) -> impl Iterator<Item = (Field, &T)> {
+        Field::ALL.into_iter().zip(&self.0)
+    }
+}
+
+impl<T> std::ops::Index<Field> for PerField<T> {
+    type Output = T;
+
+    fn index(&self, field: Field) -> &T {
+        &self.0[field.index()]
+    }
+}
+
+impl<T> std::ops::IndexMut<Field> for PerField<T> {
+    fn index_mut(&mut self, field: Field) -> &mut T {
+        &mut self.0[field.index()]
+    }
+}
+
 /// The form's values exactly as typed; nothing here is trimmed or checked. Absent
 /// JSON keys read as empty, as ZITADEL omits empty values.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -108,7 +237,7 @@ impl ValidProfile {
     /// Only the validator calls this, after checking every field.
     pub(crate) fn new_unchecked(draft: &Draft) -> Self {
         let mut trimmed = draft.clone();
-        for field in crate::validate::Field::ALL {
+        for field in Field::ALL {
             if let Some(value) = field.value_mut(&mut trimmed) {
                 *value = value.trim().to_owned();
             }

@@ -12,8 +12,8 @@ use crate::i18n::{Key, Message};
 use crate::oidc::SignInError;
 use crate::options::API_AUDIENCE_SCOPE;
 use crate::problem::Problem;
+use crate::profile::Field;
 use crate::profile::{Draft, KeptDraft, ValidProfile};
-use crate::validate::Field;
 
 /// Where the form is in its life.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -15,113 +15,18 @@
 use std::fmt;
 
 use crate::i18n::{Key, Message};
-use crate::profile::{Draft, ValidProfile};
+use crate::profile::{Draft, Field, ValidProfile};
 
 /// The longest name ZITADEL accepts, in Unicode scalar values.
 pub const NAME_MAX: usize = 200;
 /// The longest language tag ZITADEL accepts.
 pub const LANGUAGE_MAX: usize = 10;
 
-/// One field of the form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Field {
-    FirstName,
-    LastName,
-    NickName,
-    DisplayName,
-    PreferredLanguage,
-    Gender,
-}
-
-impl Field {
-    pub const ALL: [Field; 6] = [
-        Field::FirstName,
-        Field::LastName,
-        Field::NickName,
-        Field::DisplayName,
-        Field::PreferredLanguage,
-        Field::Gender,
-    ];
-
-    /// The form control's `name`, and the JSON key on the wire.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Field::FirstName => "firstName",
-            Field::LastName => "lastName",
-            Field::NickName => "nickName",
-            Field::DisplayName => "displayName",
-            Field::PreferredLanguage => "preferredLanguage",
-            Field::Gender => "gender",
-        }
-    }
-
-    /// The field as ZITADEL names it in messages such as
-    /// `invalid UpdateMyProfileRequest.FirstName: ...`.
-    pub fn server_name(self) -> &'static str {
-        match self {
-            Field::FirstName => "FirstName",
-            Field::LastName => "LastName",
-            Field::NickName => "NickName",
-            Field::DisplayName => "DisplayName",
-            Field::PreferredLanguage => "PreferredLanguage",
-            Field::Gender => "Gender",
-        }
-    }
-
-    /// The field's label.
-    pub fn label(self) -> Key {
-        match self {
-            Field::FirstName => Key::FirstName,
-            Field::LastName => Key::LastName,
-            Field::NickName => Key::NickName,
-            Field::DisplayName => Key::DisplayName,
-            Field::PreferredLanguage => Key::PreferredLanguage,
-            Field::Gender => Key::Gender,
-        }
-    }
-
-    /// The field's place in [`Field::ALL`].
-    pub fn index(self) -> usize {
-        self as usize
-    }
-
-    /// Whether the server refuses the field when empty.
-    pub fn required(self) -> bool {
-        matches!(
-            self,
-            Field::FirstName | Field::LastName | Field::DisplayName
-        )
-    }
-
-    fn max_len(self) -> usize {
-        match self {
-            Field::PreferredLanguage => LANGUAGE_MAX,
-            _ => NAME_MAX,
-        }
-    }
-
-    /// This field's value in a draft (the gender has no text to check).
-    pub fn value(self, draft: &Draft) -> &str {
-        match self {
-            Field::FirstName => &draft.first_name,
-            Field::LastName => &draft.last_name,
-            Field::NickName => &draft.nick_name,
-            Field::DisplayName => &draft.display_name,
-            Field::PreferredLanguage => &draft.preferred_language,
-            Field::Gender => draft.gender.as_str(),
-        }
-    }
-
-    /// Mutable access to a text field's value; `None` for the gender.
-    pub fn value_mut(self, draft: &mut Draft) -> Option<&mut String> {
-        match self {
-            Field::FirstName => Some(&mut draft.first_name),
-            Field::LastName => Some(&mut draft.last_name),
-            Field::NickName => Some(&mut draft.nick_name),
-            Field::DisplayName => Some(&mut draft.display_name),
-            Field::PreferredLanguage => Some(&mut draft.preferred_language),
-            Field::Gender => None,
-        }
+/// The most characters ZITADEL takes in `field`.
+fn max_len(field: Field) -> usize {
+    match field {
+        Field::PreferredLanguage => LANGUAGE_MAX,
+        _ => NAME_MAX,
     }
 }
 
@@ -178,9 +83,9 @@ pub fn check(field: Field, value: &str) -> Result<(), FieldError> {
         return Err(FieldError::ControlCharacter);
     }
     let len = value.chars().count();
-    if len > field.max_len() {
+    if len > max_len(field) {
         return Err(FieldError::TooLong {
-            max: field.max_len(),
+            max: max_len(field),
             len,
         });
     }
@@ -201,7 +106,7 @@ pub fn characters_left(field: Field, value: &str) -> Option<usize> {
     if field == Field::PreferredLanguage || field == Field::Gender {
         return None;
     }
-    let left = field.max_len().checked_sub(value.trim().chars().count())?;
+    let left = max_len(field).checked_sub(value.trim().chars().count())?;
     (left <= COUNTER_FROM).then_some(left)
 }
 

@@ -15,7 +15,7 @@ use fantoccini::key::Key;
 use fantoccini::Locator;
 use serde_json::{json, Value};
 use zitadel_dev::config::{DEMO_PASSWORD, DEMO_USER};
-use zitadel_profile_form::validate::Field;
+use zitadel_profile_form::profile::Field;
 
 #[tokio::test]
 #[ignore = "needs the stand-in and the built page; scripts/test runs it"]

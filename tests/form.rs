@@ -17,7 +17,8 @@ use zitadel_profile_form::oidc::tokens;
 use zitadel_profile_form::oidc::types::AccessToken;
 use zitadel_profile_form::profile::take_kept_draft;
 use zitadel_profile_form::profile::Draft;
-use zitadel_profile_form::validate::{validate, Field};
+use zitadel_profile_form::profile::Field;
+use zitadel_profile_form::validate::validate;
 
 wasm_bindgen_test_configure!(run_in_browser);
 

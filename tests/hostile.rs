@@ -33,10 +33,11 @@ use zitadel_profile_form::oidc::tokens::{PendingSignIn, Tokens};
 use zitadel_profile_form::oidc::types::{Nonce, RefreshToken, State};
 use zitadel_profile_form::oidc::SignInError;
 use zitadel_profile_form::problem::{Problem, ZitadelError};
+use zitadel_profile_form::profile::Field;
 use zitadel_profile_form::profile::{Draft, Gender, KeptDraft};
 use zitadel_profile_form::screen::{loaded, LoadResult};
 use zitadel_profile_form::url::{is_secure, origin};
-use zitadel_profile_form::validate::{check, validate, Field};
+use zitadel_profile_form::validate::{check, validate};
 use zitadel_profile_form::{Config, Options, OptionsError};
 
 type Text = BoxedStrategy<String>;

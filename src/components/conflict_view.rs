@@ -10,7 +10,7 @@ use crate::conflict::Choice;
 use crate::form::FormModel;
 use crate::i18n::Key;
 use crate::profile::Draft;
-use crate::validate::Field;
+use crate::profile::Field;
 
 /// The choices, and the buttons that choose for every field or save.
 #[component]

@@ -7,7 +7,7 @@ use super::tr::tr;
 use super::fields::{GenderField, LanguageField, TextField};
 use crate::form::FormModel;
 use crate::i18n::Key;
-use crate::validate::Field;
+use crate::profile::Field;
 
 /// The six fields bound to `model`, and the buttons that save or reset them.
 #[component]

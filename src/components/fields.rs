@@ -8,8 +8,9 @@ use super::tr::tr;
 use crate::form::FormModel;
 use crate::i18n::{Key, Message};
 use crate::languages;
+use crate::profile::Field;
 use crate::profile::Gender;
-use crate::validate::{self, Field};
+use crate::validate;
 
 /// The message under a field, from the form model.
 fn message_of(model: RwSignal<FormModel>, field: Field) -> Memo<Option<String>> {

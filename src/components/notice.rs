@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use super::tr::tr;
 
 use crate::i18n::Key;
+use crate::profile::Field;
 use crate::screen::{Notice, NoticeAction, Tone};
-use crate::validate::Field;
 
 /// The notice above the form, in two live regions that are always on the page, so
 /// screen readers announce a notice when it appears: errors assertively

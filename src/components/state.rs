@@ -19,9 +19,9 @@ use crate::i18n::locale::{self, ENGLISH};
 use crate::i18n::{catalogue, Key, Message};
 use crate::oidc::{self, tokens};
 use crate::options::Config;
+use crate::profile::Field;
 use crate::profile::{keep_draft, take_kept_draft, Draft, ValidProfile};
 use crate::screen::{self, Account, LoadResult, Notice, NoticeAction, Phase, SaveOutcome, Tone};
-use crate::validate::Field;
 
 /// The state of one mounted form.
 #[derive(Clone, Copy)]

@@ -8,7 +8,7 @@ use std::cell::RefCell;
 
 use serde::{Deserialize, Serialize};
 
-use super::error::SignInError;
+use super::error::{DiscoveryError, SignInError};
 use crate::http::Request;
 use crate::options::Config;
 use crate::session::Slot;
@@ -26,17 +26,6 @@ pub struct Discovery {
     pub code_challenge_methods_supported: Vec<String>,
     /// The instance's allowed languages.
     pub ui_locales_supported: Vec<String>,
-}
-
-/// Why a discovery document was refused: each is an operator mistake or an attack.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DiscoveryError {
-    /// The document names another issuer than the configured one.
-    Issuer { found: String },
-    /// An endpoint that is not https on the issuer's origin.
-    Endpoint { name: &'static str, url: String },
-    /// No PKCE with S256 (RFC 9700 §2.1.1).
-    NoS256,
 }
 
 impl Discovery {

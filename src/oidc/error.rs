@@ -3,11 +3,21 @@
 
 use std::fmt;
 
-use super::discovery::DiscoveryError;
 use super::protocol::{IdTokenError, OAuthErrorCode, TokenError};
 use crate::http::HttpError;
 use crate::i18n::{Key, Message};
 use crate::problem::Problem;
+
+/// Why a discovery document was refused: each is an operator mistake or an attack.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DiscoveryError {
+    /// The document names another issuer than the configured one.
+    Issuer { found: String },
+    /// An endpoint that is not https on the issuer's origin.
+    Endpoint { name: &'static str, url: String },
+    /// No PKCE with S256 (RFC 9700 §2.1.1).
+    NoS256,
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SignInError {

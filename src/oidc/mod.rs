@@ -16,7 +16,7 @@ mod token;
 pub mod tokens;
 pub mod types;
 
-pub use discovery::DiscoveryError;
+pub use error::DiscoveryError;
 pub use error::{CryptoError, SignInError};
 pub use sign_in::{begin_sign_in, complete_sign_in, strip_callback_params, CALLBACK_PARAMS};
 pub use sign_out::sign_out;

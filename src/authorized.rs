@@ -8,7 +8,7 @@ use std::future::Future;
 
 use crate::api::ApiClient;
 use crate::http::HttpError;
-use crate::oidc::tokens::{self, Tokens};
+use crate::oidc::stored::{self, Tokens};
 use crate::oidc::SignInError;
 use crate::options::Config;
 
@@ -42,8 +42,8 @@ where
     F: Fn(ApiClient) -> Fut,
     Fut: Future<Output = Result<T, HttpError>>,
 {
-    let mut held = tokens::load(config).ok_or(CallError::SessionEnded)?;
-    let expiring = held.expires_at_ms <= crate::now_ms() + REFRESH_MARGIN_MS;
+    let mut held = stored::load(config).ok_or(CallError::SessionEnded)?;
+    let expiring = held.expires_at_ms <= crate::page::now_ms() + REFRESH_MARGIN_MS;
     if expiring && held.refresh_token.is_some() {
         if let Ok(fresh) = crate::oidc::refresh(config, &held.access_token).await {
             held = fresh;

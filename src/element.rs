@@ -12,9 +12,10 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
+use crate::mount::mount_options;
 use crate::options::Options;
+use crate::page::page_url;
 use crate::url::origin;
-use crate::{mount_options, page_url};
 
 /// The element's tag name.
 pub const TAG: &str = "zitadel-profile-form";
@@ -65,7 +66,7 @@ fn element_id(element: &HtmlElement) -> Option<u32> {
 fn unmount(element: &HtmlElement) {
     if let Some(id) = element_id(element) {
         // Dropping the form unmounts the view and disposes its reactive owner.
-        drop(crate::release(id));
+        drop(crate::mount::release(id));
     }
     if let Some(root) = element.shadow_root() {
         // Node by node, not innerHTML: pages that enforce Trusted Types allow this.
@@ -92,7 +93,7 @@ fn render(element: &HtmlElement) {
     // The form adopts its own stylesheet, unless the host brings one.
     let href = element
         .get_attribute("stylesheet")
-        .filter(|href| stylesheet_allowed(href, &crate::page_url()));
+        .filter(|href| stylesheet_allowed(href, &crate::page::page_url()));
     crate::bundle::host_stylesheet(&root, href);
     let Ok(container) = document
         .create_element("div")
@@ -103,7 +104,7 @@ fn render(element: &HtmlElement) {
     container.set_class_name("zpf-host");
     let _ = root.append_child(&container);
     let options = options_from_attributes(|name| element.get_attribute(name));
-    let id = crate::hold(mount_options(container, options.resolve(&page_url())));
+    let id = crate::mount::hold(mount_options(container, options.resolve(&page_url())));
     let _ = js_sys::Reflect::set(element, &ID_PROPERTY.into(), &id.into());
 }
 

@@ -12,7 +12,7 @@ use support::{keep_draft, ready_form, until, Page, DEMO_USER_ID};
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
-use zitadel_profile_form::oidc::tokens;
+use zitadel_profile_form::oidc::stored;
 use zitadel_profile_form::profile::{take_kept_draft, Draft};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -111,7 +111,7 @@ async fn sign_out_with_unsaved_edits_asks_first() {
         "{}",
         page.text("notice")
     );
-    assert!(tokens::load(&config).is_some(), "still signed in");
+    assert!(stored::load(&config).is_some(), "still signed in");
     leptos::task::tick().await;
     let focused = support::document()
         .active_element()

@@ -13,7 +13,7 @@ use support::{
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use zitadel_profile_form::api::ApiClient;
-use zitadel_profile_form::oidc::tokens;
+use zitadel_profile_form::oidc::stored;
 use zitadel_profile_form::oidc::types::AccessToken;
 use zitadel_profile_form::profile::take_kept_draft;
 use zitadel_profile_form::profile::Draft;
@@ -137,7 +137,7 @@ async fn the_language_picker_shows_native_names_and_not_set() {
 async fn a_stored_und_with_a_region_reads_as_not_set_and_is_sent_back_unchanged() {
     let config = config(None);
     signed_in(&config).await;
-    let held = tokens::load(&config).unwrap();
+    let held = stored::load(&config).unwrap();
     let client = ApiClient::new(&config.api_base_url, held.access_token, 10_000);
     let draft = Draft {
         first_name: "Ada".into(),
@@ -375,9 +375,9 @@ async fn a_page_origin_the_app_does_not_allow_names_the_fix() {
     signed_in(&config).await;
     dev("POST", "reset", None).await; // forgets this page's origin, keeps no tokens
     let minted = dev("POST", "tokens", Some(json!({}))).await;
-    let mut held = tokens::load(&config).unwrap();
+    let mut held = stored::load(&config).unwrap();
     held.access_token = AccessToken::new(minted["access_token"].as_str().unwrap().into());
-    tokens::save(&config, &held);
+    stored::save(&config, &held);
     let page = Page::mount(&config);
     page.until("the load error", |p| p.by_testid("load-error").is_some())
         .await;
@@ -489,7 +489,7 @@ async fn an_expired_session_keeps_the_draft_for_the_next_sign_in() {
     .await;
     assert_eq!(page.value("nickName"), "Countess");
     assert_eq!(page.value("firstName"), "Augusta Ada");
-    assert!(tokens::load(&config).is_none(), "the dead token is dropped");
+    assert!(stored::load(&config).is_none(), "the dead token is dropped");
     let kept = take_kept_draft(&config).expect("draft kept for the next sign-in");
     assert_eq!(kept.user_id, DEMO_USER_ID, "bound to its author");
     assert_eq!(kept.draft.nick_name, "Countess");
@@ -499,14 +499,14 @@ async fn an_expired_session_keeps_the_draft_for_the_next_sign_in() {
 #[wasm_bindgen_test]
 async fn a_401_refreshes_once_and_the_save_goes_through() {
     let (page, config) = ready_form().await;
-    let before = tokens::load(&config).unwrap();
+    let before = stored::load(&config).unwrap();
     page.type_into("nickName", "Countess").await;
     // Twelve hours on the stand-in's clock: the access token is dead, the refresh token lives.
     dev("POST", "clock", Some(json!({"advanceSeconds": 43_201}))).await;
     page.click("save").await;
     page.until("the save", |p| p.text("notice").starts_with("Saved"))
         .await;
-    let after = tokens::load(&config).unwrap();
+    let after = stored::load(&config).unwrap();
     assert_ne!(after.access_token, before.access_token);
     assert_ne!(
         after.refresh_token, before.refresh_token,
@@ -526,12 +526,12 @@ async fn two_calls_racing_a_refresh_rotate_the_tokens_once() {
 
     let config = config(None);
     signed_in(&config).await;
-    let before = tokens::load(&config).unwrap().access_token;
+    let before = stored::load(&config).unwrap().access_token;
     // Twelve hours on the stand-in's clock: the tab's access token is dead though the
     // tab cannot tell, and the refresh token lives.
     dev("POST", "clock", Some(json!({"advanceSeconds": 43_201}))).await;
     let used: Rc<RefCell<Vec<(&str, AccessToken)>>> = Rc::default();
-    let held = |config: &zitadel_profile_form::Config| tokens::load(config).unwrap().access_token;
+    let held = |config: &zitadel_profile_form::Config| stored::load(config).unwrap().access_token;
     let (log, second_config) = (used.clone(), config.clone());
     let second_done: Rc<RefCell<Option<bool>>> = Rc::default();
     let done = second_done.clone();
@@ -580,7 +580,7 @@ async fn two_calls_racing_a_refresh_rotate_the_tokens_once() {
         second_tries[1].1, *first_retry,
         "it took the first call's tokens instead of rotating them again"
     );
-    assert_eq!(tokens::load(&config).unwrap().access_token, *first_retry);
+    assert_eq!(stored::load(&config).unwrap().access_token, *first_retry);
 }
 
 fn enchantress() -> zitadel_profile_form::profile::Draft {
@@ -629,7 +629,7 @@ async fn a_kept_draft_is_restored_after_signing_in_again() {
 async fn without_a_session_the_form_offers_sign_in() {
     let config = config(None);
     signed_in(&config).await;
-    tokens::clear(&config);
+    stored::clear(&config);
     let page = Page::mount(&config);
     page.until("the sign-in offer", |p| p.by_testid("sign-in").is_some())
         .await;
@@ -650,8 +650,8 @@ async fn m1_an_api_elsewhere_gets_no_token() {
     }
     .resolve(&zitadel_profile_form::page_url())
     .unwrap();
-    assert!(tokens::load(&home).is_some());
-    assert!(tokens::load(&elsewhere).is_none(), "a session of its own");
+    assert!(stored::load(&home).is_some());
+    assert!(stored::load(&elsewhere).is_none(), "a session of its own");
     let page = Page::mount(&elsewhere);
     page.until("the sign-in offer", |p| p.by_testid("sign-in").is_some())
         .await;
@@ -664,7 +664,7 @@ async fn m1_an_api_elsewhere_gets_no_token() {
 async fn m2_a_discovery_naming_another_issuer_stops_sign_in() {
     let home = config(None);
     signed_in(&home).await;
-    tokens::clear(&home);
+    stored::clear(&home);
     let aliased = zitadel_profile_form::Options {
         issuer: Some(home.issuer.replace("127.0.0.1", "localhost")),
         client_id: Some(home.client_id.clone()),
@@ -723,7 +723,7 @@ fn editable_marks() -> u32 {
 async fn the_editable_mark_is_set_once_the_prefilled_form_takes_input() {
     let config = config(None);
     signed_in(&config).await;
-    tokens::clear(&config);
+    stored::clear(&config);
     let before = editable_marks();
     let signed_out = Page::mount(&config);
     signed_out

@@ -28,8 +28,8 @@ use zitadel_profile_form::oidc::protocol::{
     check_id_token, check_refreshed_id_token, parse_callback, Callback, IdClaims, TokenError,
     TokenResponse,
 };
+use zitadel_profile_form::oidc::stored::{PendingSignIn, Tokens};
 use zitadel_profile_form::oidc::strip_callback_params;
-use zitadel_profile_form::oidc::tokens::{PendingSignIn, Tokens};
 use zitadel_profile_form::oidc::types::{Nonce, RefreshToken, State};
 use zitadel_profile_form::oidc::SignInError;
 use zitadel_profile_form::problem::{Problem, ZitadelError};

@@ -12,7 +12,7 @@ use zitadel_profile_form::api::{MeResponse, UpdateResponse};
 use zitadel_profile_form::json;
 use zitadel_profile_form::oidc::discovery::Discovery;
 use zitadel_profile_form::oidc::protocol::{IdClaims, TokenError, TokenResponse};
-use zitadel_profile_form::oidc::tokens::Tokens;
+use zitadel_profile_form::oidc::stored::Tokens;
 use zitadel_profile_form::problem::ZitadelError;
 use zitadel_profile_form::profile::Draft;
 use zitadel_profile_form::Options;

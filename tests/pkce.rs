@@ -2,7 +2,7 @@
 
 use wasm_bindgen_test::*;
 use zitadel_profile_form::oidc::pkce::s256_challenge;
-use zitadel_profile_form::oidc::tokens::PendingSignIn;
+use zitadel_profile_form::oidc::stored::PendingSignIn;
 use zitadel_profile_form::oidc::types::PkceVerifier;
 
 wasm_bindgen_test_configure!(run_in_browser);

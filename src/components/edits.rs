@@ -62,11 +62,13 @@ impl Watch {
             }
         });
         let watch = Self {
-            window: crate::window(),
+            window: crate::page::window(),
             keep: Closure::new(move || keep_now(state)),
             guard,
             shown: Closure::new(move || {
-                let visible = crate::window().document().is_some_and(|d| !d.hidden());
+                let visible = crate::page::window()
+                    .document()
+                    .is_some_and(|d| !d.hidden());
                 if visible {
                     recheck.start(());
                 }

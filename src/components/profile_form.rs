@@ -31,9 +31,9 @@ pub fn ProfileForm(
     #[prop(optional)]
     dirty: Option<RwSignal<bool>>,
 ) -> impl IntoView {
-    crate::count_live_form();
+    crate::page::count_live_form();
     crate::crash::install();
-    let ids = format!("zpf{}", crate::next_id());
+    let ids = format!("zpf{}", crate::page::next_id());
     let state = FormState::new(config, dirty);
     let conflicted = Memo::new(move |_| state.model.with(|m| m.conflict().is_some()));
     provide_context(state.tr);
@@ -106,7 +106,7 @@ pub fn ProfileForm(
 fn mirror_on_document(tr: Tr) {
     Effect::new(move || {
         let language = tr.language();
-        if let Some(html) = crate::window()
+        if let Some(html) = crate::page::window()
             .document()
             .and_then(|d| d.document_element())
         {

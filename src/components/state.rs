@@ -17,7 +17,7 @@ use crate::form::FormModel;
 use crate::host_events::{ErrorKind, HostEvent};
 use crate::i18n::locale::{self, ENGLISH};
 use crate::i18n::{catalogue, Key, Message};
-use crate::oidc::{self, tokens};
+use crate::oidc::{self, stored};
 use crate::options::Config;
 use crate::profile::Field;
 use crate::profile::{keep_draft, take_kept_draft, Draft, ValidProfile};
@@ -99,7 +99,7 @@ impl FormState {
     fn emit_on_leave(self, event: HostEvent) -> LeaveGuard {
         let closure =
             wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || self.emit(event.clone()));
-        let window = crate::window();
+        let window = crate::page::window();
         let _ =
             window.add_event_listener_with_callback("pagehide", closure.as_ref().unchecked_ref());
         LeaveGuard { closure }
@@ -129,7 +129,7 @@ impl FormState {
             .flatten();
         let loaded = screen::loaded(result, kept);
         if loaded.clear_tokens {
-            tokens::clear(&config);
+            stored::clear(&config);
         }
         if let Some(model) = loaded.model {
             self.follow_language(Some(&model.baseline.preferred_language));
@@ -169,7 +169,7 @@ impl FormState {
             if let Some(user_id) = self.user_id.get_untracked() {
                 keep_draft(&config, &self.model.with_untracked(|m| m.to_kept(&user_id)));
             }
-            tokens::clear(&config);
+            stored::clear(&config);
         }
         if saved.notice.is_some() {
             self.notice.set(saved.notice);
@@ -212,7 +212,7 @@ struct LeaveGuard {
 
 impl Drop for LeaveGuard {
     fn drop(&mut self) {
-        let _ = crate::window()
+        let _ = crate::page::window()
             .remove_event_listener_with_callback("pagehide", self.closure.as_ref().unchecked_ref());
     }
 }
@@ -228,19 +228,19 @@ fn format_time(change_date: &str, language: &str) -> Option<String> {
 }
 
 /// The moment the prefilled form is on screen and takes input, as the User Timing
-/// mark [`crate::EDITABLE_MARK`]: benchmarks and hosts measure load time with it.
+/// mark [`crate::page::EDITABLE_MARK`]: benchmarks and hosts measure load time with it.
 fn mark_editable() {
     leptos::task::spawn_local(async {
         leptos::task::tick().await;
-        if let Some(performance) = crate::window().performance() {
-            let _ = performance.mark(crate::EDITABLE_MARK);
+        if let Some(performance) = crate::page::window().performance() {
+            let _ = performance.mark(crate::page::EDITABLE_MARK);
         }
     });
 }
 
 /// The browser's languages, most preferred first (`navigator.languages`).
 fn browser_languages() -> Vec<String> {
-    crate::window()
+    crate::page::window()
         .navigator()
         .languages()
         .iter()
@@ -254,7 +254,7 @@ async fn load_profile(config: &Config) -> LoadResult {
         Ok(just_signed_in) => just_signed_in,
         Err(error) => return LoadResult::SignIn(error),
     };
-    if tokens::load(config).is_none() {
+    if stored::load(config).is_none() {
         return LoadResult::NoSession;
     }
     match me(config).await {

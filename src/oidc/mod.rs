@@ -11,13 +11,13 @@ pub mod protocol;
 pub mod seal;
 mod sign_in;
 mod sign_out;
+pub mod stored;
 pub mod sync;
-mod token;
-pub mod tokens;
+mod token_endpoint;
 pub mod types;
 
 pub use error::DiscoveryError;
 pub use error::{CryptoError, SignInError};
 pub use sign_in::{begin_sign_in, complete_sign_in, strip_callback_params, CALLBACK_PARAMS};
 pub use sign_out::sign_out;
-pub use token::refresh;
+pub use token_endpoint::refresh;

@@ -5,7 +5,7 @@
 use super::encoding::base64url;
 use super::error::SignInError;
 use super::seal::{random_bytes, sha256};
-use super::tokens::PendingSignIn;
+use super::stored::PendingSignIn;
 use super::types::{CodeChallenge, Nonce, PkceVerifier, State};
 
 /// `bytes` random bytes from the platform's CSPRNG, base64url.

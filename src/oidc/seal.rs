@@ -11,7 +11,7 @@ use super::encoding::{base64url, base64url_decode};
 use super::error::CryptoError;
 
 fn subtle() -> Result<web_sys::SubtleCrypto, CryptoError> {
-    Ok(crate::window()
+    Ok(crate::page::window()
         .crypto()
         .map_err(|_| CryptoError::NoCrypto)?
         .subtle())
@@ -20,7 +20,7 @@ fn subtle() -> Result<web_sys::SubtleCrypto, CryptoError> {
 /// `n` bytes from the platform's CSPRNG.
 pub fn random_bytes(n: usize) -> Result<Vec<u8>, CryptoError> {
     let mut buf = vec![0u8; n];
-    crate::window()
+    crate::page::window()
         .crypto()
         .map_err(|_| CryptoError::NoCrypto)?
         .get_random_values_with_u8_array(&mut buf)

@@ -8,15 +8,15 @@ use super::pkce::s256_challenge;
 use super::protocol::{
     check_id_token, code_exchange_body, parse_callback, AuthorizeRequest, Callback, IdTokenError,
 };
-use super::token::post_token;
-use super::tokens::{self, PendingSignIn, Tokens};
+use super::stored::{self, PendingSignIn, Tokens};
+use super::token_endpoint::post_token;
 use crate::options::Config;
 
 /// Sends the browser to ZITADEL's login. Returns only on failure: on success the
 /// page is navigating away.
 pub async fn begin_sign_in(config: &Config, language: &str) -> Result<(), SignInError> {
     let discovery = discover(config).await?;
-    let pending = PendingSignIn::generate(crate::now_ms())?;
+    let pending = PendingSignIn::generate(crate::page::now_ms())?;
     let challenge = s256_challenge(&pending.verifier).await?;
     let url = AuthorizeRequest {
         authorization_endpoint: &discovery.authorization_endpoint,
@@ -26,8 +26,8 @@ pub async fn begin_sign_in(config: &Config, language: &str) -> Result<(), SignIn
         language,
     }
     .url(config);
-    tokens::save_pending(config, pending);
-    crate::window()
+    stored::save_pending(config, pending);
+    crate::page::window()
         .location()
         .assign(&url)
         .map_err(|_| SignInError::Navigation)
@@ -55,7 +55,7 @@ pub fn strip_callback_params(query: &str) -> String {
 
 /// Removes the code and state from the address bar and from history.
 fn clean_url(query: &str) {
-    let window = crate::window();
+    let window = crate::page::window();
     let location = window.location();
     let path = location.pathname().unwrap_or_default();
     let hash = location.hash().unwrap_or_default();
@@ -73,7 +73,10 @@ fn clean_url(query: &str) {
 /// Finishes a sign-in if this page load is ZITADEL's answer to one started in this
 /// tab. `Ok(true)` when tokens were stored, `Ok(false)` when the page is no callback.
 pub async fn complete_sign_in(config: &Config) -> Result<bool, SignInError> {
-    let search = crate::window().location().search().unwrap_or_default();
+    let search = crate::page::window()
+        .location()
+        .search()
+        .unwrap_or_default();
     let query = search.trim_start_matches('?');
     // Parameters without a state are the host's own: left alone.
     let Some(callback) = parse_callback(query).filter(|c| c.state().is_some()) else {
@@ -82,13 +85,13 @@ pub async fn complete_sign_in(config: &Config) -> Result<bool, SignInError> {
     // The OAuth parameters leave the address bar now, whoever they were for; the
     // host's own parameters stay.
     clean_url(query);
-    let now_ms = crate::now_ms();
+    let now_ms = crate::page::now_ms();
     let pending = callback
         .state()
-        .and_then(|state| tokens::take_pending(config, state, now_ms));
+        .and_then(|state| stored::take_pending(config, state, now_ms));
     // Only the sign-in the state answers is used up: a forged callback spoils nothing.
     let Some(pending) = pending else {
-        return Err(if tokens::is_pending(config, now_ms) {
+        return Err(if stored::is_pending(config, now_ms) {
             SignInError::UnknownState
         } else {
             SignInError::FinishedElsewhere
@@ -98,14 +101,14 @@ pub async fn complete_sign_in(config: &Config) -> Result<bool, SignInError> {
     let discovery = discover(config).await?;
     let body = code_exchange_body(config, &code, &pending.verifier);
     let response = post_token(&discovery.token_endpoint, body, config.timeout_ms).await?;
-    let now_ms = crate::now_ms();
+    let now_ms = crate::page::now_ms();
     let id_token = response
         .id_token
         .as_ref()
         .ok_or(SignInError::IdToken(IdTokenError::Malformed))?;
     let claims = check_id_token(id_token.secret(), config, &pending.nonce, now_ms / 1000)
         .map_err(SignInError::IdToken)?;
-    tokens::save(config, &Tokens::signed_in(response, claims.sub, now_ms));
+    stored::save(config, &Tokens::signed_in(response, claims.sub, now_ms));
     Ok(true)
 }
 

@@ -5,8 +5,8 @@
 use super::discovery::{discover, Discovery};
 use super::encoding::form_encode;
 use super::error::SignInError;
+use super::stored::{self, Tokens};
 use super::sync::announce_signed_out;
-use super::tokens::{self, Tokens};
 use crate::http::Request;
 use crate::options::Config;
 
@@ -14,8 +14,8 @@ use crate::options::Config;
 /// `postLogoutRedirectUri`. Returns only when ZITADEL's session could not be ended
 /// (discovery or `end_session` unreachable): this tab is signed out all the same.
 pub async fn sign_out(config: &Config) -> SignInError {
-    let held = tokens::load(config);
-    tokens::clear(config);
+    let held = stored::load(config);
+    stored::clear(config);
     crate::profile::discard_kept_draft(config);
     if let Some(held) = &held {
         announce_signed_out(config, held).await;
@@ -30,7 +30,7 @@ pub async fn sign_out(config: &Config) -> SignInError {
     let Some(url) = end_session_url(config, &discovery, held.as_ref()) else {
         return SignInError::NoEndSession;
     };
-    if crate::window().location().assign(&url).is_ok() {
+    if crate::page::window().location().assign(&url).is_ok() {
         // The page is leaving for end_session: nothing more happens here.
         std::future::pending::<()>().await;
     }

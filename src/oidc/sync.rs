@@ -22,7 +22,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use super::seal::{id_of, open, seal};
-use super::tokens::{self, Tokens};
+use super::stored::{self, Tokens};
 use super::types::RefreshToken;
 use crate::options::Config;
 
@@ -122,7 +122,7 @@ async fn rotated(spent: &RefreshToken, tokens: &Tokens) -> Option<Message> {
 
 /// Tells the other tabs that `spent` was exchanged for `tokens`.
 pub async fn announce(config: &Config, spent: &RefreshToken, tokens: &Tokens) {
-    tokens::remember_spent(config, spent);
+    stored::remember_spent(config, spent);
     if let Some(message) = rotated(spent, tokens).await {
         post(config, &message);
     }
@@ -181,13 +181,13 @@ pub async fn ask_others(config: &Config, spent: &RefreshToken) -> Option<Tokens>
     post(config, &Message::Ask { spent: id });
     let _ = JsFuture::from(answered).await;
     WAITING.with(|w| w.borrow_mut().retain(|(s, _)| s != spent));
-    let now = tokens::load(config)?;
+    let now = stored::load(config)?;
     (now.refresh_token.as_ref() != Some(spent)).then_some(now)
 }
 
 /// Adopts the tokens of a rotation, when this tab holds the refresh token it spent.
 async fn adopt(config: &Config, spent: &str, iv: &str, sealed: &str) {
-    let Some(mine) = tokens::load(config).and_then(|t| t.refresh_token) else {
+    let Some(mine) = stored::load(config).and_then(|t| t.refresh_token) else {
         return;
     };
     if id_of(mine.secret()).await.ok().as_deref() != Some(spent) {
@@ -199,16 +199,16 @@ async fn adopt(config: &Config, spent: &str, iv: &str, sealed: &str) {
     if let Ok(fresh) = std::str::from_utf8(&plain).ok().map_or(Err(()), |text| {
         crate::json::from_str::<Tokens>(text).map_err(drop)
     }) {
-        tokens::save(config, &fresh);
+        stored::save(config, &fresh);
         wake(&mine);
     }
 }
 
 /// Answers a tab that asks about a refresh token this tab spent.
 async fn answer(config: &Config, spent: &str) {
-    for mine in tokens::spent(config) {
+    for mine in stored::spent(config) {
         if id_of(mine.secret()).await.ok().as_deref() == Some(spent) {
-            if let Some(current) = tokens::load(config) {
+            if let Some(current) = stored::load(config) {
                 if let Some(message) = rotated(&mine, &current).await {
                     post(config, &message);
                 }
@@ -220,7 +220,7 @@ async fn answer(config: &Config, spent: &str) {
 
 /// Whether this tab holds a token named in `ids`.
 async fn holds_any(config: &Config, ids: &[String]) -> bool {
-    let Some(held) = tokens::load(config) else {
+    let Some(held) = stored::load(config) else {
         return false;
     };
     ids_of(&held).await.iter().any(|id| ids.contains(id))
@@ -257,7 +257,7 @@ impl TokenSync {
                         Message::Ask { spent } => answer(&config, &spent).await,
                         Message::SignedOut { tokens: ids } => {
                             if holds_any(&config, &ids).await {
-                                tokens::clear(&config);
+                                stored::clear(&config);
                                 signed_out();
                             }
                         }

@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, ShadowRoot};
-use zitadel_profile_form::oidc::tokens::{self, Tokens};
+use zitadel_profile_form::oidc::stored::{self, Tokens};
 use zitadel_profile_form::oidc::types::{AccessToken, IdToken, RefreshToken};
 use zitadel_profile_form::profile::take_kept_draft;
 use zitadel_profile_form::{Config, Mounted, Options};
@@ -128,7 +128,7 @@ pub async fn signed_in_as(config: &Config, user_name: &str, sub: &str) {
     let minted = dev("POST", "tokens", Some(json!({ "userName": user_name }))).await;
     take_kept_draft(config);
     let text = |name: &str| minted[name].as_str().map(String::from);
-    tokens::save(
+    stored::save(
         config,
         &Tokens {
             access_token: AccessToken::new(text("access_token").unwrap()),

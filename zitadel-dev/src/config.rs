@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use serde::Deserialize;
 
-use crate::state::StoredGender;
+use crate::rules::StoredGender;
 
 /// The demo app's client id, shaped like ZITADEL's (`<id>@<project>`), so that a client
 /// that forgets to encode the `@` is caught.

@@ -17,41 +17,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use crate::config::{DEMO_CLIENT_ID, DEMO_USER, FULL_SCOPE};
-use crate::state::AppState;
-
-/// What the next matching requests get instead of (or on top of) their real answer.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-pub struct Fault {
-    /// How many requests it applies to.
-    #[serde(default = "one")]
-    pub count: u32,
-    /// Answer with this status instead of handling the request.
-    pub status: Option<u16>,
-    /// The body to send with `status`, as it is (it need not be JSON).
-    pub body: Option<String>,
-    #[serde(default = "json_type")]
-    pub content_type: String,
-    /// Wait this long before answering.
-    #[serde(default)]
-    pub delay_ms: u64,
-    /// Close the connection without any answer.
-    #[serde(default)]
-    pub close: bool,
-    /// Which requests count: those whose path starts with this.
-    #[serde(default = "api_prefix")]
-    pub path_prefix: String,
-}
-
-fn one() -> u32 {
-    1
-}
-fn json_type() -> String {
-    "application/json".into()
-}
-fn api_prefix() -> String {
-    "/auth/v1/".into()
-}
+use crate::state::{AppState, Fault};
 
 /// Marks a response that the server must drop by closing the connection.
 #[derive(Debug, Clone, Copy)]

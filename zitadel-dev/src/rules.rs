@@ -200,6 +200,66 @@ pub fn stored_language(tag: &str) -> String {
     crate::language_tag::parse(tag)
 }
 
+/// A gender as ZITADEL's events keep it (`domain.Gender`), which is not the API's
+/// enum: there are two "unspecified" values, and since ZITADEL decides "not changed"
+/// by comparing this number, they behave differently. Written in a config file as the
+/// number ZITADEL stores: −1, 0, 1, 2 or 3.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(try_from = "i8")]
+pub enum StoredGender {
+    /// −1: what the v1 API stores for `GENDER_UNSPECIFIED`, an absent gender or an
+    /// enum number outside the enum (`GenderToDomain`'s default branch,
+    /// `internal/api/grpc/user/converter.go`).
+    V1Unspecified,
+    /// 0, `domain.GenderUnspecified`: the zero value that users created through the v2
+    /// API, the new login or setup start with. The first save through the v1 API of
+    /// an unchanged profile turns it into −1 and so answers 200, not "not changed".
+    #[default]
+    Unspecified,
+    Female,
+    Male,
+    Diverse,
+}
+
+impl TryFrom<i8> for StoredGender {
+    type Error = String;
+
+    fn try_from(number: i8) -> Result<Self, String> {
+        match number {
+            -1 => Ok(Self::V1Unspecified),
+            0 => Ok(Self::Unspecified),
+            1 => Ok(Self::Female),
+            2 => Ok(Self::Male),
+            3 => Ok(Self::Diverse),
+            other => Err(format!("a stored gender is -1, 0, 1, 2 or 3, not {other}")),
+        }
+    }
+}
+
+impl From<Gender> for StoredGender {
+    /// `GenderToDomain`: the three named genders map to themselves, anything else to −1.
+    fn from(gender: Gender) -> Self {
+        match gender {
+            Gender::Female => Self::Female,
+            Gender::Male => Self::Male,
+            Gender::Diverse => Self::Diverse,
+            Gender::Unspecified => Self::V1Unspecified,
+        }
+    }
+}
+
+impl StoredGender {
+    /// `GenderToPb`: how the API reads it back; both "unspecified" read as UNSPECIFIED.
+    pub fn as_api(self) -> Gender {
+        match self {
+            Self::Female => Gender::Female,
+            Self::Male => Gender::Male,
+            Self::Diverse => Gender::Diverse,
+            Self::V1Unspecified | Self::Unspecified => Gender::Unspecified,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,12 +17,45 @@ use serde_json::json;
 use sha2::Sha256;
 
 use crate::config::{Config, SeedUser};
-use crate::faults::Fault;
 use crate::redirect::ReplyTo;
-use crate::rules::{self, Gender, ProfileRequest};
+use crate::rules::{self, ProfileRequest, StoredGender};
 use crate::time::rfc3339;
 
 /// The profile as ZITADEL stores it.
+/// What the next matching requests get instead of (or on top of) their real answer.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Fault {
+    /// How many requests it applies to.
+    #[serde(default = "one")]
+    pub count: u32,
+    /// Answer with this status instead of handling the request.
+    pub status: Option<u16>,
+    /// The body to send with `status`, as it is (it need not be JSON).
+    pub body: Option<String>,
+    #[serde(default = "json_type")]
+    pub content_type: String,
+    /// Wait this long before answering.
+    #[serde(default)]
+    pub delay_ms: u64,
+    /// Close the connection without any answer.
+    #[serde(default)]
+    pub close: bool,
+    /// Which requests count: those whose path starts with this.
+    #[serde(default = "api_prefix")]
+    pub path_prefix: String,
+}
+
+fn one() -> u32 {
+    1
+}
+fn json_type() -> String {
+    "application/json".into()
+}
+fn api_prefix() -> String {
+    "/auth/v1/".into()
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Profile {
     pub first_name: String,
@@ -96,66 +129,6 @@ impl Language {
     /// The tag an update carries, as its event stores it.
     pub fn stored(&self) -> &str {
         &self.stored
-    }
-}
-
-/// A gender as ZITADEL's events keep it (`domain.Gender`), which is not the API's
-/// enum: there are two "unspecified" values, and since ZITADEL decides "not changed"
-/// by comparing this number, they behave differently. Written in a config file as the
-/// number ZITADEL stores: −1, 0, 1, 2 or 3.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
-#[serde(try_from = "i8")]
-pub enum StoredGender {
-    /// −1: what the v1 API stores for `GENDER_UNSPECIFIED`, an absent gender or an
-    /// enum number outside the enum (`GenderToDomain`'s default branch,
-    /// `internal/api/grpc/user/converter.go`).
-    V1Unspecified,
-    /// 0, `domain.GenderUnspecified`: the zero value that users created through the v2
-    /// API, the new login or setup start with. The first save through the v1 API of
-    /// an unchanged profile turns it into −1 and so answers 200, not "not changed".
-    #[default]
-    Unspecified,
-    Female,
-    Male,
-    Diverse,
-}
-
-impl TryFrom<i8> for StoredGender {
-    type Error = String;
-
-    fn try_from(number: i8) -> Result<Self, String> {
-        match number {
-            -1 => Ok(Self::V1Unspecified),
-            0 => Ok(Self::Unspecified),
-            1 => Ok(Self::Female),
-            2 => Ok(Self::Male),
-            3 => Ok(Self::Diverse),
-            other => Err(format!("a stored gender is -1, 0, 1, 2 or 3, not {other}")),
-        }
-    }
-}
-
-impl From<Gender> for StoredGender {
-    /// `GenderToDomain`: the three named genders map to themselves, anything else to −1.
-    fn from(gender: Gender) -> Self {
-        match gender {
-            Gender::Female => Self::Female,
-            Gender::Male => Self::Male,
-            Gender::Diverse => Self::Diverse,
-            Gender::Unspecified => Self::V1Unspecified,
-        }
-    }
-}
-
-impl StoredGender {
-    /// `GenderToPb`: how the API reads it back; both "unspecified" read as UNSPECIFIED.
-    pub fn as_api(self) -> Gender {
-        match self {
-            Self::Female => Gender::Female,
-            Self::Male => Gender::Male,
-            Self::Diverse => Gender::Diverse,
-            Self::V1Unspecified | Self::Unspecified => Gender::Unspecified,
-        }
     }
 }
 

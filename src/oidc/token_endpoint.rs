@@ -3,8 +3,8 @@
 use super::discovery::discover;
 use super::error::SignInError;
 use super::protocol::{check_refreshed_id_token, refresh_body, TokenError, TokenResponse};
+use super::stored::{self, Tokens};
 use super::sync::{announce, ask_others, with_refresh_lock};
-use super::tokens::{self, Tokens};
 use super::types::AccessToken;
 use crate::http::{self, HttpError, Request};
 use crate::options::Config;
@@ -42,7 +42,7 @@ pub async fn refresh(config: &Config, used: &AccessToken) -> Result<Tokens, Sign
     let used = used.clone();
     let config = config.clone();
     with_refresh_lock(&config.clone(), async move {
-        let current = tokens::load(&config).ok_or(SignInError::NoSession)?;
+        let current = stored::load(&config).ok_or(SignInError::NoSession)?;
         if current.access_token != used {
             return Ok(current);
         }
@@ -60,13 +60,13 @@ pub async fn refresh(config: &Config, used: &AccessToken) -> Result<Tokens, Sign
             Err(SignInError::Token(_)) => return Err(SignInError::CannotRefresh),
             other => other?,
         };
-        let now_ms = crate::now_ms();
+        let now_ms = crate::page::now_ms();
         if let (Some(id_token), Some(sub)) = (&response.id_token, &current.sub) {
             check_refreshed_id_token(id_token.secret(), &config, sub, now_ms / 1000)
                 .map_err(SignInError::IdToken)?;
         }
         let tokens = current.refreshed(response, now_ms);
-        tokens::save(&config, &tokens);
+        stored::save(&config, &tokens);
         announce(&config, &spent, &tokens).await;
         Ok(tokens)
     })

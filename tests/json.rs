@@ -7,6 +7,7 @@ use std::fmt::Debug;
 
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;
 use zitadel_profile_form::api::{MeResponse, UpdateResponse};
 use zitadel_profile_form::json;
@@ -182,12 +183,29 @@ fn catalogues_read_alike() {
 
 /// The one place the two readers part: serde_json reads an array as a struct in
 /// serde's sequence form (`[]` for a struct whose fields all default); the browser
-/// refuses an array where a struct or map belongs. No ZITADEL body is an array.
+/// refuses an array where a struct or map belongs, at any depth. No ZITADEL body is
+/// an array.
 #[wasm_bindgen_test]
 fn an_array_is_refused_where_an_object_belongs() {
     assert!(serde_json::from_str::<MeResponse>("[]").is_ok());
     assert!(json::from_str::<MeResponse>("[]").is_err());
     assert!(json::from_str::<UpdateResponse>(r#"[{"details":{}}]"#).is_err());
+    assert!(serde_json::from_str::<Vec<Draft>>("[[]]").is_ok());
+    assert!(json::from_str::<Vec<Draft>>("[[]]").is_err());
+    assert!(json::from_str::<MeResponse>(r#"{"user":[]}"#).is_err());
+}
+
+/// N6: only an object's own keys are read; nothing comes from its prototype chain,
+/// so a host script that polluted `Object.prototype` cannot supply an option.
+#[wasm_bindgen_test]
+fn n6_only_own_keys_are_read() {
+    let prototype = js_sys::Object::get_prototype_of(&js_sys::Object::new().into());
+    let key = JsValue::from_str("apiBaseUrl");
+    js_sys::Reflect::set(&prototype, &key, &"https://evil.example".into()).unwrap();
+    let read =
+        json::from_str_exact::<Options>(r#"{"issuer":"https://acme.example","clientId":"c"}"#);
+    js_sys::Reflect::delete_property(&prototype, &key).unwrap();
+    assert_eq!(read.unwrap().api_base_url, None, "read from the prototype");
 }
 
 /// What the session store keeps as lists (waiting sign-ins, spent refresh tokens)
@@ -195,5 +213,5 @@ fn an_array_is_refused_where_an_object_belongs() {
 #[wasm_bindgen_test]
 fn lists_read_alike() {
     agree::<Vec<String>>(&[r#"["a","b"]"#, "[]", r#"{"0":"a"}"#, r#"[1]"#]);
-    agree::<Vec<Draft>>(&[r#"[{"firstName":"Ada"},{"lastName":"L"}]"#, r#"[[]]"#]);
+    agree::<Vec<Draft>>(&[r#"[{"firstName":"Ada"},{"lastName":"L"}]"#, "[]"]);
 }

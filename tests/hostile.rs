@@ -1233,7 +1233,7 @@ proptest! {
                 let _ = validate(&draft_of(human.profile.form()));
             }
             let shown = loaded(LoadResult::Profile(Box::new(me.user)), None);
-            prop_assert!(shown.model.is_some());
+            prop_assert!(shown.model().is_some());
         }
         decoded::<UpdateResponse>(&update)?;
     }

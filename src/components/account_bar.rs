@@ -3,7 +3,7 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 
-use super::state::Task;
+use super::task::Task;
 use super::tr::tr;
 
 use crate::i18n::{Key, Message};
@@ -15,7 +15,7 @@ pub fn AccountBar(
     /// The heading's id, which labels the whole form.
     title_id: String,
     /// Who is signed in, once the profile is loaded.
-    account: RwSignal<Option<Account>>,
+    account: Signal<Option<Account>>,
     /// Whether to offer Sign out.
     signed_in: Signal<bool>,
     /// The sign-out; the button is disabled while it runs.

@@ -15,9 +15,9 @@ use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use super::state::{FormState, Task};
+use super::state::FormState;
+use super::task::Task;
 use crate::form::FormModel;
-use crate::host_events::{DirtyDetail, HostEvent};
 use crate::profile::{discard_kept_draft, keep_draft};
 
 /// How long typing must pause before the draft is written.
@@ -30,11 +30,11 @@ pub fn watch_edits(state: FormState, recheck: Task<()>) {
     let schedule = watch.scheduler();
     Effect::new(move |was: Option<bool>| {
         let dirty = state.model.with(FormModel::is_dirty);
-        state.user_id.track();
+        state.account.track();
         schedule();
         if was.unwrap_or(false) != dirty {
             state.dirty.set(dirty);
-            state.emit(HostEvent::DirtyChange(DirtyDetail { dirty }));
+            state.apply(crate::screen::dirty_changed(dirty));
         }
         dirty
     });
@@ -128,10 +128,7 @@ impl Drop for Watch {
 /// kept one if it does not. Nothing without a signed-in person: a draft kept when a
 /// session ended stays for the next sign-in.
 fn keep_now(state: FormState) {
-    let (Some(Some(user_id)), Some(config)) = (
-        state.user_id.try_get_untracked(),
-        state.config.try_get_value(),
-    ) else {
+    let (Some(user_id), Some(config)) = (state.user_id(), state.config.try_get_value()) else {
         return;
     };
     match state

@@ -1,17 +1,21 @@
 //! Leptos components, one concern per file. [`ProfileForm`] switches between the
-//! panels; [`state`] holds its signals and actions.
+//! panels; `state` holds its signals and applies every outcome, `flows` the work its
+//! buttons start, `task` runs that work, `dom` the little it asks of the browser.
 
 mod account_bar;
 mod conflict_view;
+mod dom;
 mod editor;
 mod edits;
 mod fields;
+mod flows;
 mod load_failed;
 mod notice;
 mod options_error;
 mod profile_form;
 mod signed_out;
 mod state;
+mod task;
 mod tr;
 
 pub use options_error::OptionsErrorView;

@@ -6,18 +6,18 @@ use leptos::prelude::*;
 use super::account_bar::AccountBar;
 use super::conflict_view::ConflictView;
 use super::editor::Editor;
+use super::flows::Actions;
 use super::load_failed::LoadFailedPanel;
 use super::notice::{NoticeBanner, Skeleton};
 use super::signed_out::SignedOutPanel;
-use super::state::{Actions, FormState};
+use super::state::FormState;
 use super::tr::Tr;
 use crate::i18n::locale::direction;
-use crate::i18n::Key;
 use crate::languages::ZITADEL_LANGUAGES;
 use crate::oidc::discovery::discover;
 use crate::oidc::sync::TokenSync;
 use crate::options::Config;
-use crate::screen::{Notice, Phase, Tone};
+use crate::screen::Phase;
 
 /// The self-service profile editor for one ZITADEL instance: loads the signed-in
 /// user's profile, checks every field as it is typed, and saves all six fields with
@@ -46,8 +46,8 @@ pub fn ProfileForm(
     // While mounted, adopt tokens another tab rotated, and follow another tab's
     // sign-out; dropped with the component.
     let signed_out_elsewhere = move || {
-        if !state.phase.is_disposed() {
-            state.signed_out(Some(Notice::new(Tone::Info, Key::SignedOutElsewhere)));
+        if !state.is_gone() {
+            state.apply(crate::screen::signed_out_elsewhere());
         }
     };
     let _sync = StoredValue::new_local(
@@ -56,7 +56,7 @@ pub fn ProfileForm(
             .with_value(|c| TokenSync::listen(c, signed_out_elsewhere)),
     );
     let supported = instance_languages(state.config.get_value());
-    let on_action = Callback::new(move |action| actions.on_notice(state, action));
+    let on_action = Callback::new(move |action| actions.on_notice(action));
     state.root.on_load(|root| {
         crate::bundle::adopt_styles(&root);
         crate::crash::register(root.into());
@@ -70,30 +70,30 @@ pub fn ProfileForm(
             lang=move || state.tr.language() dir=move || direction(state.tr.language())
             aria-labelledby=labelled_by
             aria-busy=move || state.phase.with(|p| *p == Phase::Loading).then_some("true")>
-            <AccountBar title_id account=state.account
+            <AccountBar title_id account=state.account.into()
                 signed_in=Signal::derive(move || state.phase.with(|p| *p == Phase::Ready))
-                sign_out=actions.sign_out on_sign_out=Callback::new(move |()| actions.request_sign_out(state))
+                sign_out=actions.sign_out on_sign_out=Callback::new(move |()| actions.request_sign_out())
                 owns_document=state.config.with_value(|c| c.owns_document)/>
             <NoticeBanner notice=state.notice.into() on_action/>
             {move || match state.phase.get() {
                 Phase::Loading => EitherOf4::A(view! { <Skeleton/> }),
                 Phase::SignedOut => EitherOf4::B(view! { <SignedOutPanel sign_in=actions.sign_in/> }),
                 Phase::LoadFailed(problem) => EitherOf4::C(view! {
-                    <LoadFailedPanel problem on_retry=Callback::new(move |()| actions.reload(state))/>
+                    <LoadFailedPanel problem on_retry=Callback::new(move |()| actions.reload())/>
                 }),
                 Phase::Ready => EitherOf4::D({
                     let ids = ids.clone();
                     move || if conflicted.get() {
                     Either::Left(view! {
                         <ConflictView ids=ids.clone() model=state.model
-                            on_settle=Callback::new(move |()| actions.settle(state))/>
+                            on_settle=Callback::new(move |()| actions.settle())/>
                     })
                 } else {
                     Either::Right(view! {
                         <Editor ids=ids.clone() model=state.model supported=supported.into()
                             saving=Signal::derive(move || actions.save.running())
-                            on_submit=Callback::new(move |()| actions.submit(state))
-                            on_reset=Callback::new(move |()| state.notice.set(None))/>
+                            on_submit=Callback::new(move |()| actions.submit())
+                            on_reset=Callback::new(move |()| actions.reset())/>
                     })
                 }}),
             }}

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use super::state::Task;
+use super::task::Task;
 use super::tr::tr;
 
 use crate::i18n::Key;

@@ -1,0 +1,127 @@
+//! The ends of signing in and out: a sign-in that failed, a sign-out that could not
+//! reach ZITADEL, one made in another tab, and the question before signing out with
+//! unsaved edits.
+
+use super::{Effect, Focus, Notice, NoticeAction, Outcome, Tone};
+use crate::host_events::{ErrorKind, HostEvent};
+use crate::i18n::{Key, Message};
+use crate::oidc::SignInError;
+
+/// A sign-in could not start or finish: the notice says why, and the host hears it.
+/// A sign-in another tab finished is no error: this tab simply is not signed in.
+pub fn sign_in_failed(error: SignInError) -> Outcome {
+    match error {
+        SignInError::FinishedElsewhere => {
+            Outcome::notice(Notice::new(Tone::Info, Key::FinishedElsewhere))
+        }
+        error => Outcome(vec![
+            Effect::Notice(Some(Notice::new(Tone::Error, error.message()))),
+            Effect::Event(HostEvent::error(ErrorKind::SignIn, error)),
+        ]),
+    }
+}
+
+/// Signing out has begun: an earlier notice no longer applies.
+pub fn sign_out_started() -> Outcome {
+    Outcome(vec![Effect::Notice(None)])
+}
+
+/// The page is leaving for ZITADEL's `end_session`: the host hears of the sign-out
+/// before the page goes.
+pub fn leaving_for_sign_out() -> Outcome {
+    Outcome(vec![Effect::Event(HostEvent::SignedOut)])
+}
+
+/// Signed out here, but ZITADEL's session could not be ended (`why`): say so.
+pub fn sign_out_not_ended(why: &SignInError) -> Outcome {
+    let text = Message::new(Key::SignedOutHereOnly).with("reason", why.message());
+    Outcome::signed_out(Some(Notice::new(Tone::Error, text)))
+        .and(Effect::Event(HostEvent::SignedOut))
+}
+
+/// A tab sharing the session signed out: so is this one.
+pub fn signed_out_elsewhere() -> Outcome {
+    let notice = Notice::new(Tone::Info, Key::SignedOutElsewhere);
+    Outcome::signed_out(Some(notice)).and(Effect::Event(HostEvent::SignedOut))
+}
+
+/// "You have unsaved changes": keep editing, or discard them and sign out; focus on
+/// the first answer.
+pub fn sign_out_asked() -> Outcome {
+    Outcome::notice(Notice::unsaved_sign_out())
+        .and(Effect::Focus(Focus::Action(NoticeAction::KeepEditing)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::oidc::protocol::OAuthErrorCode;
+    use crate::screen::Phase;
+    #[allow(unused_imports)]
+    use crate::screen::{Change, Effect};
+
+    #[test]
+    fn a_failed_sign_in_says_why_and_tells_the_host_but_one_finished_elsewhere_does_not() {
+        let cancelled = SignInError::Authorize {
+            error: OAuthErrorCode::AccessDenied,
+            description: None,
+        };
+        let failed = sign_in_failed(cancelled);
+        let notice = failed.notice_change().set().unwrap();
+        assert_eq!(
+            (notice.tone, notice.text.to_string().as_str()),
+            (Tone::Error, "Sign-in was cancelled.")
+        );
+        assert_eq!(
+            failed.event(),
+            Some(HostEvent::error(
+                ErrorKind::SignIn,
+                "Sign-in was cancelled."
+            ))
+        );
+        assert_eq!(failed.phase(), None, "the sign-in offer stays");
+        let elsewhere = sign_in_failed(SignInError::FinishedElsewhere);
+        assert_eq!(elsewhere.event(), None);
+        assert_eq!(elsewhere.notice_change().set().unwrap().tone, Tone::Info);
+    }
+
+    #[test]
+    fn a_sign_out_that_missed_zitadel_signs_out_here_and_says_so() {
+        let outcome =
+            sign_out_not_ended(&SignInError::Discovery(crate::oidc::DiscoveryError::NoS256));
+        assert_eq!(outcome.phase(), Some(Phase::SignedOut));
+        assert_eq!(outcome.account(), Change::Clear);
+        assert_eq!(outcome.event(), Some(HostEvent::SignedOut));
+        let notice = outcome.notice_change().set().unwrap();
+        assert_eq!(notice.tone, Tone::Error);
+        assert_eq!(notice.text.key(), Key::SignedOutHereOnly);
+    }
+
+    #[test]
+    fn a_sign_out_elsewhere_signs_out_here_and_tells_the_host() {
+        let outcome = signed_out_elsewhere();
+        assert_eq!(outcome.phase(), Some(Phase::SignedOut));
+        assert_eq!(outcome.account(), Change::Clear);
+        assert_eq!(outcome.event(), Some(HostEvent::SignedOut));
+        assert_eq!(
+            outcome.notice_change().set().unwrap().text.key(),
+            Key::SignedOutElsewhere
+        );
+        assert_eq!(leaving_for_sign_out().event(), Some(HostEvent::SignedOut));
+        assert_eq!(sign_out_started().notice_change(), Change::Clear);
+    }
+
+    #[test]
+    fn signing_out_with_edits_asks_first_and_focuses_keep_editing() {
+        let outcome = sign_out_asked();
+        assert_eq!(
+            outcome.notice_change(),
+            Change::Set(Notice::unsaved_sign_out())
+        );
+        assert_eq!(
+            outcome.focus(),
+            Some(Focus::Action(NoticeAction::KeepEditing))
+        );
+        assert_eq!((outcome.phase(), outcome.event()), (None, None));
+    }
+}

@@ -7,6 +7,9 @@
 //!   spent refresh token ([`super::seal`]); a tab holding that same token adopts them.
 //! - A tab that missed the broadcast (it was reloading, say) asks before spending:
 //!   a tab that spent that token answers with its current tokens, sealed the same way.
+//!   A tab alone with its session does not ask: every tab listening for a session
+//!   holds a shared Web Lock named for the session and the tab, so a query of the
+//!   held locks tells whether another tab could answer.
 //! - A tab that signs out tells the tabs sharing its session, which forget it too.
 //!
 //! Other pages of the origin can listen on the channel, but learn no token from it.
@@ -37,6 +40,18 @@ extern "C" {
         name: &str,
         callback: &Closure<dyn FnMut(JsValue) -> js_sys::Promise>,
     ) -> js_sys::Promise;
+
+    #[wasm_bindgen(method, js_name = request)]
+    fn request_with(
+        this: &LockManager,
+        name: &str,
+        options: &js_sys::Object,
+        callback: &Closure<dyn FnMut(JsValue) -> js_sys::Promise>,
+    ) -> js_sys::Promise;
+
+    /// A snapshot of the origin's locks: `{ held: [{ name, … }], pending: […] }`.
+    #[wasm_bindgen(method)]
+    fn query(this: &LockManager) -> js_sys::Promise;
 }
 
 fn lock_manager() -> Option<LockManager> {
@@ -166,10 +181,89 @@ fn wake(spent: &RefreshToken) {
     }
 }
 
+thread_local! {
+    /// This tab's part of the presence locks' names, drawn once per page.
+    static TAB: String = format!("{}", (js_sys::Math::random() * 1e15) as u64);
+}
+
+/// The start of the presence locks' names of `config`'s session; each tab that
+/// listens adds its own part.
+fn presence(config: &Config) -> String {
+    format!("zitadel-profile-form:tab:{}:", config.session_name())
+}
+
+/// Whether another tab listens for `config`'s session (holds its presence lock). Where
+/// the locks cannot be queried, another tab may be there.
+async fn others_listen(config: &Config) -> bool {
+    let Some(locks) = lock_manager() else {
+        return true;
+    };
+    let Ok(snapshot) = JsFuture::from(locks.query()).await else {
+        return true;
+    };
+    let prefix = presence(config);
+    let mine = TAB.with(|tab| format!("{prefix}{tab}"));
+    let held = js_sys::Reflect::get(&snapshot, &"held".into()).unwrap_or_default();
+    js_sys::Array::from(&held).iter().any(|lock| {
+        let name = js_sys::Reflect::get(&lock, &"name".into())
+            .ok()
+            .and_then(|n| n.as_string());
+        name.is_some_and(|n| n.starts_with(&prefix) && n != mine)
+    })
+}
+
+/// Holds this tab's presence lock for `config`'s session until dropped (shared, so
+/// several forms of one tab may hold it together).
+struct Presence {
+    /// Resolving it releases the lock; `None` until the lock is granted, and after.
+    release: Rc<RefCell<Option<js_sys::Function>>>,
+    /// Set when dropped before the lock was granted: then it is let go at once.
+    gone: Rc<std::cell::Cell<bool>>,
+    _callback: Closure<dyn FnMut(JsValue) -> js_sys::Promise>,
+}
+
+impl Presence {
+    fn hold(config: &Config) -> Option<Self> {
+        let locks = lock_manager()?;
+        let release: Rc<RefCell<Option<js_sys::Function>>> = Rc::default();
+        let gone: Rc<std::cell::Cell<bool>> = Rc::default();
+        let (slot, dropped) = (release.clone(), gone.clone());
+        let callback = Closure::<dyn FnMut(JsValue) -> js_sys::Promise>::new(move |_| {
+            if dropped.get() {
+                return js_sys::Promise::resolve(&JsValue::UNDEFINED);
+            }
+            let slot = slot.clone();
+            js_sys::Promise::new(&mut |resolve, _| *slot.borrow_mut() = Some(resolve))
+        });
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"mode".into(), &"shared".into());
+        let name = TAB.with(|tab| format!("{}{tab}", presence(config)));
+        let _ = locks.request_with(&name, &options, &callback);
+        Some(Self {
+            release,
+            gone,
+            _callback: callback,
+        })
+    }
+}
+
+impl Drop for Presence {
+    fn drop(&mut self) {
+        self.gone.set(true);
+        if let Some(release) = self.release.borrow_mut().take() {
+            let _ = release.call0(&JsValue::NULL);
+        }
+    }
+}
+
 /// Asks the other tabs whether `spent` was already exchanged, and waits until this
 /// tab's [`TokenSync`] adopts the answer, or [`ANSWER_WAIT_MS`] pass. The session's
-/// tokens if an answer came.
+/// tokens if an answer came. A tab alone with its session asks nobody and waits for
+/// nothing.
 pub async fn ask_others(config: &Config, spent: &RefreshToken) -> Option<Tokens> {
+    if !others_listen(config).await {
+        return None;
+    }
     let id = id_of(spent.secret()).await.ok()?;
     let answered = js_sys::Promise::new(&mut |resolve, _| {
         WAITING.with(|w| w.borrow_mut().push((spent.clone(), resolve.clone())));
@@ -232,12 +326,14 @@ async fn holds_any(config: &Config, ids: &[String]) -> bool {
 pub struct TokenSync {
     channel: web_sys::BroadcastChannel,
     _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+    _presence: Option<Presence>,
 }
 
 impl TokenSync {
     /// Listens for `config`'s session; `signed_out` runs when another tab ended it.
     pub fn listen(config: &Config, signed_out: impl Fn() + 'static) -> Option<Self> {
         let channel = web_sys::BroadcastChannel::new(&name(config)).ok()?;
+        let presence = Presence::hold(config);
         let config = config.clone();
         let signed_out = Rc::new(signed_out);
         let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
@@ -267,6 +363,7 @@ impl TokenSync {
         );
         channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         Some(Self {
+            _presence: presence,
             channel,
             _on_message: on_message,
         })

@@ -1,0 +1,94 @@
+//! Refreshing the session's tokens as tabs see it: a tab alone with its session spends
+//! its refresh token at once; beside another tab of the session it first asks whether
+//! that tab already did (and waits a moment for the answer).
+#![cfg(target_arch = "wasm32")]
+
+mod support;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use support::{config, signed_in, Page};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+use zitadel_profile_form::oidc::stored;
+use zitadel_profile_form::Config;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen(inline_js = "
+export function holdShared(name) {
+  let release = null;
+  navigator.locks.request(name, { mode: 'shared' }, () => new Promise((r) => { release = r; }));
+  return () => release && release();
+}
+")]
+extern "C" {
+    /// Holds a shared Web Lock named `name` (as another tab would); calling what it
+    /// returns lets it go.
+    #[wasm_bindgen(js_name = holdShared)]
+    fn hold_shared(name: &str) -> js_sys::Function;
+}
+
+/// Every message posted on `config`'s channel from now on, as another tab hears it.
+fn overhear(config: &Config) -> (web_sys::BroadcastChannel, Rc<RefCell<Vec<String>>>) {
+    let name = format!("zitadel-profile-form:refresh:{}", config.session_name());
+    let channel = web_sys::BroadcastChannel::new(&name).unwrap();
+    let heard = Rc::new(RefCell::new(Vec::new()));
+    let sink = heard.clone();
+    let on_message =
+        Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            sink.borrow_mut()
+                .push(event.data().as_string().unwrap_or_default());
+        });
+    channel.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    on_message.forget();
+    (channel, heard)
+}
+
+/// The access token expires within the refresh margin: loading the form refreshes it.
+fn expiring_soon(config: &Config) {
+    let mut tokens = stored::load(config).expect("signed in");
+    tokens.expires_at_ms = js_sys::Date::now() as u64 + 10_000;
+    stored::save(config, &tokens);
+}
+
+/// Signs in, lets the form load with a token about to expire, and returns the kinds
+/// of message another tab would have heard meanwhile.
+async fn load_with_a_refresh() -> Vec<String> {
+    let config = config(None);
+    signed_in(&config).await;
+    expiring_soon(&config);
+    let (channel, heard) = overhear(&config);
+    let page = Page::mount(&config);
+    page.prefilled().await;
+    drop(page);
+    channel.close();
+    let heard = heard.borrow().clone();
+    heard
+}
+
+#[wasm_bindgen_test]
+async fn a_tab_alone_with_its_session_refreshes_at_once() {
+    let heard = load_with_a_refresh().await;
+    assert!(
+        heard.iter().any(|m| m.contains(r#""kind":"rotated""#)),
+        "the refresh was announced: {heard:?}"
+    );
+    assert!(
+        !heard.iter().any(|m| m.contains(r#""kind":"ask""#)),
+        "nobody to ask, so no question: {heard:?}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn beside_another_tab_a_refresh_asks_first() {
+    let session = config(None).session_name();
+    let another = hold_shared(&format!("zitadel-profile-form:tab:{session}:another"));
+    let heard = load_with_a_refresh().await;
+    let _ = another.call0(&JsValue::NULL);
+    assert!(
+        heard.iter().any(|m| m.contains(r#""kind":"ask""#)),
+        "the other tab is asked first: {heard:?}"
+    );
+}

@@ -81,7 +81,9 @@ impl AcceptLanguage {
                 w => w.strip_prefix("q=")?.trim().parse::<f32>().ok()?,
             };
             let tag = tag.trim();
-            let parsed = language_tag::parse(tag);
+            // Only the language counts here, and the parser reads at most 10 characters.
+            let head: String = tag.chars().take(10).collect();
+            let parsed = language_tag::parse(&head);
             let unknown = primary_subtag(&parsed) == "und" && primary_subtag(tag) != "und";
             if unknown && tag != "*" {
                 return None;

@@ -6,11 +6,16 @@
 //! - the `<zitadel-profile-form>` custom element ([`element`]),
 //! - the standalone page (`index.html` + `config.json`, see `main.rs`).
 //!
-//! Modules point one way. Pure ones decide: [`validate`], [`profile`], [`form`],
-//! [`screen`], [`options`], [`oidc::protocol`], [`problem`], [`host_events`],
-//! [`i18n`]. Below them, [`http`] sends and [`session`] keeps. [`oidc`] and [`api`] talk
-//! to ZITADEL through `http` and know nothing of each other; [`authorized`] sits above
-//! both. The components only read signals, call those modules and render.
+//! Modules point one way; no two files import each other, directly or around a
+//! circle (`scripts/check-structure` holds that). Pure ones decide: [`profile`]
+//! (the fields and values), [`validate`], [`form`], [`conflict`], [`screen`] (what
+//! each flow's end shows), [`options`], [`oidc::protocol`], [`problem`],
+//! [`host_events`], [`i18n`]. Below them, [`http`] sends, [`json`] reads and writes,
+//! [`session`] keeps and [`page`] knows the page. [`oidc`] and [`api`] talk to ZITADEL
+//! through `http` and know nothing of each other; [`authorized`] sits above both. The
+//! components read signals, start the flows and apply each [`screen::Outcome`] in one
+//! place; [`mount`] and [`element`] put them on a page, [`bundle`] brings their
+//! JavaScript along.
 
 pub mod api;
 pub mod authorized;

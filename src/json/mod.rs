@@ -1,7 +1,7 @@
 //! JSON text to and from the wire types. In the browser the browser's own
 //! `JSON.parse` and `JSON.stringify` read and write the text; the types' serde
 //! derives read the parsed values through a small deserializer of our own
-//! ([`browser`]) and write through serde-wasm-bindgen, so no JSON parser or number
+//! (`browser.rs`) and write through serde-wasm-bindgen, so no JSON parser or number
 //! formatter is compiled into the wasm. On the host, where unit tests run, serde_json
 //! does the same job.
 

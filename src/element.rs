@@ -5,14 +5,21 @@
 //! a strict CSP holds), or links the host's own `stylesheet`, so page styles and
 //! widget styles stay apart. Changing an attribute remounts the form;
 //! removing the element unmounts it, which disposes every listener it registered.
+//!
+//! Markup cannot choose where the token or the form's looks come from: an API or a
+//! stylesheet on another origin than the page's (the issuer's, for the API) is used
+//! only when the page's own script allowed that origin with [`allow_origins`].
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
+
+use serde::Deserialize;
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlElement;
 
 use crate::mount::mount_options;
+use crate::options::is_origin;
 use crate::options::Options;
 use crate::page::page_url;
 use crate::url::origin;
@@ -46,11 +53,85 @@ pub fn options_from_attributes(attribute: impl Fn(&str) -> Option<String>) -> Op
         post_logout_redirect_uri: attribute("post-logout-redirect-uri"),
         locale: attribute("locale"),
         timeout_ms: attribute("timeout-ms").map(|t| t.trim().parse().unwrap_or(0)),
+        // Never from markup (S1): only the page's script widens it.
+        allowed_api_origins: None,
     }
 }
 
 thread_local! {
     static DEFINED: Cell<bool> = const { Cell::new(false) };
+    /// What the page's script allowed the elements, by origin.
+    static ALLOWED: RefCell<AllowedOrigins> = RefCell::default();
+    /// The elements on the page now, to render again when more is allowed.
+    static CONNECTED: RefCell<Vec<HtmlElement>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Origins the page's script allows the elements beyond their defaults, as
+/// `allowOrigins()` takes them: `{ api: [...], stylesheets: [...] }`.
+#[derive(Debug, Default, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AllowedOrigins {
+    /// Origins an element's `api-base-url` may name besides the issuer's.
+    #[serde(default)]
+    pub api: Vec<String>,
+    /// Origins an element's `stylesheet` may come from besides the page's.
+    #[serde(default)]
+    pub stylesheets: Vec<String>,
+}
+
+impl AllowedOrigins {
+    /// The first entry that is not a whole, secure origin (`https://host[:port]`, or
+    /// plain http on this machine), if any.
+    pub fn first_malformed(&self) -> Option<&str> {
+        self.api
+            .iter()
+            .chain(&self.stylesheets)
+            .map(String::as_str)
+            .find(|entry| {
+                let trimmed = entry.trim().trim_end_matches('/');
+                origin(trimmed).is_none_or(|o| {
+                    !o.eq_ignore_ascii_case(trimmed) || !crate::url::is_secure(trimmed)
+                })
+            })
+    }
+}
+
+/// Allows `<zitadel-profile-form>` elements on this page an API or a stylesheet on
+/// other origins: `allowOrigins({ api: ["https://api.acme.example"], stylesheets:
+/// ["https://cdn.acme.example"] })`. Only script can: attributes never widen what an
+/// element may reach, so injected markup cannot send a person's token or its own
+/// styles anywhere. Each call adds to the earlier ones; elements already on the page
+/// that name such an origin render again. Throws on entries that are not origins.
+#[wasm_bindgen(js_name = allowOrigins)]
+pub fn allow_origins(origins: JsValue) -> Result<(), JsError> {
+    let text = js_sys::JSON::stringify(&origins)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_default();
+    let more: AllowedOrigins = crate::json::from_str_exact(&text).map_err(|_| {
+        JsError::new("allowOrigins({ api, stylesheets }): each is a list of origins")
+    })?;
+    if let Some(bad) = more.first_malformed() {
+        return Err(JsError::new(&format!(
+            "allowOrigins: “{bad}” is not an origin such as https://api.example.com"
+        )));
+    }
+    ALLOWED.with(|allowed| {
+        let mut allowed = allowed.borrow_mut();
+        allowed.api.extend(more.api);
+        allowed.stylesheets.extend(more.stylesheets);
+    });
+    let widened: Vec<HtmlElement> = CONNECTED.with(|c| {
+        c.borrow()
+            .iter()
+            .filter(|e| e.has_attribute("api-base-url") || e.has_attribute("stylesheet"))
+            .cloned()
+            .collect()
+    });
+    for element in widened {
+        render(&element);
+    }
+    Ok(())
 }
 
 /// The property that ties an element to its mounted form.
@@ -90,10 +171,10 @@ fn render(element: &HtmlElement) {
             Err(_) => return,
         },
     };
-    // The form adopts its own stylesheet, unless the host brings one.
+    // The form adopts its own stylesheet, unless the host brings one it may use.
     let href = element
         .get_attribute("stylesheet")
-        .filter(|href| stylesheet_allowed(href, &crate::page::page_url()));
+        .and_then(|href| allowed_stylesheet(&document, &href));
     crate::bundle::host_stylesheet(&root, href);
     let Ok(container) = document
         .create_element("div")
@@ -103,30 +184,29 @@ fn render(element: &HtmlElement) {
     };
     container.set_class_name("zpf-host");
     let _ = root.append_child(&container);
-    let options = options_from_attributes(|name| element.get_attribute(name));
+    let mut options = options_from_attributes(|name| element.get_attribute(name));
+    options.allowed_api_origins = Some(ALLOWED.with(|a| a.borrow().api.clone()));
     let id = crate::mount::hold(mount_options(container, options.resolve(&page_url())));
     let _ = js_sys::Reflect::set(element, &ID_PROPERTY.into(), &id.into());
 }
 
-/// Whether the `stylesheet` attribute may style the form: a relative URL or one on
-/// this page's origin, or any https URL. A stylesheet can restyle and read the
-/// form, so plain http from elsewhere, `data:` and the like fall back to the default.
-pub fn stylesheet_allowed(href: &str, page_url: &str) -> bool {
-    let href = href.trim();
-    let scheme = href.split_once(':').map(|(s, _)| s).filter(|s| {
-        s.chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-    });
-    match scheme {
-        Some(scheme) if scheme.eq_ignore_ascii_case("https") => origin(href).is_some(),
-        Some(_) => origin(href).is_some() && origin(href) == origin(page_url),
-        // Protocol-relative (browsers read `\` as `/`): another host, over this
-        // page's scheme.
-        None if href.len() >= 2 && href.chars().take(2).all(|c| c == '/' || c == '\\') => {
-            page_url.starts_with("https:")
-        }
-        None => !href.is_empty(),
-    }
+/// The `stylesheet` attribute's URL as the browser reads it (against the document's
+/// base, after stripping tabs and newlines as URL parsing does), when it may style
+/// the form: see [`stylesheet_allowed`].
+fn allowed_stylesheet(document: &web_sys::Document, href: &str) -> Option<String> {
+    let base = document.base_uri().ok().flatten()?;
+    let url = web_sys::Url::new_with_base(href, &base).ok()?;
+    let page = crate::page::window().location().origin().ok()?;
+    let allowed = ALLOWED.with(|a| a.borrow().stylesheets.clone());
+    stylesheet_allowed(&url.origin(), &page, &allowed).then(|| url.href())
+}
+
+/// Whether a stylesheet from `origin` (as the browser's URL parser gives it) may style
+/// the form on a page of `page_origin`: the page's own origin, or one its script
+/// allowed. A stylesheet can restyle the form and read what it shows, so anything
+/// else (another host, `data:`, whose origin is opaque) falls back to the default.
+pub fn stylesheet_allowed(origin: &str, page_origin: &str, allowed: &[String]) -> bool {
+    origin != "null" && (origin == page_origin || allowed.iter().any(|a| is_origin(a, origin)))
 }
 
 /// Registers `<zitadel-profile-form>` with the page; later calls do nothing.
@@ -136,9 +216,14 @@ pub fn define_element() {
         return;
     }
     // The hooks live as long as the page: the registration cannot be undone.
-    let connected = Closure::<dyn Fn(HtmlElement)>::new(|element: HtmlElement| render(&element));
-    let disconnected =
-        Closure::<dyn Fn(HtmlElement)>::new(|element: HtmlElement| unmount(&element));
+    let connected = Closure::<dyn Fn(HtmlElement)>::new(|element: HtmlElement| {
+        CONNECTED.with(|c| c.borrow_mut().push(element.clone()));
+        render(&element);
+    });
+    let disconnected = Closure::<dyn Fn(HtmlElement)>::new(|element: HtmlElement| {
+        CONNECTED.with(|c| c.borrow_mut().retain(|e| *e != element));
+        unmount(&element);
+    });
     let changed = Closure::<dyn Fn(HtmlElement)>::new(|element: HtmlElement| render(&element));
     let attributes: js_sys::Array = ATTRIBUTES.iter().map(|a| JsValue::from_str(a)).collect();
     crate::bundle::define_element(
@@ -157,33 +242,59 @@ pub fn define_element() {
 mod tests {
     use super::*;
 
-    /// L4: only a stylesheet of this origin, or an https one, may style the form.
+    /// L4, S7: a stylesheet from the page's origin, or from one its script allowed;
+    /// nothing else, whatever the scheme. (Tab and newline tricks are the browser's
+    /// URL parser's to undo; `tests/element.rs` shows they are refused there.)
     #[test]
-    fn l4_the_stylesheet_must_be_same_origin_or_https() {
-        let page = "http://127.0.0.1:8081/embed/";
-        for href in [
-            "theme.css",
-            "/styles/theme.css",
-            "http://127.0.0.1:8081/theme.css",
-            "https://cdn.example/theme.css",
+    fn s7_the_stylesheet_must_be_the_pages_or_allowed() {
+        let page = "http://127.0.0.1:8081";
+        let none: &[String] = &[];
+        assert!(stylesheet_allowed("http://127.0.0.1:8081", page, none));
+        for elsewhere in [
+            "https://cdn.example",
+            "http://evil.example",
+            "http://127.0.0.1:9999",
+            "https://127.0.0.1:8081",
+            "null",
         ] {
-            assert!(stylesheet_allowed(href, page), "{href}");
+            assert!(!stylesheet_allowed(elsewhere, page, none), "{elsewhere}");
         }
-        for href in [
-            "http://evil.example/theme.css",
-            "http://127.0.0.1:9999/theme.css",
-            "//evil.example/theme.css",
-            "data:text/css,option[selected]{background:url(//x)}",
-            "javascript:alert(1)",
-            "\\\\evil.example/theme.css",
+        let allowed = ["https://cdn.example/".to_owned()];
+        assert!(stylesheet_allowed("https://cdn.example", page, &allowed));
+        assert!(!stylesheet_allowed(
+            "https://cdn.example.evil.example",
+            page,
+            &allowed
+        ));
+        assert!(!stylesheet_allowed("null", "null", none), "opaque origins");
+    }
+
+    #[test]
+    fn allowed_origins_are_whole_secure_origins() {
+        let list = |api: &[&str]| AllowedOrigins {
+            api: api.iter().map(|s| s.to_string()).collect(),
+            stylesheets: Vec::new(),
+        };
+        for fine in [
+            "https://api.acme.example",
+            "https://a.example:8443/",
+            "http://127.0.0.1:9",
+        ] {
+            assert_eq!(list(&[fine]).first_malformed(), None, "{fine}");
+        }
+        for bad in [
+            "api.acme.example",
+            "https://api.acme.example/v1",
+            "http://api.acme.example",
+            "https://evil@api.acme.example",
+            "*",
             "",
         ] {
-            assert!(!stylesheet_allowed(href, page), "{href}");
+            assert_eq!(
+                list(&["https://ok.example", bad]).first_malformed(),
+                Some(bad)
+            );
         }
-        assert!(stylesheet_allowed(
-            "//cdn.example/t.css",
-            "https://app.example/"
-        ));
     }
 
     #[test]
@@ -211,6 +322,7 @@ mod tests {
                 post_logout_redirect_uri: Some("https://app/bye".into()),
                 locale: Some("de".into()),
                 timeout_ms: Some(500),
+                allowed_api_origins: None,
             }
         );
     }

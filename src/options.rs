@@ -40,6 +40,11 @@ pub struct Options {
     pub locale: Option<String>,
     /// How long to wait for the API before offering a retry, in milliseconds.
     pub timeout_ms: Option<u32>,
+    /// The origins other than the issuer's that `apiBaseUrl` may name, e.g.
+    /// `["https://api.acme.example"]`: the token goes to the API, so an API elsewhere
+    /// is refused unless the host allows its origin here. No attribute sets it: the
+    /// custom element takes it from script, see [`crate::element::allow_origins`].
+    pub allowed_api_origins: Option<Vec<String>>,
 }
 
 /// How long API calls may take when the host sets no `timeoutMs`.
@@ -78,6 +83,9 @@ pub enum OptionsError {
     },
     /// An API on another origin than the issuer, without https.
     ForeignApiInsecure(String),
+    /// An API on another origin than the issuer, which the host did not allow (its
+    /// origin is held).
+    ForeignApiNotAllowed(String),
     Zero(&'static str),
     /// The options could not be read at all, for this reason.
     Malformed(Message),
@@ -95,6 +103,9 @@ impl OptionsError {
                 .with("value", value),
             OptionsError::ForeignApiInsecure(value) => {
                 Message::new(Key::OptionForeignApiInsecure).with("value", value)
+            }
+            OptionsError::ForeignApiNotAllowed(origin) => {
+                Message::new(Key::OptionForeignApiNotAllowed).with("origin", origin)
             }
             OptionsError::Zero(name) => Message::new(Key::OptionNotPositive).with("name", name),
             OptionsError::Malformed(reason) => reason.clone(),
@@ -134,8 +145,16 @@ impl Options {
         };
         // A token is worth ZITADEL's whole API: it leaves the issuer's origin only
         // over https.
-        if origin(&api_base_url) != origin(&issuer) && !api_base_url.starts_with("https://") {
-            return Err(OptionsError::ForeignApiInsecure(api_base_url));
+        let api_origin = origin(&api_base_url).unwrap_or_default();
+        if origin(&issuer) != Some(api_origin.clone()) {
+            if !api_base_url.starts_with("https://") {
+                return Err(OptionsError::ForeignApiInsecure(api_base_url));
+            }
+            // …and only where the host said it may (S1): markup alone cannot send it.
+            let allowed = self.allowed_api_origins.unwrap_or_default();
+            if !allowed.iter().any(|a| is_origin(a, &api_origin)) {
+                return Err(OptionsError::ForeignApiNotAllowed(api_origin));
+            }
         }
         let post_logout_redirect_uri = match non_empty(self.post_logout_redirect_uri) {
             Some(uri) => absolute_url("postLogoutRedirectUri", &uri)?,
@@ -197,6 +216,13 @@ fn non_empty(value: Option<String>) -> Option<String> {
 
 fn required(value: Option<String>, name: &'static str) -> Result<String, OptionsError> {
     non_empty(value).ok_or(OptionsError::Missing(name))
+}
+
+/// Whether `allowed`, as a host wrote it in an allow-list, names `origin` exactly: a
+/// whole origin (scheme, host, port; a trailing slash is forgiven), never a prefix.
+pub fn is_origin(allowed: &str, origin: &str) -> bool {
+    let allowed = allowed.trim().trim_end_matches('/');
+    crate::url::origin(allowed).is_some_and(|o| o.eq_ignore_ascii_case(allowed) && o == origin)
 }
 
 /// The page URL as a redirect URI: ZITADEL matches redirect URIs exactly, and the
@@ -268,6 +294,7 @@ mod tests {
         let options = Options {
             redirect_uri: Some("https://app.example.com/cb".into()),
             api_base_url: Some("https://api.example.com/zitadel/".into()),
+            allowed_api_origins: Some(vec!["https://api.example.com".into()]),
             post_logout_redirect_uri: Some("https://app.example.com/bye".into()),
             scope: Some("  openid   profile ".into()),
             locale: Some("de".into()),
@@ -378,7 +405,8 @@ mod tests {
         .unwrap();
         assert_eq!(home.session_name(), same_origin.session_name());
         let elsewhere = Options {
-            api_base_url: Some("https://evil.example".into()),
+            api_base_url: Some("https://api.acme.example".into()),
+            allowed_api_origins: Some(vec!["https://api.acme.example".into()]),
             ..minimal()
         }
         .resolve(PAGE)
@@ -398,6 +426,50 @@ mod tests {
         );
     }
 
+    /// S1: the token goes to an API on another origin only where the host allowed
+    /// that exact origin; without the allow-list (markup has none) it is refused.
+    #[test]
+    fn s1_an_api_elsewhere_needs_the_hosts_allow_list() {
+        let api = |allowed: Option<&[&str]>| Options {
+            api_base_url: Some("https://api.acme.example/v1".into()),
+            allowed_api_origins: allowed.map(|a| a.iter().map(|s| s.to_string()).collect()),
+            ..minimal()
+        };
+        let refused = Err(OptionsError::ForeignApiNotAllowed(
+            "https://api.acme.example".into(),
+        ));
+        assert_eq!(api(None).resolve(PAGE), refused);
+        for not_it in [
+            &[][..],
+            &["https://api.acme.example.evil.example"],
+            &["https://api.acme"],
+            &["http://api.acme.example"],
+            &["https://api.acme.example:8443"],
+            &["https://api.acme.example/v1"],
+            &["https://evil.example@api.acme.example"],
+            &["*"],
+        ] {
+            assert_eq!(api(Some(not_it)).resolve(PAGE), refused, "{not_it:?}");
+        }
+        for allowed in [
+            &["https://api.acme.example"][..],
+            &["https://other.example", "https://api.acme.example/"],
+            &["HTTPS://API.ACME.EXAMPLE"],
+        ] {
+            let config = api(Some(allowed)).resolve(PAGE);
+            assert!(config.is_ok(), "{allowed:?}: {config:?}");
+        }
+        let text = api(None).resolve(PAGE).unwrap_err().to_string();
+        assert!(text.contains("https://api.acme.example"), "{text}");
+        assert!(text.contains("allowedApiOrigins"), "{text}");
+        // The issuer's own origin needs no allow-list.
+        let home = Options {
+            api_base_url: Some("https://acme.zitadel.cloud/other/".into()),
+            ..minimal()
+        };
+        assert!(home.resolve(PAGE).is_ok());
+    }
+
     #[test]
     fn json_is_camel_case_and_strict() {
         let options = Options::from_json(
@@ -406,6 +478,11 @@ mod tests {
         .unwrap();
         assert_eq!(options.client_id.as_deref(), Some("c"));
         assert_eq!(options.api_base_url.as_deref(), Some("https://a.example"));
+        let allowed = Options::from_json(r#"{"allowedApiOrigins":["https://a.example"]}"#);
+        assert_eq!(
+            allowed.unwrap().allowed_api_origins,
+            Some(vec!["https://a.example".to_owned()])
+        );
 
         let typo = Options::from_json(r#"{"issuer":"https://i.example","client_id":"c"}"#);
         let message = typo.unwrap_err().to_string();

@@ -88,6 +88,30 @@ impl Store {
         }
     }
 
+    /// The values other owners keep in `slot`, in this tab (another form's, say).
+    pub fn others<T: DeserializeOwned>(&self, slot: &Slot<T>) -> Vec<T> {
+        let prefix = format!("zitadel-profile-form:{}:", slot.name);
+        let mine = self.key(slot);
+        let mut texts: Vec<(String, String)> = MEMORY.with(|m| m.borrow().clone());
+        if let Some(storage) = storage() {
+            for index in 0..storage.length().unwrap_or(0) {
+                let Some(key) = storage.key(index).ok().flatten() else {
+                    continue;
+                };
+                if key.starts_with(&prefix) && !texts.iter().any(|(k, _)| *k == key) {
+                    if let Some(text) = storage.get_item(&key).ok().flatten() {
+                        texts.push((key, text));
+                    }
+                }
+            }
+        }
+        texts
+            .into_iter()
+            .filter(|(key, _)| key.starts_with(&prefix) && *key != mine)
+            .filter_map(|(_, text)| crate::json::from_str(&text).ok())
+            .collect()
+    }
+
     /// Reads and removes: what is taken can be used once only.
     pub fn take<T: DeserializeOwned>(&self, slot: &Slot<T>) -> Option<T> {
         let value = self.read(slot);

@@ -7,10 +7,11 @@ mod support;
 
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::time::Duration;
 
 use serde_json::{json, Value};
 use support::{
-    config, document, fault, panics_reported, signed_in, until, Page, CLIENT_ID, ISSUER,
+    config, document, fault, panics_reported, pause, signed_in, until, Page, CLIENT_ID, ISSUER,
 };
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -278,4 +279,129 @@ async fn host_styles_stay_out_and_the_theme_comes_in() {
     assert_eq!(computed(&outside, "min-height"), "99px");
     outside.remove();
     style.remove();
+}
+
+#[wasm_bindgen(inline_js = "
+const sent = [];
+const original = window.fetch;
+window.fetch = function (request, init) {
+  const url = typeof request === 'string' ? request : request.url;
+  const headers = new Headers((typeof request === 'string' ? init && init.headers : request.headers) || {});
+  sent.push({ origin: new URL(url, location.href).origin, bearer: (headers.get('authorization') || '').startsWith('Bearer ') });
+  if (url.startsWith('https://api.elsewhere.example')) {
+    return Promise.reject(new TypeError('not on this network'));
+  }
+  return original.call(this, request, init);
+};
+export function bearersTo(origin) { return sent.filter((s) => s.origin === origin && s.bearer).length; }
+")]
+extern "C" {
+    /// How many requests carrying a bearer token this page sent to `origin` so far.
+    #[wasm_bindgen(js_name = bearersTo)]
+    fn bearers_to(origin: &str) -> u32;
+}
+
+/// `value` as a JavaScript value.
+fn js_value(value: Value) -> JsValue {
+    js_sys::JSON::parse(&value.to_string()).unwrap()
+}
+
+/// S1: markup cannot choose where the token goes. An element naming an API on another
+/// origin than the issuer gets an options error, not a form, even with a session of
+/// its own in store; only the page's script can allow that origin.
+#[wasm_bindgen_test]
+async fn s1_markup_alone_sends_no_token_to_another_origin() {
+    const ELSEWHERE: &str = "https://api.elsewhere.example";
+    let options = |allowed: Option<Vec<String>>| zitadel_profile_form::Options {
+        issuer: Some(ISSUER.into()),
+        client_id: Some(CLIENT_ID.into()),
+        api_base_url: Some(ELSEWHERE.into()),
+        allowed_api_origins: allowed,
+        ..Default::default()
+    };
+    // Its session, as a sign-in through the element would have left it.
+    let elsewhere = options(Some(vec![ELSEWHERE.into()]))
+        .resolve(&zitadel_profile_form::page_url())
+        .unwrap();
+    signed_in(&elsewhere).await;
+    let element = element(CLIENT_ID);
+    element.set_attribute("api-base-url", ELSEWHERE).unwrap();
+    let page = Page::attach(element);
+    page.until("the options error", |p| {
+        p.by_testid("options-error").is_some()
+    })
+    .await;
+    let text = page.text("options-error");
+    assert!(
+        text.contains(ELSEWHERE) && text.contains("allowedApiOrigins"),
+        "{text}"
+    );
+    assert!(page.by_testid("sign-in").is_none(), "nothing to click");
+    assert_eq!(bearers_to(ELSEWHERE), 0);
+    // mount() without the allow-list is refused the same way.
+    assert_eq!(
+        options(None).resolve(&zitadel_profile_form::page_url()),
+        Err(zitadel_profile_form::OptionsError::ForeignApiNotAllowed(
+            ELSEWHERE.into()
+        ))
+    );
+    // The page's script allows it: the element renders again and uses its session.
+    let allowed = js_value(json!({ "api": [ELSEWHERE] }));
+    zitadel_profile_form::element::allow_origins(allowed).unwrap();
+    until("the profile asked of the allowed API", || {
+        bearers_to(ELSEWHERE) > 0
+    })
+    .await;
+    assert!(page.by_testid("options-error").is_none());
+}
+
+/// `allowOrigins()` takes origins only, and says so when given something else.
+#[wasm_bindgen_test]
+fn allow_origins_refuses_what_is_not_an_origin() {
+    for bad in [
+        json!({ "api": ["https://api.example.com/v1"] }),
+        json!({ "stylesheets": ["http://cdn.example.com"] }),
+        json!({ "api": "https://api.example.com" }),
+        json!({ "apis": ["https://api.example.com"] }),
+    ] {
+        let value = js_value(bad.clone());
+        assert!(
+            zitadel_profile_form::element::allow_origins(value).is_err(),
+            "{bad}"
+        );
+    }
+}
+
+/// S7: a stylesheet from another origin, or one that only looks relative until the
+/// browser strips its tab or newline, falls back to the form's own; one from an
+/// origin the page's script allowed is linked.
+#[wasm_bindgen_test]
+async fn s7_only_the_pages_or_an_allowed_origins_stylesheet_styles_the_form() {
+    signed_in(&config(None)).await;
+    let page = attached();
+    page.prefilled().await;
+    for href in [
+        "https://evil.example/theme.css",
+        "da\tta:text/css,option[selected]{color:red}",
+        "/\t/evil.example/theme.css",
+        "/\n/evil.example/theme.css",
+        "java\nscript:alert(1)",
+    ] {
+        page.host.set_attribute("stylesheet", href).unwrap();
+        pause(Duration::from_millis(50)).await;
+        page.until("the form's own stylesheet", |p| {
+            p.query("link").is_none() && adopted(&p.root) == 1
+        })
+        .await;
+    }
+    let allowed = js_value(json!({ "stylesheets": ["https://cdn.allowed.example"] }));
+    zitadel_profile_form::element::allow_origins(allowed).unwrap();
+    page.host
+        .set_attribute("stylesheet", "https://cdn.allowed.example/theme.css")
+        .unwrap();
+    page.until("the allowed stylesheet", |p| {
+        p.query("link").and_then(|l| l.get_attribute("href"))
+            == Some("https://cdn.allowed.example/theme.css".into())
+    })
+    .await;
 }

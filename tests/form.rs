@@ -636,8 +636,9 @@ async fn without_a_session_the_form_offers_sign_in() {
     assert!(page.input("firstName").is_none());
 }
 
-/// M1: an element pointed at an API on another origin does not inherit the
-/// session, so the person's token never goes there.
+/// M1: a form pointed at an API on another origin (allowed by the host's script,
+/// see S1) does not inherit the issuer's session, so the person's token never goes
+/// there without a sign-in of its own.
 #[wasm_bindgen_test]
 async fn m1_an_api_elsewhere_gets_no_token() {
     let home = config(None);
@@ -646,6 +647,7 @@ async fn m1_an_api_elsewhere_gets_no_token() {
         issuer: Some(home.issuer.clone()),
         client_id: Some(home.client_id.clone()),
         api_base_url: Some("https://api.evil.example".into()),
+        allowed_api_origins: Some(vec!["https://api.evil.example".into()]),
         ..Default::default()
     }
     .resolve(&zitadel_profile_form::page_url())

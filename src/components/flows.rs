@@ -121,10 +121,13 @@ async fn load_profile(config: &Config) -> LoadResult {
         Ok(just_signed_in) => just_signed_in,
         Err(error) => return LoadResult::SignIn(error),
     };
-    if stored::load(config).is_none() {
+    let Some(held) = stored::load(config) else {
         return LoadResult::NoSession;
-    }
+    };
     match me(config).await {
+        Ok(user) if !screen::names_the_signed_in_user(&user.id, held.sub.as_deref()) => {
+            LoadResult::AnotherAccount
+        }
         Ok(user) => LoadResult::Profile(Box::new(user)),
         Err(CallError::SessionEnded) if just_signed_in => LoadResult::FreshTokenRefused {
             has_audience: config.has_api_audience(),
@@ -195,6 +198,11 @@ async fn changed_elsewhere(config: &Config, state: FormState) -> Result<bool, Ca
         return Ok(false); // unmounted
     };
     let user = me(config).await?;
+    // The server now names another user than the one the form loaded: this session
+    // is not theirs any more, and nothing of theirs is saved over (N3).
+    if state.user_id().as_deref() != Some(user.id.as_str()) {
+        return Err(CallError::SessionEnded);
+    }
     let current = draft_of(user.human.map(|h| h.profile.form()).unwrap_or_default());
     let sequence = user.details.sequence;
     let shown = state

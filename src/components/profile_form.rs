@@ -47,7 +47,8 @@ pub fn ProfileForm(
     // sign-out; dropped with the component.
     let signed_out_elsewhere = move || {
         if !state.is_gone() {
-            state.apply(crate::screen::signed_out_elsewhere());
+            let dirty = state.model.with_untracked(crate::form::FormModel::is_dirty);
+            state.apply(crate::screen::signed_out_elsewhere(dirty));
         }
     };
     let _sync = StoredValue::new_local(

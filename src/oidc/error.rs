@@ -36,11 +36,9 @@ pub enum SignInError {
         error: OAuthErrorCode,
         description: Option<String>,
     },
-    /// A callback that no sign-in on this page asked for, while one is pending.
-    UnknownState,
-    /// A callback while no sign-in is pending here: it was started in another tab
-    /// or window, which has the verifier.
-    FinishedElsewhere,
+    /// A callback no sign-in of this tab waits for (stale, copied or forged), while
+    /// no session is held: nothing was signed in with it.
+    StrayCallback,
     /// The callback's `iss` (RFC 9207) names another issuer.
     IssuerMismatch(String),
     /// The token endpoint refused the request.
@@ -78,14 +76,13 @@ impl SignInError {
             }
             SignInError::Discovery(e) => discovery_message(e),
             SignInError::Navigation => Key::NavigationRefused.into(),
-            SignInError::FinishedElsewhere => Key::FinishedElsewhere.into(),
+            SignInError::StrayCallback => Key::StrayCallback.into(),
             SignInError::IssuerMismatch(found) => {
                 Message::new(Key::CallbackIssuer).with("found", found)
             }
             SignInError::Authorize { error, description } => {
                 authorize_message(error, description.as_deref())
             }
-            SignInError::UnknownState => Key::UnknownState.into(),
             SignInError::Token(e) => token_message(e),
             SignInError::IdToken(e) => {
                 Message::new(Key::IdTokenUntrusted).with("reason", e.message())
@@ -239,7 +236,9 @@ mod tests {
             unknown.to_string(),
             "The sign-in could not be completed: slow_down (wait)."
         );
-        assert!(SignInError::UnknownState.to_string().contains("refused"));
+        assert!(SignInError::StrayCallback
+            .to_string()
+            .contains("not started in this tab"));
     }
 
     fn refused(error: &str, description: Option<&str>) -> String {

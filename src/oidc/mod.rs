@@ -3,11 +3,13 @@
 //! the browser's part. Nothing here knows the profile API: [`crate::authorized`] sits
 //! above both.
 
+pub mod callback;
 pub mod discovery;
 pub mod encoding;
 mod error;
 pub mod pkce;
 pub mod protocol;
+mod revoke;
 pub mod seal;
 mod sign_in;
 mod sign_out;

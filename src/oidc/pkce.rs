@@ -9,7 +9,7 @@ use super::stored::PendingSignIn;
 use super::types::{CodeChallenge, Nonce, PkceVerifier, State};
 
 /// `bytes` random bytes from the platform's CSPRNG, base64url.
-fn random(bytes: usize) -> Result<String, SignInError> {
+pub(crate) fn random(bytes: usize) -> Result<String, SignInError> {
     Ok(base64url(
         &random_bytes(bytes).map_err(SignInError::Crypto)?,
     ))

@@ -1,15 +1,17 @@
 //! Signing in: the redirect to ZITADEL's login, and the callback that turns the
 //! code into tokens exactly once.
 
+use super::callback::{self, Claim};
 use super::discovery::discover;
 use super::encoding::{form_encode, parse_query};
 use super::error::SignInError;
-use super::pkce::s256_challenge;
+use super::pkce::{random, s256_challenge};
 use super::protocol::{
-    check_id_token, code_exchange_body, parse_callback, AuthorizeRequest, Callback, IdTokenError,
+    check_id_token, code_exchange_body, AuthorizeRequest, Callback, IdTokenError,
 };
 use super::stored::{self, PendingSignIn, Tokens};
 use super::token_endpoint::post_token;
+use super::types::SessionTag;
 use crate::options::Config;
 
 /// Sends the browser to ZITADEL's login. Returns only on failure: on success the
@@ -70,33 +72,41 @@ fn clean_url(query: &str) {
     }
 }
 
-/// Finishes a sign-in if this page load is ZITADEL's answer to one started in this
-/// tab. `Ok(true)` when tokens were stored, `Ok(false)` when the page is no callback.
+/// Finishes a sign-in if this page load is ZITADEL's answer to one this form started.
+/// `Ok(true)` when tokens were stored, `Ok(false)` when there is nothing for this form
+/// to finish (no callback, another form's, or a stray one while this tab holds a
+/// session, which simply stays). A stray callback without a session is
+/// [`SignInError::StrayCallback`]: nothing was signed in with it.
 pub async fn complete_sign_in(config: &Config) -> Result<bool, SignInError> {
     let search = crate::page::window()
         .location()
         .search()
         .unwrap_or_default();
     let query = search.trim_start_matches('?');
-    // Parameters without a state are the host's own: left alone.
-    let Some(callback) = parse_callback(query).filter(|c| c.state().is_some()) else {
-        return Ok(false);
-    };
-    // The OAuth parameters leave the address bar now, whoever they were for; the
-    // host's own parameters stay.
-    clean_url(query);
     let now_ms = crate::page::now_ms();
-    let pending = callback
-        .state()
-        .and_then(|state| stored::take_pending(config, state, now_ms));
-    // Only the sign-in the state answers is used up: a forged callback spoils nothing.
-    let Some(pending) = pending else {
-        return Err(if stored::is_pending(config, now_ms) {
-            SignInError::UnknownState
-        } else {
-            SignInError::FinishedElsewhere
-        });
+    let claim = callback::claim(
+        query,
+        |state| stored::take_pending(config, state, now_ms),
+        |state| stored::awaited_elsewhere(config, state, now_ms),
+    );
+    let (callback, pending) = match claim {
+        Claim::None | Claim::Another => return Ok(false),
+        Claim::Stray { widget_shaped } => {
+            // A stale callback of this widget is no use to anyone: its code leaves the
+            // address. Parameters that may be the host's own stay.
+            if widget_shaped {
+                clean_url(query);
+            }
+            return match stored::load(config) {
+                Some(_) => Ok(false),
+                None => Err(SignInError::StrayCallback),
+            };
+        }
+        Claim::Mine(callback, pending) => (callback, pending),
     };
+    // This form's answer: the OAuth parameters leave the address bar and history now;
+    // the host's own parameters stay.
+    clean_url(query);
     let code = code_of(callback, &config.issuer)?;
     let discovery = discover(config).await?;
     let body = code_exchange_body(config, &code, &pending.verifier);
@@ -108,7 +118,13 @@ pub async fn complete_sign_in(config: &Config) -> Result<bool, SignInError> {
         .ok_or(SignInError::IdToken(IdTokenError::Malformed))?;
     let claims = check_id_token(id_token.secret(), config, &pending.nonce, now_ms / 1000)
         .map_err(SignInError::IdToken)?;
-    stored::save(config, &Tokens::signed_in(response, claims.sub, now_ms));
+    // A new session: nothing of an earlier one (its spent refresh tokens) carries over.
+    stored::clear(config);
+    let session = SessionTag::new(random(32)?);
+    stored::save(
+        config,
+        &Tokens::signed_in(response, claims.sub, session, now_ms),
+    );
     Ok(true)
 }
 

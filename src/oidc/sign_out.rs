@@ -5,21 +5,22 @@
 use super::discovery::{discover, Discovery};
 use super::encoding::form_encode;
 use super::error::SignInError;
+use super::revoke::revoke;
 use super::stored::{self, Tokens};
-use super::sync::announce_signed_out;
-use crate::http::Request;
+use super::sync::{announce_signed_out, ask_others, with_refresh_lock};
 use crate::options::Config;
 
 /// Signs out and navigates to ZITADEL's `end_session`, which comes back to
 /// `postLogoutRedirectUri`. Returns only when ZITADEL's session could not be ended
 /// (discovery or `end_session` unreachable): this tab is signed out all the same.
 pub async fn sign_out(config: &Config) -> SignInError {
-    let held = stored::load(config);
-    stored::clear(config);
-    crate::profile::discard_kept_draft(config);
-    if let Some(held) = &held {
-        announce_signed_out(config, held).await;
-    }
+    // Under the refresh lock (S3): a refresh in flight in any tab finishes first, so
+    // the tokens it makes are the ones revoked here. A lock not granted in time
+    // (another tab stuck) does not keep anyone signed in: then without it.
+    let held = match with_refresh_lock(config, forget(config.clone())).await {
+        Ok(held) => held,
+        Err(_) => forget(config.clone()).await,
+    };
     let discovery = match discover(config).await {
         Ok(discovery) => discovery,
         Err(error) => return error,
@@ -37,29 +38,21 @@ pub async fn sign_out(config: &Config) -> SignInError {
     SignInError::Navigation
 }
 
-/// Revokes the refresh token, then the access token, each within the timeout. Best
-/// effort: the session ends at `end_session` either way.
-async fn revoke(config: &Config, discovery: &Discovery, held: &Tokens) {
-    let Some(endpoint) = &discovery.revocation_endpoint else {
-        return;
-    };
-    for (token, hint) in revocations(held) {
-        let body = form_encode(&[
-            ("token", token),
-            ("token_type_hint", hint),
-            ("client_id", &config.client_id),
-        ]);
-        let _ = Request::post(endpoint)
-            .form(body)
-            .send(config.timeout_ms)
-            .await;
+/// Forgets the session in this tab and tells the tabs that share it; the tokens to
+/// revoke, the newest any tab knows (a tab that missed a rotation asks first).
+async fn forget(config: Config) -> Option<Tokens> {
+    let mut held = stored::load(&config);
+    if let Some(spent) = held.as_ref().and_then(|t| t.refresh_token.clone()) {
+        if let Some(newer) = ask_others(&config, &spent).await {
+            held = Some(newer);
+        }
     }
-}
-
-/// What to revoke, in order: the refresh token first, so that no new access token
-/// can be made, then the access token (RFC 7009 §2.1), each with its type hint.
-pub fn revocations(held: &Tokens) -> Vec<(&str, &'static str)> {
-    held.secrets().collect()
+    stored::clear(&config);
+    crate::profile::discard_kept_draft(&config);
+    if let Some(held) = &held {
+        announce_signed_out(&config, held).await;
+    }
+    held
 }
 
 /// `end_session` with `client_id` and `post_logout_redirect_uri`, plus
@@ -100,24 +93,6 @@ mod tests {
         .unwrap()
     }
 
-    /// L5: sign-out revokes the refresh token and the access token.
-    #[test]
-    fn l5_both_tokens_are_revoked() {
-        let mut held = Tokens {
-            access_token: AccessToken::new("a".into()),
-            expires_at_ms: 0,
-            refresh_token: Some(crate::oidc::types::RefreshToken::new("r".into())),
-            id_token: None,
-            sub: None,
-        };
-        assert_eq!(
-            revocations(&held),
-            vec![("r", "refresh_token"), ("a", "access_token")]
-        );
-        held.refresh_token = None;
-        assert_eq!(revocations(&held), vec![("a", "access_token")]);
-    }
-
     /// M4: end_session is reached with or without tokens; the hint only when held.
     #[test]
     fn m4_end_session_needs_no_tokens() {
@@ -138,6 +113,7 @@ mod tests {
             refresh_token: None,
             id_token: Some(IdToken::new("i.d.t".into())),
             sub: None,
+            session: None,
         };
         let url = end_session_url(&config(), &discovery, Some(&held)).unwrap();
         assert!(url.ends_with("&id_token_hint=i.d.t"), "{url}");

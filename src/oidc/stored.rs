@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::protocol::TokenResponse;
-use super::types::{AccessToken, IdToken, Nonce, PkceVerifier, RefreshToken, State};
+use super::types::{AccessToken, IdToken, Nonce, PkceVerifier, RefreshToken, SessionTag, State};
 use crate::options::Config;
 use crate::session::Slot;
 
@@ -22,17 +22,29 @@ pub struct Tokens {
     /// The signed-in user (the id_token's `sub`).
     #[serde(default)]
     pub sub: Option<String>,
+    /// This session's own name, random, drawn at sign-in and kept through every
+    /// refresh: tabs sharing the session name it to each other when one signs out,
+    /// whichever rotation each of them holds (S3). Never sent to ZITADEL.
+    #[serde(default)]
+    pub session: Option<SessionTag>,
 }
 
 impl Tokens {
-    /// The tokens of a sign-in's token response received at `now_ms`, for `sub`.
-    pub fn signed_in(response: TokenResponse, sub: String, now_ms: u64) -> Self {
+    /// The tokens of a sign-in's token response received at `now_ms`, for `sub`, in
+    /// the new session `session`.
+    pub fn signed_in(
+        response: TokenResponse,
+        sub: String,
+        session: SessionTag,
+        now_ms: u64,
+    ) -> Self {
         Tokens {
             access_token: response.access_token,
             expires_at_ms: expires_at(response.expires_in, now_ms),
             refresh_token: response.refresh_token,
             id_token: response.id_token,
             sub: Some(sub),
+            session: Some(session),
         }
     }
 
@@ -46,7 +58,18 @@ impl Tokens {
             refresh_token: response.refresh_token.or(self.refresh_token),
             id_token: response.id_token.or(self.id_token),
             sub: self.sub,
+            session: self.session,
         }
+    }
+
+    /// Whether `fresh`, tokens another tab made by spending `spent`, may replace these
+    /// (S3, S4): only while these still hold `spent` (a sign-out or a newer adoption
+    /// meanwhile wins), and only for the same person in the same session.
+    pub fn may_adopt(&self, spent: &RefreshToken, fresh: &Tokens) -> bool {
+        self.refresh_token.as_ref() == Some(spent)
+            && fresh.sub.is_some()
+            && fresh.sub == self.sub
+            && fresh.session == self.session
     }
 }
 
@@ -86,11 +109,35 @@ pub const PENDING_TTL_MS: u64 = 10 * 60 * 1000;
 const PENDING_KEPT: usize = 4;
 
 const TOKENS: Slot<Tokens> = Slot::new("tokens");
-const SPENT: Slot<Vec<RefreshToken>> = Slot::new("spent");
+const SPENT: Slot<Spent> = Slot::new("spent");
 const PENDING: Slot<Vec<PendingSignIn>> = Slot::new("pending");
 
-/// How many spent refresh tokens a tab remembers, to answer tabs that missed a rotation.
-const SPENT_KEPT: usize = 4;
+/// The refresh token this tab exchanged last, kept a short while to answer a tab
+/// that missed the rotation (it was reloading). Only the last one, only for
+/// [`ANSWER_WINDOW_MS`], and only [`ANSWERS`] times (S2): a refresh token that
+/// leaked once does not keep opening the session. A tab that missed more signs in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Spent {
+    pub token: RefreshToken,
+    /// When it was exchanged, in milliseconds since the epoch.
+    pub at_ms: u64,
+    /// How often this tab answered for it.
+    #[serde(default)]
+    pub answers: u8,
+}
+
+/// How long after a rotation a tab still answers for the refresh token it spent.
+pub const ANSWER_WINDOW_MS: u64 = 30_000;
+/// How many answers a spent refresh token gets.
+pub const ANSWERS: u8 = 2;
+
+impl Spent {
+    /// Whether this tab may still answer a tab asking about this token at `now_ms`.
+    pub fn may_answer(&self, now_ms: u64) -> bool {
+        self.answers < ANSWERS && self.at_ms <= now_ms && now_ms - self.at_ms <= ANSWER_WINDOW_MS
+    }
+}
 
 /// The session's tokens in this tab, if signed in.
 pub fn load(config: &Config) -> Option<Tokens> {
@@ -108,19 +155,32 @@ pub fn clear(config: &Config) {
     store.remove(&SPENT);
 }
 
-/// Notes that this tab exchanged `refresh_token`, which is dead from now on.
-pub fn remember_spent(config: &Config, refresh_token: &RefreshToken) {
-    let store = config.store();
-    let mut spent = store.read(&SPENT).unwrap_or_default();
-    spent.push(refresh_token.clone());
-    let excess = spent.len().saturating_sub(SPENT_KEPT);
-    spent.drain(..excess);
-    store.write(&SPENT, &spent);
+/// Notes that this tab exchanged `refresh_token` at `now_ms`; it is dead from now on.
+pub fn remember_spent(config: &Config, refresh_token: &RefreshToken, now_ms: u64) {
+    let spent = Spent {
+        token: refresh_token.clone(),
+        at_ms: now_ms,
+        answers: 0,
+    };
+    config.store().write(&SPENT, &spent);
 }
 
-/// The refresh tokens this tab exchanged itself, oldest first.
-pub fn spent(config: &Config) -> Vec<RefreshToken> {
-    config.store().read(&SPENT).unwrap_or_default()
+/// The refresh token this tab exchanged last, whether or not it may still answer.
+pub fn last_spent(config: &Config) -> Option<RefreshToken> {
+    config.store().read(&SPENT).map(|s| s.token)
+}
+
+/// The refresh token this tab exchanged last, if it may still answer for it at
+/// `now_ms`; counts the answer.
+pub fn answer_for(config: &Config, now_ms: u64) -> Option<RefreshToken> {
+    let store = config.store();
+    let mut spent = store.read(&SPENT)?;
+    if !spent.may_answer(now_ms) {
+        return None;
+    }
+    spent.answers += 1;
+    store.write(&SPENT, &spent);
+    Some(spent.token)
 }
 
 /// The sign-ins still waiting at `now_ms`, oldest first.
@@ -153,9 +213,13 @@ pub fn take_pending(config: &Config, state: &State, now_ms: u64) -> Option<Pendi
     Some(pending)
 }
 
-/// Whether any sign-in started in this tab is still waiting.
-pub fn is_pending(config: &Config, now_ms: u64) -> bool {
-    !waiting(config, now_ms).is_empty()
+/// Whether a sign-in another form of this tab started waits for `state`.
+pub fn awaited_elsewhere(config: &Config, state: &State, now_ms: u64) -> bool {
+    config
+        .store()
+        .others(&PENDING)
+        .into_iter()
+        .any(|pending| unexpired(pending, now_ms).iter().any(|p| p.state == *state))
 }
 
 #[cfg(test)]
@@ -170,6 +234,7 @@ mod tests {
             refresh_token: Some(RefreshToken::new("rt-secret".into())),
             id_token: Some(IdToken::new("id-secret".into())),
             sub: Some("1".into()),
+            session: Some(SessionTag::new("session-secret".into())),
         };
         let printed = format!("{tokens:?}");
         assert!(!printed.contains("secret"), "{printed}");
@@ -216,7 +281,7 @@ mod tests {
             r#"{"access_token":"a1","refresh_token":"r1","id_token":"i1","expires_in":60}"#,
         )
         .unwrap();
-        let tokens = Tokens::signed_in(first, "42".into(), 1_000);
+        let tokens = Tokens::signed_in(first, "42".into(), SessionTag::new("s".into()), 1_000);
         assert_eq!(tokens.expires_at_ms, 61_000);
         let bare: TokenResponse = serde_json::from_str(r#"{"access_token":"a2"}"#).unwrap();
         let tokens = tokens.refreshed(bare, 2_000);
@@ -225,5 +290,68 @@ mod tests {
         assert_eq!(tokens.refresh_token.unwrap().secret(), "r1");
         assert_eq!(tokens.id_token.unwrap().secret(), "i1");
         assert_eq!(tokens.sub.as_deref(), Some("42"));
+        assert_eq!(tokens.session, Some(SessionTag::new("s".into())), "S3");
+    }
+
+    fn held(refresh: &str, sub: &str, session: &str) -> Tokens {
+        Tokens {
+            access_token: AccessToken::new(format!("at-{refresh}")),
+            expires_at_ms: 0,
+            refresh_token: Some(RefreshToken::new(refresh.into())),
+            id_token: None,
+            sub: Some(sub.into()),
+            session: Some(SessionTag::new(session.into())),
+        }
+    }
+
+    /// S3, S4: another tab's tokens replace these only over the refresh token they
+    /// spent, for the same person and session.
+    #[test]
+    fn s4_adopted_tokens_are_the_same_persons_in_the_same_session() {
+        let now = held("r1", "A", "s");
+        let spent = RefreshToken::new("r1".into());
+        assert!(now.may_adopt(&spent, &held("r2", "A", "s")));
+        assert!(
+            !now.may_adopt(&spent, &held("r2", "B", "s")),
+            "another person"
+        );
+        assert!(
+            !now.may_adopt(&spent, &held("r2", "A", "t")),
+            "another session"
+        );
+        let gone = RefreshToken::new("r0".into());
+        assert!(
+            !now.may_adopt(&gone, &held("r2", "A", "s")),
+            "moved on meanwhile"
+        );
+        let nobody = Tokens {
+            sub: None,
+            ..held("r2", "A", "s")
+        };
+        let unnamed = Tokens {
+            sub: None,
+            ..now.clone()
+        };
+        assert!(!unnamed.may_adopt(&spent, &nobody), "no person named");
+    }
+
+    /// S2: a spent refresh token is answered for a short while, a few times.
+    #[test]
+    fn s2_a_spent_refresh_token_answers_briefly_and_rarely() {
+        let spent = |at_ms, answers| Spent {
+            token: RefreshToken::new("r".into()),
+            at_ms,
+            answers,
+        };
+        let t = 1_000_000;
+        assert!(spent(t, 0).may_answer(t));
+        assert!(spent(t, 0).may_answer(t + ANSWER_WINDOW_MS));
+        assert!(
+            !spent(t, 0).may_answer(t + ANSWER_WINDOW_MS + 1),
+            "too late"
+        );
+        assert!(spent(t, ANSWERS - 1).may_answer(t + 1));
+        assert!(!spent(t, ANSWERS).may_answer(t + 1), "answered enough");
+        assert!(!spent(t + 1, 0).may_answer(t), "from the future");
     }
 }

@@ -6,11 +6,16 @@
 //! - The tab that refreshed broadcasts the new tokens, sealed for holders of the
 //!   spent refresh token ([`super::seal`]); a tab holding that same token adopts them.
 //! - A tab that missed the broadcast (it was reloading, say) asks before spending:
-//!   a tab that spent that token answers with its current tokens, sealed the same way.
+//!   the tab that spent that token last answers with its current tokens, sealed the
+//!   same way, for a short while and a few times only (S2, see [`stored::Spent`]).
 //!   A tab alone with its session does not ask: every tab listening for a session
 //!   holds a shared Web Lock named for the session and the tab, so a query of the
 //!   held locks tells whether another tab could answer.
-//! - A tab that signs out tells the tabs sharing its session, which forget it too.
+//! - A tab that signs out tells the tabs sharing its session, named by the session's
+//!   own tag whatever rotation each holds; they forget it too, and one that holds
+//!   newer tokens than the ones named revokes them (S3).
+//! - Tokens are saved over only what they replace: an adoption or a refresh that
+//!   finds the session gone or moved on meanwhile saves nothing (S3, S4).
 //!
 //! Other pages of the origin can listen on the channel, but learn no token from it.
 //! Nothing goes to `localStorage`.
@@ -24,6 +29,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
+use super::revoke::revoke_discovering;
 use super::seal::{id_of, open, seal};
 use super::stored::{self, Tokens};
 use super::types::RefreshToken;
@@ -33,13 +39,6 @@ use crate::options::Config;
 extern "C" {
     /// `navigator.locks`; bound here because web-sys keeps it behind an unstable flag.
     type LockManager;
-
-    #[wasm_bindgen(method, js_name = request)]
-    fn request(
-        this: &LockManager,
-        name: &str,
-        callback: &Closure<dyn FnMut(JsValue) -> js_sys::Promise>,
-    ) -> js_sys::Promise;
 
     #[wasm_bindgen(method, js_name = request)]
     fn request_with(
@@ -65,15 +64,25 @@ fn name(config: &Config) -> String {
     format!("zitadel-profile-form:refresh:{}", config.session_name())
 }
 
+/// Why [`with_refresh_lock`] did not run its work.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LockError {
+    /// The lock was not granted in time: another tab holds it (maybe forever).
+    TimedOut,
+    /// The browser refused the lock.
+    Refused,
+}
+
 /// Runs `work` while holding this session's refresh lock, in every tab of the origin.
-/// Where the browser has no Web Locks, it runs unlocked. `None` when the browser
-/// refused the lock, in which case `work` did not run.
+/// Where the browser has no Web Locks, it runs unlocked. Waits for the lock at most
+/// twice the timeout (the holder's own requests are bounded by one), so a tab that
+/// never lets go cannot hang this one (N1); then `work` does not run.
 pub async fn with_refresh_lock<T: 'static>(
     config: &Config,
     work: impl Future<Output = T> + 'static,
-) -> Option<T> {
+) -> Result<T, LockError> {
     let Some(locks) = lock_manager() else {
-        return Some(work.await);
+        return Ok(work.await);
     };
     let result: Rc<RefCell<Option<T>>> = Rc::new(RefCell::new(None));
     let slot = result.clone();
@@ -89,10 +98,17 @@ pub async fn with_refresh_lock<T: 'static>(
             Ok(JsValue::UNDEFINED)
         })
     });
-    let granted = JsFuture::from(locks.request(&name(config), &callback)).await;
+    let options = js_sys::Object::new();
+    let signal = web_sys::AbortSignal::timeout_with_u32(config.timeout_ms.saturating_mul(2));
+    let _ = js_sys::Reflect::set(&options, &"signal".into(), &signal);
+    let granted = JsFuture::from(locks.request_with(&name(config), &options, &callback)).await;
     drop(callback);
     let value = result.borrow_mut().take();
-    granted.ok().and(value)
+    match (granted, value) {
+        (Ok(_), Some(value)) => Ok(value),
+        _ if signal.aborted() => Err(LockError::TimedOut),
+        _ => Err(LockError::Refused),
+    }
 }
 
 /// What tabs tell each other. No message carries a token readably: tokens are named
@@ -110,8 +126,13 @@ enum Message {
     },
     /// Does any tab know what the refresh token named `spent` was exchanged for?
     Ask { spent: String },
-    /// The session holding these tokens (named) signed out.
-    SignedOut { tokens: Vec<String> },
+    /// The session named `session` (the [`id_of`] its tag), holding these tokens
+    /// (named), signed out.
+    SignedOut {
+        tokens: Vec<String>,
+        #[serde(default)]
+        session: Option<String>,
+    },
 }
 
 fn post(config: &Config, message: &Message) {
@@ -137,7 +158,7 @@ async fn rotated(spent: &RefreshToken, tokens: &Tokens) -> Option<Message> {
 
 /// Tells the other tabs that `spent` was exchanged for `tokens`.
 pub async fn announce(config: &Config, spent: &RefreshToken, tokens: &Tokens) {
-    stored::remember_spent(config, spent);
+    stored::remember_spent(config, spent, crate::page::now_ms());
     if let Some(message) = rotated(spent, tokens).await {
         post(config, &message);
     }
@@ -146,7 +167,13 @@ pub async fn announce(config: &Config, spent: &RefreshToken, tokens: &Tokens) {
 /// Tells the tabs that share `held` that the session ended.
 pub async fn announce_signed_out(config: &Config, held: &Tokens) {
     let tokens = ids_of(held).await;
-    post(config, &Message::SignedOut { tokens });
+    let session = session_id(held).await;
+    post(config, &Message::SignedOut { tokens, session });
+}
+
+/// The public name of `held`'s session, if it has a tag.
+async fn session_id(held: &Tokens) -> Option<String> {
+    id_of(held.session.as_ref()?.secret()).await.ok()
 }
 
 /// The public names of the tokens in `held`.
@@ -279,7 +306,8 @@ pub async fn ask_others(config: &Config, spent: &RefreshToken) -> Option<Tokens>
     (now.refresh_token.as_ref() != Some(spent)).then_some(now)
 }
 
-/// Adopts the tokens of a rotation, when this tab holds the refresh token it spent.
+/// Adopts the tokens of a rotation, when this tab holds the refresh token it spent,
+/// and still does once they are opened: see [`Tokens::may_adopt`].
 async fn adopt(config: &Config, spent: &str, iv: &str, sealed: &str) {
     let Some(mine) = stored::load(config).and_then(|t| t.refresh_token) else {
         return;
@@ -290,34 +318,68 @@ async fn adopt(config: &Config, spent: &str, iv: &str, sealed: &str) {
     let Some(plain) = open(mine.secret(), iv, sealed).await else {
         return;
     };
-    if let Ok(fresh) = std::str::from_utf8(&plain).ok().map_or(Err(()), |text| {
+    let Ok(fresh) = std::str::from_utf8(&plain).ok().map_or(Err(()), |text| {
         crate::json::from_str::<Tokens>(text).map_err(drop)
-    }) {
+    }) else {
+        return;
+    };
+    // Read again: a sign-out or another adoption may have happened while opening.
+    if stored::load(config).is_some_and(|now| now.may_adopt(&mine, &fresh)) {
         stored::save(config, &fresh);
         wake(&mine);
     }
 }
 
-/// Answers a tab that asks about a refresh token this tab spent.
-async fn answer(config: &Config, spent: &str) {
-    for mine in stored::spent(config) {
-        if id_of(mine.secret()).await.ok().as_deref() == Some(spent) {
-            if let Some(current) = stored::load(config) {
-                if let Some(message) = rotated(&mine, &current).await {
-                    post(config, &message);
-                }
-            }
-            return;
-        }
+/// Answers a tab that asks about the refresh token this tab spent last, while it
+/// may (S2: see [`stored::Spent`]).
+async fn answer(config: &Config, asked: &str) {
+    let Some(current) = stored::load(config) else {
+        return;
+    };
+    let Some(last) = stored::last_spent(config) else {
+        return;
+    };
+    if id_of(last.secret()).await.ok().as_deref() != Some(asked) {
+        return;
+    }
+    if stored::answer_for(config, crate::page::now_ms()).as_ref() != Some(&last) {
+        return;
+    }
+    if let Some(message) = rotated(&last, &current).await {
+        post(config, &message);
     }
 }
 
-/// Whether this tab holds a token named in `ids`.
-async fn holds_any(config: &Config, ids: &[String]) -> bool {
+/// Whether a sign-out naming `ids` and `session` is this tab's session's: the same
+/// session tag, whatever rotation each tab holds, or (tokens kept before tags) one
+/// of the same tokens.
+async fn is_this_session(held: &Tokens, ids: &[String], session: Option<&str>) -> bool {
+    if session.is_some() && session_id(held).await.as_deref() == session {
+        return true;
+    }
+    ids_of(held).await.iter().any(|id| ids.contains(id))
+}
+
+/// Another tab signed out of the session this tab holds: forget it, and revoke what
+/// this tab holds if it is newer than what that tab named (it missed a rotation).
+async fn signed_out_elsewhere(
+    config: &Config,
+    ids: &[String],
+    session: Option<&str>,
+    signed_out: &dyn Fn(),
+) {
     let Some(held) = stored::load(config) else {
-        return false;
+        return;
     };
-    ids_of(&held).await.iter().any(|id| ids.contains(id))
+    if !is_this_session(&held, ids, session).await {
+        return;
+    }
+    stored::clear(config);
+    signed_out();
+    let named = ids_of(&held).await.iter().all(|id| ids.contains(id));
+    if !named {
+        revoke_discovering(config, &held).await;
+    }
 }
 
 /// Listens for other tabs' refreshes and sign-outs while it lives: adopts their
@@ -351,11 +413,12 @@ impl TokenSync {
                             adopt(&config, &spent, &iv, &sealed).await
                         }
                         Message::Ask { spent } => answer(&config, &spent).await,
-                        Message::SignedOut { tokens: ids } => {
-                            if holds_any(&config, &ids).await {
-                                stored::clear(&config);
-                                signed_out();
-                            }
+                        Message::SignedOut {
+                            tokens: ids,
+                            session,
+                        } => {
+                            signed_out_elsewhere(&config, &ids, session.as_deref(), &*signed_out)
+                                .await
                         }
                     }
                 });

@@ -3,8 +3,9 @@
 use super::discovery::discover;
 use super::error::SignInError;
 use super::protocol::{check_refreshed_id_token, refresh_body, TokenError, TokenResponse};
+use super::revoke::revoke;
 use super::stored::{self, Tokens};
-use super::sync::{announce, ask_others, with_refresh_lock};
+use super::sync::{announce, ask_others, with_refresh_lock, LockError};
 use super::types::AccessToken;
 use crate::http::{self, HttpError, Request};
 use crate::options::Config;
@@ -66,10 +67,20 @@ pub async fn refresh(config: &Config, used: &AccessToken) -> Result<Tokens, Sign
                 .map_err(SignInError::IdToken)?;
         }
         let tokens = current.refreshed(response, now_ms);
+        // Saved only over the tokens spent (S3): a sign-out while the request was out
+        // (this tab's, or another's heard here) wins, and the new tokens are revoked.
+        if stored::load(&config).and_then(|t| t.refresh_token) != Some(spent.clone()) {
+            revoke(&config, &discovery, &tokens).await;
+            return Err(SignInError::NoSession);
+        }
         stored::save(&config, &tokens);
         announce(&config, &spent, &tokens).await;
         Ok(tokens)
     })
     .await
-    .unwrap_or(Err(SignInError::CannotRefresh))
+    .unwrap_or_else(|error| match error {
+        // Another tab holds the lock too long: worth another try, not a sign-out.
+        LockError::TimedOut => Err(SignInError::Transport(HttpError::Timeout)),
+        LockError::Refused => Err(SignInError::CannotRefresh),
+    })
 }

@@ -48,6 +48,13 @@ secret!(
     Clone
 );
 secret!(
+    /// A session's own random name, shared only by the tabs holding the session (in
+    /// their stores and sealed on the channel); its [`crate::oidc::seal::id_of`]
+    /// names the session when one of them signs out.
+    SessionTag,
+    Clone
+);
+secret!(
     /// The PKCE code verifier (RFC 7636 §4.1): the secret that proves this page asked.
     PkceVerifier
 );

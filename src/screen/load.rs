@@ -22,6 +22,8 @@ pub enum LoadResult {
     SignIn(SignInError),
     /// The session is gone and could not be refreshed.
     SessionEnded,
+    /// users/me named another user than the id_token's `sub` (or none).
+    AnotherAccount,
     /// ZITADEL refused a token it issued a moment ago; `has_audience` when the scope
     /// asked for the API audience.
     FreshTokenRefused {
@@ -69,6 +71,12 @@ pub fn loaded(result: LoadResult, kept: Option<KeptDraft>) -> Outcome {
             let notice = Notice::new(Tone::Info, Key::SessionEndedSignIn);
             signed_out_forgetting_tokens(notice, None)
         }
+        LoadResult::AnotherAccount => {
+            let notice = Notice::new(Tone::Error, Key::AnotherAccount);
+            let event =
+                HostEvent::error(ErrorKind::SessionEnded, Message::new(Key::AnotherAccount));
+            signed_out_forgetting_tokens(notice, Some(event))
+        }
         LoadResult::FreshTokenRefused { has_audience } => {
             let key = if has_audience {
                 Key::FreshTokenRefused
@@ -90,6 +98,13 @@ pub fn loaded(result: LoadResult, kept: Option<KeptDraft>) -> Outcome {
             ])
         }
     }
+}
+
+/// Whether users/me's `user_id` is the person the checked id_token names (`sub`):
+/// a draft is bound to that id, so an empty one, or another, is never taken as theirs
+/// (N3). Tokens stored before `sub` was kept name nobody, and accept any non-empty id.
+pub fn names_the_signed_in_user(user_id: &str, sub: Option<&str>) -> bool {
+    !user_id.is_empty() && sub.is_none_or(|sub| sub == user_id)
 }
 
 /// The session is over for good: forget its tokens, offer to sign in with `notice`.
@@ -183,16 +198,42 @@ mod tests {
         );
     }
 
-    /// L2: a callback for a sign-in of another tab is no error, and offers sign-in.
+    /// N3: a draft is bound to the checked id_token's `sub`; users/me naming another
+    /// user, or nobody, ends the session instead of loading someone else's profile.
     #[test]
-    fn l2_a_sign_in_finished_elsewhere_is_explained() {
-        let loaded = loaded(LoadResult::SignIn(SignInError::FinishedElsewhere), None);
+    fn n3_the_profile_must_be_the_signed_in_users() {
+        assert!(names_the_signed_in_user("42", Some("42")));
+        assert!(names_the_signed_in_user("42", None));
+        assert!(!names_the_signed_in_user("43", Some("42")));
+        assert!(!names_the_signed_in_user("", Some("")));
+        assert!(!names_the_signed_in_user("", None));
+        let outcome = loaded(LoadResult::AnotherAccount, None);
+        assert_eq!(outcome.phase(), Some(Phase::SignedOut));
+        assert!(outcome.does(&Effect::ClearTokens));
+        assert_eq!(
+            outcome.notice_change().set().unwrap().text.key(),
+            Key::AnotherAccount
+        );
+        assert!(matches!(outcome.event(), Some(HostEvent::ProfileError(_))));
+    }
+
+    /// A stray callback is no error: the sign-in offer says what happened, and claims
+    /// nothing about other tabs, which the form cannot know.
+    #[test]
+    fn a_stray_callback_is_explained_truthfully() {
+        let loaded = loaded(LoadResult::SignIn(SignInError::StrayCallback), None);
         assert_eq!(loaded.phase(), Some(Phase::SignedOut));
         assert_eq!(loaded.event(), None);
         assert!(!loaded.does(&Effect::ClearTokens));
         let notice = loaded.notice_change().set().unwrap();
         assert_eq!(notice.tone, Tone::Info);
-        assert!(notice.text.to_string().contains("another tab or window"));
+        let text = notice.text.to_string();
+        assert!(
+            text.starts_with("Nothing was signed in with this link"),
+            "{text}"
+        );
+        assert!(!text.contains("signed in now"), "{text}");
+        assert!(text.contains("“Sign in”"), "{text}");
     }
 
     #[test]

@@ -16,7 +16,7 @@ pub use editing::{
     compared, dirty_changed, edits_discarded, notice_dismissed, reloading, save_started, settled,
     submit_refused,
 };
-pub use load::{loaded, LoadResult};
+pub use load::{loaded, names_the_signed_in_user, LoadResult};
 pub use save::{saved, SaveOutcome};
 pub use session::{
     leaving_for_sign_out, sign_in_failed, sign_out_asked, sign_out_not_ended, sign_out_started,
@@ -383,8 +383,8 @@ pub(crate) mod tests {
             loaded(LoadResult::SessionEnded, None),
             loaded(LoadResult::FreshTokenRefused { has_audience: true }, None),
             loaded(LoadResult::Failed(crate::http::HttpError::Timeout), None),
-            sign_out_not_ended(&crate::oidc::SignInError::FinishedElsewhere),
-            signed_out_elsewhere(),
+            sign_out_not_ended(&crate::oidc::SignInError::NoEndSession),
+            signed_out_elsewhere(true),
             sign_out_asked(),
             compared(true),
             settled(Err(Field::Gender)),

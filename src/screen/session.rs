@@ -8,12 +8,10 @@ use crate::i18n::{Key, Message};
 use crate::oidc::SignInError;
 
 /// A sign-in could not start or finish: the notice says why, and the host hears it.
-/// A sign-in another tab finished is no error: this tab simply is not signed in.
+/// A stray callback is no error of the host's: the notice says what it was.
 pub fn sign_in_failed(error: SignInError) -> Outcome {
     match error {
-        SignInError::FinishedElsewhere => {
-            Outcome::notice(Notice::new(Tone::Info, Key::FinishedElsewhere))
-        }
+        SignInError::StrayCallback => Outcome::notice(Notice::new(Tone::Info, Key::StrayCallback)),
         error => Outcome(vec![
             Effect::Notice(Some(Notice::new(Tone::Error, error.message()))),
             Effect::Event(HostEvent::error(ErrorKind::SignIn, error)),
@@ -39,10 +37,18 @@ pub fn sign_out_not_ended(why: &SignInError) -> Outcome {
         .and(Effect::Event(HostEvent::SignedOut))
 }
 
-/// A tab sharing the session signed out: so is this one.
-pub fn signed_out_elsewhere() -> Outcome {
-    let notice = Notice::new(Tone::Info, Key::SignedOutElsewhere);
-    Outcome::signed_out(Some(notice)).and(Effect::Event(HostEvent::SignedOut))
+/// A tab sharing the session signed out: so is this one, and the person's unsaved
+/// edits here (`dirty`) go from memory and storage as a sign-out here would drop
+/// them (S5); the notice says so when there were some.
+pub fn signed_out_elsewhere(dirty: bool) -> Outcome {
+    let key = if dirty {
+        Key::SignedOutElsewhereDiscarded
+    } else {
+        Key::SignedOutElsewhere
+    };
+    Outcome::signed_out(Some(Notice::new(Tone::Info, key)))
+        .and(Effect::DiscardDraft)
+        .and(Effect::Event(HostEvent::SignedOut))
 }
 
 /// "You have unsaved changes": keep editing, or discard them and sign out; focus on
@@ -80,7 +86,7 @@ mod tests {
             ))
         );
         assert_eq!(failed.phase(), None, "the sign-in offer stays");
-        let elsewhere = sign_in_failed(SignInError::FinishedElsewhere);
+        let elsewhere = sign_in_failed(SignInError::StrayCallback);
         assert_eq!(elsewhere.event(), None);
         assert_eq!(elsewhere.notice_change().set().unwrap().tone, Tone::Info);
     }
@@ -97,16 +103,20 @@ mod tests {
         assert_eq!(notice.text.key(), Key::SignedOutHereOnly);
     }
 
+    /// S5: a sign-out in another tab drops this tab's draft, before anything else.
     #[test]
-    fn a_sign_out_elsewhere_signs_out_here_and_tells_the_host() {
-        let outcome = signed_out_elsewhere();
-        assert_eq!(outcome.phase(), Some(Phase::SignedOut));
-        assert_eq!(outcome.account(), Change::Clear);
-        assert_eq!(outcome.event(), Some(HostEvent::SignedOut));
-        assert_eq!(
-            outcome.notice_change().set().unwrap().text.key(),
-            Key::SignedOutElsewhere
-        );
+    fn s5_a_sign_out_elsewhere_signs_out_here_drops_the_draft_and_tells_the_host() {
+        for (dirty, key) in [
+            (false, Key::SignedOutElsewhere),
+            (true, Key::SignedOutElsewhereDiscarded),
+        ] {
+            let outcome = signed_out_elsewhere(dirty);
+            assert_eq!(outcome.phase(), Some(Phase::SignedOut));
+            assert_eq!(outcome.account(), Change::Clear);
+            assert_eq!(outcome.event(), Some(HostEvent::SignedOut));
+            assert_eq!(outcome.notice_change().set().unwrap().text.key(), key);
+            assert!(outcome.does(&Effect::DiscardDraft) && outcome.in_order());
+        }
         assert_eq!(leaving_for_sign_out().event(), Some(HostEvent::SignedOut));
         assert_eq!(sign_out_started().notice_change(), Change::Clear);
     }

@@ -85,7 +85,8 @@ proptest! {
     #[test]
     fn token_responses_decode_or_refuse(body in body(token_shape()), now_ms in 0..=LATEST_MS) {
         if let Some(response) = decoded::<TokenResponse>(&body)? {
-            let tokens = Tokens::signed_in(response, "1".to_owned(), now_ms);
+            let session = zitadel_profile_form::oidc::types::SessionTag::new("s".into());
+            let tokens = Tokens::signed_in(response, "1".to_owned(), session, now_ms);
             prop_assert!(tokens.expires_at_ms >= now_ms, "expires before it arrived");
             if let Some(again) = decoded::<TokenResponse>(&body)? {
                 let tokens = tokens.refreshed(again, now_ms);

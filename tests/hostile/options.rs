@@ -37,11 +37,22 @@ proptest! {
         let options = options_from_attributes(|name| attributes.get(name).cloned());
         prop_assert_eq!(options.timeout_ms.is_some(), attributes.contains_key("timeout-ms"));
         resolves_or_refuses(options, &page_url)?;
-        if let Some(href) = attributes.get("stylesheet") {
-            let scheme = href.trim().split(':').next().unwrap_or_default().to_ascii_lowercase();
-            let script = scheme == "javascript" || scheme == "data";
-            prop_assert!(!(script && stylesheet_allowed(href, &page_url)), "{:?}", href);
+        // S1: markup alone never sends the token to another origin than the issuer's.
+        if let Ok(config) = options_from_attributes(|name| attributes.get(name).cloned())
+            .resolve(&page_url)
+        {
+            prop_assert_eq!(origin(&config.api_base_url), origin(&config.issuer));
         }
+    }
+
+    /// S7: with nothing allowed, only the page's own origin styles the form.
+    #[test]
+    fn only_the_pages_origin_styles_the_form_by_default(
+        found in prop_oneof![url_like(), Just("null".to_owned())],
+        page in url_like(),
+    ) {
+        let (found, page) = (origin(&found).unwrap_or(found), origin(&page).unwrap_or(page));
+        prop_assert_eq!(stylesheet_allowed(&found, &page, &[]), found == page && found != "null");
     }
 
     #[test]

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement, ShadowRoot};
 use zitadel_profile_form::oidc::stored::{self, Tokens};
-use zitadel_profile_form::oidc::types::{AccessToken, IdToken, RefreshToken};
+use zitadel_profile_form::oidc::types::{AccessToken, IdToken, RefreshToken, SessionTag};
 use zitadel_profile_form::profile::take_kept_draft;
 use zitadel_profile_form::{Config, Mounted, Options};
 
@@ -136,6 +136,10 @@ pub async fn signed_in_as(config: &Config, user_name: &str, sub: &str) {
             refresh_token: text("refresh_token").map(RefreshToken::new),
             id_token: text("id_token").map(IdToken::new),
             sub: Some(sub.into()),
+            session: Some(SessionTag::new(format!(
+                "session-{}",
+                js_sys::Math::random()
+            ))),
         },
     );
 }

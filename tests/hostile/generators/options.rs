@@ -31,9 +31,20 @@ pub fn options() -> impl Strategy<Value = Options> {
         option(0.6, url_like()),
         option(0.6, typed()),
         prop::option::of(prop_oneof![any::<u32>(), Just(0)]),
+        prop::option::weighted(0.3, prop::collection::vec(url_like(), 0..3)),
     )
         .prop_map(
-            |(issuer, client_id, redirect_uri, scope, api_base_url, logout, locale, timeout_ms)| {
+            |(
+                issuer,
+                client_id,
+                redirect_uri,
+                scope,
+                api_base_url,
+                logout,
+                locale,
+                timeout_ms,
+                allowed_api_origins,
+            )| {
                 Options {
                     issuer,
                     client_id,
@@ -43,6 +54,7 @@ pub fn options() -> impl Strategy<Value = Options> {
                     post_logout_redirect_uri: logout,
                     locale,
                     timeout_ms,
+                    allowed_api_origins,
                 }
             },
         )

@@ -9,9 +9,11 @@ const form = document.createElement("zitadel-profile-form");
 form.setAttribute("issuer", config.issuer);
 form.setAttribute("client-id", config.clientId);
 
-// The event log survives the sign-in and sign-out round trips through sessionStorage.
+// The event log survives the sign-in and sign-out round trips through sessionStorage,
+// by name only: the details carry the person's profile, which a host keeps no longer
+// than the page shows it (and forgets at sign-out).
 const log = document.getElementById("events");
-const seen = JSON.parse(sessionStorage.getItem("host-events") || "[]");
+let seen = JSON.parse(sessionStorage.getItem("host-events") || "[]");
 const show = (text) => {
   const item = document.createElement("li");
   item.textContent = text;
@@ -20,10 +22,9 @@ const show = (text) => {
 seen.forEach(show);
 for (const name of ["profile-loaded", "profile-saved", "profile-error", "signed-out"]) {
   form.addEventListener(name, (event) => {
-    const text = `${name} ${JSON.stringify(event.detail)}`;
-    seen.push(text);
-    sessionStorage.setItem("host-events", JSON.stringify(seen.slice(-20)));
-    show(text);
+    seen = name === "signed-out" ? [name] : [...seen, name].slice(-20);
+    sessionStorage.setItem("host-events", JSON.stringify(seen));
+    show(`${name} ${JSON.stringify(event.detail)}`);
   });
 }
 

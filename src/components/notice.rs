@@ -61,9 +61,11 @@ pub fn Skeleton() -> impl IntoView {
             <span class="zpf-visually-hidden">{move || tr.text(Key::Loading)}</span>
             {Field::ALL
                 .map(|_| view! {
+                    // Braced values: an element of literals only would be built from
+                    // HTML through a <template>'s innerHTML, which Trusted Types refuse.
                     <div class="zpf-skeleton-field" aria-hidden="true">
-                        <div class="zpf-skeleton-label"></div>
-                        <div class="zpf-skeleton-input"></div>
+                        <div class={"zpf-skeleton-label"}></div>
+                        <div class={"zpf-skeleton-input"}></div>
                     </div>
                 })
                 .collect_view()}

@@ -66,6 +66,13 @@ pub fn avatar_url(issuer: &str, user_id: &str) -> String {
     format!("{issuer}/assets/v1/{ORG_ID}/users/{user_id}/avatar")
 }
 
+/// `text` as SVG (XML) character data.
+fn escaped(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
 /// `GET /assets/v1/{org}/users/{id}/avatar`: the uploaded avatar (a small SVG here),
 /// or 404 for a user without one.
 pub async fn avatar(
@@ -93,7 +100,8 @@ pub async fn avatar(
          <rect width=\"64\" height=\"64\" fill=\"#7b4ea8\"/>\
          <circle cx=\"32\" cy=\"26\" r=\"12\" fill=\"#f1e6fa\"/>\
          <path d=\"M12 60c2-12 10-18 20-18s18 6 20 18z\" fill=\"#f1e6fa\"/>\
-         <title>{initials}</title></svg>"
+         <title>{}</title></svg>",
+        escaped(&initials)
     );
     ([(header::CONTENT_TYPE, "image/svg+xml")], svg).into_response()
 }

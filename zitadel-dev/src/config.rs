@@ -10,6 +10,9 @@ use crate::rules::StoredGender;
 /// The demo app's client id, shaped like ZITADEL's (`<id>@<project>`), so that a client
 /// that forgets to encode the `@` is caught.
 pub const DEMO_CLIENT_ID: &str = "243862081218773235@profile-form";
+/// A second app of the demo instance, in another project: the embedding example's
+/// page with two forms (`/embed/two.html`) signs in to both.
+pub const SECOND_CLIENT_ID: &str = "243862081218773236@profile-form-two";
 /// The demo user, Ada Lovelace: a user who has saved her profile through the v1 API
 /// before, so her unspecified gender is stored as −1 and saving her profile unchanged
 /// answers "not changed" (`COMMAND-2M0fs`) from the first time on. The widget's flows
@@ -141,18 +144,29 @@ impl Config {
         let pages = vec![
             format!("{origin}/"),
             format!("{origin}/embed/"),
+            format!("{origin}/embed/two.html"),
             // the benchmark's hand-written baseline client
             format!("{origin}/baseline/"),
         ];
+        let two = vec![format!("{origin}/embed/two.html")];
         Self {
             issuer: issuer.trim_end_matches('/').to_owned(),
-            apps: vec![App {
-                client_id: DEMO_CLIENT_ID.into(),
-                redirect_uris: pages.clone(),
-                post_logout_redirect_uris: pages,
-                additional_origins: vec![],
-                refresh_token_grant: true,
-            }],
+            apps: vec![
+                App {
+                    client_id: DEMO_CLIENT_ID.into(),
+                    redirect_uris: pages.clone(),
+                    post_logout_redirect_uris: pages,
+                    additional_origins: vec![],
+                    refresh_token_grant: true,
+                },
+                App {
+                    client_id: SECOND_CLIENT_ID.into(),
+                    redirect_uris: two.clone(),
+                    post_logout_redirect_uris: two,
+                    additional_origins: vec![],
+                    refresh_token_grant: true,
+                },
+            ],
             users: demo_users(),
             access_token_seconds: 12 * 3600,
             id_token_seconds: 12 * 3600,

@@ -33,7 +33,7 @@ use tokio::net::TcpListener;
 use tower::ServiceExt;
 
 pub use config::Config;
-pub use site::{precompress, site, strict_csp};
+pub use site::{precompress, site, site_with, strict_csp};
 pub use state::AppState;
 
 /// The identity provider: OIDC endpoints, the login page, the Auth API, and the

@@ -8,7 +8,7 @@ use serde_json::json;
 use tokio::task::JoinSet;
 use zitadel_dev::config::{Config, DEMO_CLIENT_ID};
 use zitadel_dev::site::{host_csp, host_site, reporting};
-use zitadel_dev::{app, serve, site, AppState};
+use zitadel_dev::{app, serve, site_with, AppState};
 
 const USAGE: &str = "\
 zitadel-dev: a local stand-in for ZITADEL (OIDC + the Auth API's profile endpoints)
@@ -18,6 +18,8 @@ Options:
   --page-port N          port of the page server when --dist is given (default 8081)
   --dist DIR             serve a built page from DIR on --page-port, with a config.json
                          that points it at this stand-in
+  --embed DIR            with --dist, also serve the embedding example from DIR at
+                         /embed/ (the demo passes examples/embed)
   --site PORT=DIR        serve a host app's build from DIR on PORT (repeatable); its
                          origin is registered with the demo app
   --config FILE          apps, users and lifetimes as JSON (see Config); replaces the demo
@@ -30,6 +32,7 @@ struct Args {
     port: u16,
     page_port: u16,
     dist: Option<PathBuf>,
+    embed: Option<PathBuf>,
     sites: Vec<(u16, PathBuf)>,
     config: Option<PathBuf>,
     access_token_seconds: Option<u64>,
@@ -41,6 +44,7 @@ fn parse_args() -> Result<Args, String> {
         port: 8080,
         page_port: 8081,
         dist: None,
+        embed: None,
         sites: Vec::new(),
         config: None,
         access_token_seconds: None,
@@ -55,6 +59,7 @@ fn parse_args() -> Result<Args, String> {
                 args.page_port = value()?.parse().map_err(|e| format!("--page-port: {e}"))?
             }
             "--dist" => args.dist = Some(value()?.into()),
+            "--embed" => args.embed = Some(value()?.into()),
             "--site" => {
                 let site = value()?;
                 let (port, dir) = site
@@ -141,10 +146,13 @@ async fn start(args: Args, config: Config) -> Option<JoinSet<std::io::Result<()>
         let page_origin = origin(args.page_port);
         let page_config = json!({ "issuer": config.issuer, "clientId": DEMO_CLIENT_ID });
         println!("Profile page:     {page_origin}/");
-        println!("Embedded example: {page_origin}/embed/");
+        if args.embed.is_some() {
+            println!("Embedded example: {page_origin}/embed/");
+            println!("Two apps, one page: {page_origin}/embed/two.html");
+        }
         let csp = zitadel_dev::strict_csp(&config.issuer);
         compress(&dist);
-        let page = site(dist, page_config, csp);
+        let page = site_with(dist, args.embed, page_config, csp);
         tasks.spawn(serve(listener, reporting_if(config.test_controls, page)));
     }
     for (port, dir) in args.sites {

@@ -24,7 +24,7 @@ pub fn strict_csp(issuer: &str) -> String {
     format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; \
          connect-src 'self' {issuer}; img-src 'self' {issuer}; base-uri 'none'; \
-         object-src 'none'; frame-ancestors 'self'"
+         object-src 'none'; frame-ancestors 'self'; require-trusted-types-for 'script'"
     )
 }
 
@@ -87,8 +87,23 @@ fn compress_beside(file: &std::path::Path) -> std::io::Result<bool> {
 /// page always points at this stand-in, and every answer carries `csp`.
 /// Pages set no cookies and get no CORS headers.
 pub fn site(dist: PathBuf, page_config: serde_json::Value, csp: String) -> Router {
+    site_with(dist, None, page_config, csp)
+}
+
+/// [`site`], with the embedding example served from `embed` (its sources, next to
+/// the built page rather than inside it) at `/embed/`.
+pub fn site_with(
+    dist: PathBuf,
+    embed: Option<PathBuf>,
+    page_config: serde_json::Value,
+    csp: String,
+) -> Router {
     let csp = HeaderValue::from_str(&csp).expect("a CSP is a valid header value");
-    Router::new()
+    let router = match embed {
+        Some(embed) => Router::new().nest_service("/embed", ServeDir::new(embed)),
+        None => Router::new(),
+    };
+    router
         .route(
             "/config.json",
             get(move || {

@@ -38,7 +38,7 @@ async fn serves_files_and_config_under_a_strict_csp() {
         assert_eq!(
             csp,
             "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' http://idp.test; \
-             img-src 'self' http://idp.test; base-uri 'none'; object-src 'none'; frame-ancestors 'self'"
+             img-src 'self' http://idp.test; base-uri 'none'; object-src 'none'; frame-ancestors 'self'; require-trusted-types-for 'script'"
         );
         if path == "/config.json" {
             let body = response.into_body().collect().await.unwrap().to_bytes();

@@ -37,3 +37,24 @@ async fn the_demo_user_has_an_avatar_on_the_assets_api_and_the_second_none() {
         StatusCode::NOT_FOUND
     );
 }
+
+/// N10: the avatar's SVG holds the initials as text, escaped: a name starting with
+/// markup stays a name.
+#[tokio::test]
+async fn the_avatar_escapes_the_initials_it_shows() {
+    let h = Harness::new();
+    let token = h.api_token();
+    let mut profile = crate::harness::valid_profile();
+    profile["firstName"] = "<script>".into();
+    profile["lastName"] = "&amp".into();
+    let saved = h.put_profile(&token, profile).await;
+    assert_eq!(saved.status, StatusCode::OK, "{}", saved.text());
+    let me = h.me(&token).await.json();
+    let url = me["user"]["human"]["profile"]["avatarUrl"]
+        .as_str()
+        .unwrap();
+    let path = url.strip_prefix(ISSUER).unwrap().to_owned();
+    let svg = h.api(Method::GET, &path, None, None).await.text();
+    assert!(svg.contains("<title>&lt;&amp;</title>"), "{svg}");
+    assert_eq!(svg.matches('<').count(), svg.matches('>').count(), "{svg}");
+}

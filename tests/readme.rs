@@ -104,3 +104,65 @@ fn a_changed_snippet_is_caught() {
     let have = trimmed_lines(&file);
     assert!(!have.windows(wanted.len()).any(|w| w == wanted.as_slice()));
 }
+
+/// Every function SECURITY.md's table of findings names (a backticked name with an
+/// underscore, module path allowed), so that a renamed or removed test cannot leave
+/// a finding backed by nothing.
+fn named_in_security_md() -> Vec<String> {
+    let security = include_str!("../SECURITY.md");
+    let table = security
+        .split("## Findings and their tests")
+        .nth(1)
+        .expect("the findings table");
+    table
+        .lines()
+        .filter(|l| l.starts_with('|'))
+        .flat_map(|l| {
+            l.split('`')
+                .skip(1)
+                .step_by(2)
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .filter(|name| {
+            name.contains('_')
+                && name
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == ':')
+        })
+        .collect()
+}
+
+/// Every `.rs` file under `dir`, read.
+fn sources(dir: &std::path::Path, out: &mut String) {
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() && !path.ends_with("target") && !path.ends_with("node_modules") {
+            sources(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push_str(&std::fs::read_to_string(&path).unwrap());
+        }
+    }
+}
+
+#[test]
+fn security_md_names_only_functions_that_exist() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut code = String::new();
+    for dir in ["src", "tests", "zitadel-dev/src", "zitadel-dev/tests"] {
+        sources(&root.join(dir), &mut code);
+    }
+    let named = named_in_security_md();
+    assert!(named.len() > 40, "the table names its tests: {named:?}");
+    let missing: Vec<&String> = named
+        .iter()
+        .filter(|name| {
+            let last = name.rsplit("::").next().unwrap_or(name);
+            !code.contains(&format!("fn {last}(")) && !code.contains(&format!("fn {last}<"))
+        })
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "SECURITY.md names what does not exist: {missing:?}"
+    );
+}

@@ -92,3 +92,47 @@ async fn beside_another_tab_a_refresh_asks_first() {
         "the other tab is asked first: {heard:?}"
     );
 }
+
+/// L7: a refreshed id_token must name the person the session is for; one naming
+/// someone else is refused, and nothing of it is saved.
+#[wasm_bindgen_test]
+async fn l7_a_refreshed_id_token_naming_another_person_is_refused() {
+    use zitadel_profile_form::oidc::{refresh, SignInError};
+    let config = config(None);
+    signed_in(&config).await;
+    let mut tokens = stored::load(&config).unwrap();
+    tokens.sub = Some("somebody-else".into());
+    stored::save(&config, &tokens);
+    let result = refresh(&config, &tokens.access_token).await;
+    assert!(matches!(result, Err(SignInError::IdToken(_))), "{result:?}");
+    assert_eq!(stored::load(&config), Some(tokens), "nothing saved");
+}
+
+/// L7: only ZITADEL's refusal of a refresh ends the session; a token endpoint that
+/// cannot answer right now fails the call, worth a retry, and keeps the session.
+#[wasm_bindgen_test]
+async fn l7_an_unreachable_token_endpoint_keeps_the_session() {
+    use zitadel_profile_form::api::ApiClient;
+    use zitadel_profile_form::authorized::{authorized, CallError};
+    let config = config(None);
+    signed_in(&config).await;
+    // Twelve hours pass: the access token is dead, the refresh token lives.
+    support::dev(
+        "POST",
+        "clock",
+        Some(serde_json::json!({"advanceSeconds": 43_201})),
+    )
+    .await;
+    support::fault(serde_json::json!({"pathPrefix": "/oauth/v2/token", "status": 503, "count": 1}))
+        .await;
+    let result = authorized(&config, |c: ApiClient| async move { c.me().await }).await;
+    assert!(
+        matches!(result, Err(CallError::Http(_))),
+        "{:?}",
+        result.map(|_| ())
+    );
+    assert!(stored::load(&config).is_some(), "the session stays");
+    // Once the endpoint answers again, the same session carries on.
+    let again = authorized(&config, |c: ApiClient| async move { c.me().await }).await;
+    assert!(again.is_ok());
+}

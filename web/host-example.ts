@@ -1,6 +1,6 @@
 // How a host uses the package, type-checked against dist/'s declarations by
 // scripts/package-check (`tsc --noEmit --strict`); it is never run.
-import init, { mount, type ProfileSavedDetail, type ErrorKind } from "./index.js";
+import init, { allowOrigins, mount, type ProfileSavedDetail, type ErrorKind } from "./index.js";
 
 export async function start(slot: HTMLElement): Promise<void> {
   await init();
@@ -9,7 +9,10 @@ export async function start(slot: HTMLElement): Promise<void> {
     clientId: "243862081218773235@profile-form",
     locale: "de",
     timeoutMs: 10_000,
+    apiBaseUrl: "https://api.acme.example",
+    allowedApiOrigins: ["https://api.acme.example"],
   });
+  allowOrigins({ stylesheets: ["https://cdn.acme.example"] });
   slot.addEventListener("profile-saved", (event) => {
     const saved: ProfileSavedDetail = (event as CustomEvent<ProfileSavedDetail>).detail;
     const sequence: string = saved.details.sequence;

@@ -20,8 +20,13 @@ export interface ProfileFormOptions {
   redirectUri?: string;
   /** Default: `openid profile email offline_access urn:zitadel:iam:org:project:id:zitadel:aud`. */
   scope?: string;
-  /** Base URL of the Auth API, if it is served elsewhere. Default: the issuer. */
+  /**
+   * Base URL of the Auth API, if it is served elsewhere. Default: the issuer. On
+   * another origin than the issuer it must be https and named in `allowedApiOrigins`.
+   */
   apiBaseUrl?: string;
+  /** Origins other than the issuer's that `apiBaseUrl` may name (the token goes there). */
+  allowedApiOrigins?: string[];
   /** Where ZITADEL returns after sign-out; registered exactly. Default: the redirect URI. */
   postLogoutRedirectUri?: string;
   /** The form's language and ZITADEL's login's `ui_locales`, e.g. `de`. */
@@ -32,6 +37,20 @@ export interface ProfileFormOptions {
 
 /** Mounts the form into `element`; malformed options render a readable error there. */
 export function mount(element: HTMLElement, options: ProfileFormOptions): MountHandle;
+
+/** What `allowOrigins()` allows the page's `<zitadel-profile-form>` elements. */
+export interface AllowedOrigins {
+  /** Origins an element's `api-base-url` may name besides the issuer's. */
+  api?: string[];
+  /** Origins an element's `stylesheet` may come from besides the page's. */
+  stylesheets?: string[];
+}
+
+/**
+ * Allows the page's elements an API or a stylesheet on other origins; attributes alone
+ * never can. Adds to earlier calls; throws on entries that are not origins.
+ */
+export function allowOrigins(origins: AllowedOrigins): void;
 
 export type Gender = "GENDER_UNSPECIFIED" | "GENDER_FEMALE" | "GENDER_MALE" | "GENDER_DIVERSE";
 

@@ -90,6 +90,7 @@ fn Avatar(account: Account) -> impl IntoView {
     move || match avatar_url.clone().filter(|_| !broken.get()) {
         Some(src) => Either::Left(view! {
             <img class="zpf-avatar" src=src alt=name.clone() data-testid="avatar"
+                referrerpolicy="no-referrer"
                 on:error=move |_| broken.set(true)/>
         }),
         None => Either::Right(view! {

@@ -114,9 +114,9 @@ pub async fn with_refresh_lock<T: 'static>(
 /// What tabs tell each other. No message carries a token readably: tokens are named
 /// by [`id_of`] and sealed under a key derived from the spent refresh token, which
 /// only tabs of that session hold.
-#[derive(Serialize, Deserialize)]
+#[derive(Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "camelCase")]
-enum Message {
+pub enum Message {
     /// The refresh token named `spent` was exchanged; `sealed` holds the session's
     /// tokens now, sealed for holders of that refresh token.
     Rotated {
@@ -133,6 +133,14 @@ enum Message {
         #[serde(default)]
         session: Option<String>,
     },
+}
+
+impl Message {
+    /// A message as another page of the origin posted it: `None` for anything that
+    /// is not one of the three kinds, well formed.
+    pub fn read(text: &str) -> Option<Message> {
+        crate::json::from_str(text).ok()
+    }
 }
 
 fn post(config: &Config, message: &Message) {
@@ -403,7 +411,7 @@ impl TokenSync {
                 let Some(text) = event.data().as_string() else {
                     return;
                 };
-                let Ok(message) = crate::json::from_str::<Message>(&text) else {
+                let Some(message) = Message::read(&text) else {
                     return;
                 };
                 let (config, signed_out) = (config.clone(), signed_out.clone());

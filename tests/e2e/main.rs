@@ -15,6 +15,7 @@ mod embedding;
 mod languages;
 mod sessions;
 mod sign_in;
+mod trust;
 
 use driving::browser::Browser;
 use driving::{dev, env, issuer, page_url};

@@ -144,8 +144,9 @@ async fn a_duplicated_tab_whose_token_was_refreshed_away_adopts_the_other_tabs()
 #[tokio::test]
 #[ignore = "needs the stand-in and the built page; scripts/test runs it"]
 /// M3: a page of the same origin that does not share the session listens on the
-/// widget's channel during a cross-tab refresh and a sign-out: it hears messages,
-/// but no token, raw or encoded.
+/// widget's channel while a tab of the session rotates, answers another tab's question
+/// and signs out (the other tab follows: L5 across tabs). It hears every kind of
+/// message, but no token, raw or encoded.
 async fn m3_a_listener_without_the_session_hears_no_token() {
     let b = Browser::open().await;
     b.sign_in().await;
@@ -175,18 +176,48 @@ async fn m3_a_listener_without_the_session_hears_no_token() {
             == json!(true)
     })
     .await;
-    // A second tab sharing the session, then both refresh at once.
+    // A second tab sharing the session leaves for another page of the origin.
     b.client.switch_to_window(first.clone()).await.unwrap();
     let second = b.open_sharing_tab(&first).await;
-    for tab in b.refresh_both_at_once(first.clone(), second).await {
-        b.client.switch_to_window(tab).await.unwrap();
-        b.loaded().await;
-    }
+    b.client
+        .goto(&format!("{}config.json", page_url()))
+        .await
+        .unwrap();
+    // The first tab refreshes (its access token is about to expire) and announces it.
+    b.client.switch_to_window(first.clone()).await.unwrap();
+    b.client
+        .execute(
+            "const k = Object.keys(sessionStorage).find(k => k.includes(':tokens:'));\
+             const t = JSON.parse(sessionStorage.getItem(k)); t.expiresAtMs = 0;\
+             sessionStorage.setItem(k, JSON.stringify(t));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let stamp = b.reload_soon().await;
+    b.back_on_a_new_page(stamp).await;
+    b.loaded().await;
     let after = held_tokens(&b).await;
     assert_ne!(
         before["accessToken"], after["accessToken"],
         "a refresh happened"
     );
+    // The second comes back, finds its token refreshed away, asks; the first answers.
+    b.client.switch_to_window(second.clone()).await.unwrap();
+    b.client.goto(&page_url()).await.unwrap();
+    b.loaded().await;
+    assert_eq!(held_tokens(&b).await["accessToken"], after["accessToken"]);
+    // The first signs out; the second follows.
+    b.client.switch_to_window(first).await.unwrap();
+    let started = b.document_started().await;
+    b.testid("sign-out").await.click().await.unwrap();
+    b.back_on_a_new_page(started).await;
+    b.client.switch_to_window(second).await.unwrap();
+    b.until("the second tab signed out", || async {
+        b.notice().await.contains("signed out in another tab")
+    })
+    .await;
+    assert_eq!(held_tokens(&b).await, Value::Null);
     b.client.switch_to_window(listener).await.unwrap();
     let heard = b
         .client
@@ -194,10 +225,12 @@ async fn m3_a_listener_without_the_session_hears_no_token() {
         .await
         .unwrap();
     let heard = heard.to_string();
-    assert!(
-        heard.contains("rotated"),
-        "the listener heard the rotation: {heard}"
-    );
+    for kind in ["rotated", "ask", "signedOut"] {
+        assert!(
+            heard.contains(&format!("\\\"kind\\\":\\\"{kind}\\\"")),
+            "the listener heard {kind}: {heard}"
+        );
+    }
     for tokens in [&before, &after] {
         for name in ["accessToken", "refreshToken", "idToken"] {
             let Some(token) = tokens[name].as_str() else {
@@ -213,12 +246,14 @@ async fn m3_a_listener_without_the_session_hears_no_token() {
 
 #[tokio::test]
 #[ignore = "needs the stand-in and the built page; scripts/test runs it"]
-/// M4: after the session ended elsewhere (an administrator, another device), and
-/// the form found out and dropped its tokens, Sign out still ends ZITADEL's session.
+/// M4: after the tokens died (a month without use), and the form found out and
+/// dropped them, Sign out still ends ZITADEL's session: the next sign-in asks for the
+/// password, which it would not while ZITADEL's session lived.
 async fn m4_sign_out_after_the_session_ended_elsewhere_still_reaches_end_session() {
     let b = Browser::open().await;
     b.sign_in().await;
-    dev("end-sessions", json!({}));
+    // A month passes: the refresh token expired too, but the IdP's browser session lives.
+    dev("clock", json!({"advanceSeconds": 31 * 24 * 3600}));
     b.type_into("nickName", "Countess").await;
     b.testid("save").await.click().await.unwrap();
     b.until("the session notice", || async {

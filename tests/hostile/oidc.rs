@@ -3,6 +3,7 @@
 
 use proptest::prelude::*;
 use zitadel_profile_form::languages;
+use zitadel_profile_form::oidc::callback::{self, Claim};
 use zitadel_profile_form::oidc::discovery::Discovery;
 use zitadel_profile_form::oidc::encoding::{base64url, base64url_decode, form_encode, parse_query};
 use zitadel_profile_form::oidc::protocol::{
@@ -44,6 +45,44 @@ proptest! {
                 prop_assert!(!told.is_empty());
             }
             None => {}
+        }
+    }
+
+    /// S6: a callback is a form's only for a state it awaits; the one taken is exactly
+    /// the state the query names; a state nobody awaits is stray, and called the
+    /// widget's own only when it has the widget's shape.
+    #[test]
+    fn callbacks_belong_to_whoever_awaits_their_state(
+        query in query(),
+        mine in prop::option::of(text()),
+        another in prop::option::of(text()),
+    ) {
+        let named = parse_callback(&query).and_then(|c| c.state().cloned());
+        let mut asked = None;
+        let claim = callback::claim(
+            &query,
+            |state| {
+                asked = Some(state.clone());
+                mine.as_deref().filter(|m| *m == state.as_str()).map(str::to_owned)
+            },
+            |state| another.as_deref() == Some(state.as_str()),
+        );
+        prop_assert_eq!(&asked, &named, "asked only about the state the query names");
+        match (claim, named) {
+            (Claim::None, None) => {}
+            (Claim::Mine(callback, taken), Some(state)) => {
+                prop_assert_eq!(callback.state(), Some(&state));
+                prop_assert_eq!(Some(taken.as_str()), mine.as_deref());
+            }
+            (Claim::Another, Some(state)) => {
+                prop_assert_ne!(mine.as_deref(), Some(state.as_str()));
+                prop_assert_eq!(another.as_deref(), Some(state.as_str()));
+            }
+            (Claim::Stray { widget_shaped }, Some(state)) => {
+                prop_assert_eq!(widget_shaped, callback::is_widget_shaped(state.as_str()));
+                prop_assert_ne!(another.as_deref(), Some(state.as_str()));
+            }
+            (claim, named) => prop_assert!(false, "{:?} for {:?}", claim, named),
         }
     }
 

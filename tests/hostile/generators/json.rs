@@ -449,6 +449,12 @@ pub fn kept_shape() -> Text {
         ("refreshToken", string()),
         ("idToken", string()),
         ("sub", string()),
+        ("session", string()),
+    ]);
+    let spent = shaped(vec![
+        ("token", string()),
+        ("atMs", number()),
+        ("answers", number()),
     ]);
     let pending = shaped(vec![
         ("state", string()),
@@ -457,5 +463,31 @@ pub fn kept_shape() -> Text {
         ("started_ms", number()),
     ]);
     let kept = shaped(vec![("userId", string()), ("draft", profile_shape())]);
-    prop_oneof![tokens, pending.clone(), list(pending), list(string()), kept].boxed()
+    prop_oneof![
+        tokens,
+        spent,
+        pending.clone(),
+        list(pending),
+        list(string()),
+        kept
+    ]
+    .boxed()
+}
+
+/// What another page may post on the tabs' channel: the three kinds of message, with
+/// their fields mostly right, and kinds that do not exist.
+pub fn message_shape() -> Text {
+    let kind = prop_oneof![
+        4 => one_of(&["rotated", "ask", "signedOut"]).prop_map(|k| quote(&k)).boxed(),
+        1 => string(),
+    ];
+    let ids = list(string());
+    shaped(vec![
+        ("kind", kind.boxed()),
+        ("spent", string()),
+        ("iv", string()),
+        ("sealed", string()),
+        ("tokens", ids),
+        ("session", string()),
+    ])
 }

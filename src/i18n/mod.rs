@@ -136,7 +136,7 @@ catalogue! {
     GrantNotAllowed = "The application may not use this grant. In ZITADEL, enable “Refresh Token” for the application.",
     TokenRefused = "The sign-in could not be completed: {error}.",
     TokenRefusedWithDetail = "The sign-in could not be completed: {error} ({detail}).",
-    TokenUnreadable = "The sign-in service could not be reached: its answer could not be read.",
+    TokenUnreadable = "The sign-in service's answer could not be read.",
     IdTokenUntrusted = "The sign-in answer could not be trusted: {reason}.",
     IdTokenMalformed = "the id_token is not a readable JWT",
     IdTokenIssuer = "the id_token was issued by {issuer}, not by the configured issuer",

@@ -18,7 +18,7 @@ export default {
   "PreferredLanguage": "Jazyk",
   "Gender": "Pohlaví",
   "LanguageNotSet": "Nenastaveno",
-  "GenderUnspecified": "Neznámé",
+  "GenderUnspecified": "Neuvedeno",
   "GenderFemale": "Žena",
   "GenderMale": "Muž",
   "GenderDiverse": "Jiné",
@@ -95,7 +95,7 @@ export default {
   "GrantNotAllowed": "Aplikace nesmí používat tento typ grantu. V ZITADEL pro aplikaci povolte „Obnovovací Token“ (Refresh Token).",
   "TokenRefused": "Přihlášení nelze dokončit: {error}.",
   "TokenRefusedWithDetail": "Přihlášení nelze dokončit: {error} ({detail}).",
-  "TokenUnreadable": "Přihlašovací služba není dostupná: její odpověď nelze přečíst.",
+  "TokenUnreadable": "Odpověď přihlašovací služby nelze přečíst.",
   "IdTokenUntrusted": "Odpovědi na přihlášení nelze důvěřovat: {reason}.",
   "IdTokenMalformed": "id_token není čitelný JWT",
   "IdTokenIssuer": "id_token vydal {issuer}, ne nakonfigurovaný vydavatel",
@@ -119,7 +119,7 @@ export default {
   "OptionsUnreadable": "Volby nelze přečíst: {reason}",
   "NoOptions": "nebyly zadány žádné volby; předejte objekt alespoň s issuer a clientId",
   "OptionsNotAnObject": "volby nejsou prostý objekt",
-  "ConfigUnreachable": "Soubor config.json vedle této stránky nelze načíst: {reason}",
-  "ConfigStatus": "Soubor config.json vedle této stránky nelze načíst: server odpověděl HTTP {status}",
-  "ConfigMalformed": "Chyba v config.json: {reason}"
+  "ConfigUnreachable": "soubor config.json vedle této stránky nelze načíst: {reason}",
+  "ConfigStatus": "soubor config.json vedle této stránky nelze načíst: server odpověděl HTTP {status}",
+  "ConfigMalformed": "chyba v config.json: {reason}"
 };

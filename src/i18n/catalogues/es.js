@@ -18,7 +18,7 @@ export default {
   "PreferredLanguage": "Idioma",
   "Gender": "Género",
   "LanguageNotSet": "Sin definir",
-  "GenderUnspecified": "Desconocido",
+  "GenderUnspecified": "Sin especificar",
   "GenderFemale": "Mujer",
   "GenderMale": "Hombre",
   "GenderDiverse": "Otro",
@@ -36,9 +36,9 @@ export default {
   "FreshTokenLacksAudience": "Has iniciado sesión, pero el token de acceso no puede llamar a la API de ZITADEL: añade {scope} a la opción «scope».",
   "Required": "Este campo es obligatorio.",
   "TooLong": {
-    "one": "Como máximo {max} caracteres, por favor ({over} carácter de más).",
-    "many": "Como máximo {max} caracteres, por favor ({over} caracteres de más).",
-    "other": "Como máximo {max} caracteres, por favor ({over} caracteres de más)."
+    "one": "Como máximo {max} caracteres ({over} carácter de más).",
+    "many": "Como máximo {max} caracteres ({over} caracteres de más).",
+    "other": "Como máximo {max} caracteres ({over} caracteres de más)."
   },
   "LanguageTag": "Usa una etiqueta de idioma como «en» o «de-CH».",
   "ControlCharacter": "Quita de este campo el tabulador, el salto de línea u otro carácter de control.",
@@ -61,7 +61,7 @@ export default {
   "UserGone": "Esta cuenta ya no existe.",
   "SessionEnded": "Tu sesión ha finalizado. Vuelve a iniciar sesión para continuar; tus cambios se conservan.",
   "OriginNotAllowed": "ZITADEL rechazó el origen de esta página. En la consola de ZITADEL, añade el origen de esta página a los orígenes permitidos de la aplicación (sus URIs de redirección o «additional origins»).",
-  "RateLimited": "Hay demasiadas solicitudes en este momento. Espera un momento y vuelve a intentarlo.",
+  "RateLimited": "Hay demasiadas solicitudes ahora mismo. Espera un momento y vuelve a intentarlo.",
   "ServerProblem": "El servidor tuvo un problema (HTTP {status}). Vuelve a intentarlo en un momento.",
   "Network": "No se pudo contactar con el servidor. Comprueba tu conexión y vuelve a intentarlo.",
   "Timeout": "El servidor no respondió a tiempo. Vuelve a intentarlo.",
@@ -93,7 +93,7 @@ export default {
   "GrantNotAllowed": "La aplicación no puede usar este tipo de concesión. En ZITADEL, activa «Token de refresco» (Refresh Token) para la aplicación.",
   "TokenRefused": "No se pudo completar el inicio de sesión: {error}.",
   "TokenRefusedWithDetail": "No se pudo completar el inicio de sesión: {error} ({detail}).",
-  "TokenUnreadable": "No se pudo contactar con el servicio de inicio de sesión: no se pudo leer su respuesta.",
+  "TokenUnreadable": "No se pudo leer la respuesta del servicio de inicio de sesión.",
   "IdTokenUntrusted": "No se puede confiar en la respuesta de inicio de sesión: {reason}.",
   "IdTokenMalformed": "el id_token no es un JWT legible",
   "IdTokenIssuer": "el id_token lo emitió {issuer}, no el emisor configurado",
@@ -117,7 +117,7 @@ export default {
   "OptionsUnreadable": "No se pudieron leer las opciones: {reason}",
   "NoOptions": "no se indicaron opciones; pasa un objeto con al menos issuer y clientId",
   "OptionsNotAnObject": "las opciones no son un objeto simple",
-  "ConfigUnreachable": "No se pudo cargar el config.json que está junto a esta página: {reason}",
-  "ConfigStatus": "No se pudo cargar el config.json que está junto a esta página: el servidor respondió HTTP {status}",
+  "ConfigUnreachable": "no se pudo cargar el config.json que está junto a esta página: {reason}",
+  "ConfigStatus": "no se pudo cargar el config.json que está junto a esta página: el servidor respondió HTTP {status}",
   "ConfigMalformed": "config.json no válido: {reason}"
 };

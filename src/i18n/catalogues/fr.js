@@ -18,7 +18,7 @@ export default {
   "PreferredLanguage": "Langue",
   "Gender": "Sexe",
   "LanguageNotSet": "Non définie",
-  "GenderUnspecified": "Inconnu",
+  "GenderUnspecified": "Non précisé",
   "GenderFemale": "Femme",
   "GenderMale": "Homme",
   "GenderDiverse": "Autre",
@@ -82,7 +82,7 @@ export default {
   "SignInRefusedWithDetail": "ZITADEL a refusé la connexion : {error} ({detail}).",
   "StrayCallback": "Aucune connexion n'a été établie avec ce lien. Il correspond à une connexion qui n'a pas été lancée dans cet onglet, ou qui n'est plus valide. Pour vous connecter, utilisez « Se connecter ».",
   "CallbackIssuer": "La réponse de connexion provient de « {found} » et non de l'émetteur configuré ; elle a donc été refusée.",
-  "DiscoveryIssuer": "Le service de connexion se présente comme « {found} », ce qui ne correspond pas à l'option « issuer » configurée. Donnez exactement cette adresse à « issuer ».",
+  "DiscoveryIssuer": "Le service de connexion se présente comme « {found} », ce qui ne correspond pas à l'option « issuer » configurée. Indiquez exactement cette adresse dans l'option « issuer ».",
   "DiscoveryEndpoint": "Le point de terminaison {name} « {url} » du service de connexion n'est pas une adresse https sur l'origine de l'émetteur ; il n'a donc pas été utilisé. Vérifiez l'option « issuer ».",
   "DiscoveryNoS256": "Le service de connexion ne propose pas PKCE avec S256, dont ce formulaire a besoin.",
   "IdTokenSubject": "l'id_token ne désigne aucun utilisateur",
@@ -93,7 +93,7 @@ export default {
   "GrantNotAllowed": "L'application n'a pas le droit d'utiliser ce type d'octroi. Dans ZITADEL, activez « Rafraîchir le jeton » (Refresh Token) pour l'application.",
   "TokenRefused": "La connexion n'a pas pu aboutir : {error}.",
   "TokenRefusedWithDetail": "La connexion n'a pas pu aboutir : {error} ({detail}).",
-  "TokenUnreadable": "Impossible de joindre le service de connexion : sa réponse est illisible.",
+  "TokenUnreadable": "La réponse du service de connexion est illisible.",
   "IdTokenUntrusted": "La réponse de connexion n'est pas digne de confiance : {reason}.",
   "IdTokenMalformed": "l'id_token n'est pas un JWT lisible",
   "IdTokenIssuer": "l'id_token a été émis par {issuer} et non par l'émetteur configuré",
@@ -117,7 +117,7 @@ export default {
   "OptionsUnreadable": "Les options n'ont pas pu être lues : {reason}",
   "NoOptions": "aucune option n'a été fournie ; passez un objet contenant au moins issuer et clientId",
   "OptionsNotAnObject": "les options ne sont pas un objet simple",
-  "ConfigUnreachable": "Le fichier config.json situé à côté de cette page n'a pas pu être chargé : {reason}",
-  "ConfigStatus": "Le fichier config.json situé à côté de cette page n'a pas pu être chargé : le serveur a répondu HTTP {status}",
-  "ConfigMalformed": "Fichier config.json invalide : {reason}"
+  "ConfigUnreachable": "le fichier config.json situé à côté de cette page n'a pas pu être chargé : {reason}",
+  "ConfigStatus": "le fichier config.json situé à côté de cette page n'a pas pu être chargé : le serveur a répondu HTTP {status}",
+  "ConfigMalformed": "fichier config.json invalide : {reason}"
 };

@@ -18,7 +18,7 @@ export default {
   "PreferredLanguage": "Nyelv",
   "Gender": "Nem",
   "LanguageNotSet": "Nincs beállítva",
-  "GenderUnspecified": "Ismeretlen",
+  "GenderUnspecified": "Nincs megadva",
   "GenderFemale": "Nő",
   "GenderMale": "Férfi",
   "GenderDiverse": "Egyéb",
@@ -32,8 +32,8 @@ export default {
   "EmailVerified": "ellenőrzött",
   "EmailNotVerified": "nem ellenőrzött",
   "SessionEndedSignIn": "A munkameneted véget ért. A folytatáshoz jelentkezz be újra.",
-  "FreshTokenRefused": "A ZITADEL elutasította az imént kiadott hozzáférési tokent. Ellenőrizd, hogy az „apiBaseUrl” ugyanarra a példányra mutat-e, mint az „issuer”, és hogy a scope tartalmazza-e ezt: {scope}.",
-  "FreshTokenLacksAudience": "Bejelentkeztél, de a hozzáférési tokennel nem hívható a ZITADEL API-ja: add hozzá ezt: {scope} a „scope” beállításhoz.",
+  "FreshTokenRefused": "A ZITADEL elutasította az imént kiadott hozzáférési tokent. Ellenőrizd, hogy az „apiBaseUrl” ugyanarra a példányra mutat-e, mint az „issuer”, és hogy a scope tartalmazza-e a(z) {scope} értéket.",
+  "FreshTokenLacksAudience": "Bejelentkeztél, de a hozzáférési tokennel nem hívható a ZITADEL API-ja: add hozzá a(z) {scope} értéket a „scope” beállításhoz.",
   "Required": "Ez a mező kötelező.",
   "TooLong": {
     "one": "Kérlek, legfeljebb {max} karaktert adj meg ({over} karakterrel több a kelleténél).",
@@ -91,7 +91,7 @@ export default {
   "GrantNotAllowed": "Az alkalmazás nem használhatja ezt az engedélyezési típust. A ZITADEL-ben kapcsold be az alkalmazásnál a „Frissítési token” (Refresh Token) lehetőséget.",
   "TokenRefused": "A bejelentkezést nem sikerült befejezni: {error}.",
   "TokenRefusedWithDetail": "A bejelentkezést nem sikerült befejezni: {error} ({detail}).",
-  "TokenUnreadable": "A bejelentkezési szolgáltatás nem érhető el: a válasza nem olvasható.",
+  "TokenUnreadable": "A bejelentkezési szolgáltatás válasza nem olvasható.",
   "IdTokenUntrusted": "A bejelentkezési válasz nem megbízható: {reason}.",
   "IdTokenMalformed": "az id_token nem olvasható JWT",
   "IdTokenIssuer": "az id_token kibocsátója {issuer}, nem a beállított kibocsátó",
@@ -115,7 +115,7 @@ export default {
   "OptionsUnreadable": "A beállítások nem olvashatók: {reason}",
   "NoOptions": "nem adtál meg beállításokat; adj át egy objektumot legalább issuer és clientId értékkel",
   "OptionsNotAnObject": "a beállítások nem egyszerű objektumban vannak",
-  "ConfigUnreachable": "Az oldal melletti config.json nem tölthető be: {reason}",
-  "ConfigStatus": "Az oldal melletti config.json nem tölthető be: a szerver HTTP {status} választ adott",
-  "ConfigMalformed": "Hibás config.json: {reason}"
+  "ConfigUnreachable": "az oldal melletti config.json nem tölthető be: {reason}",
+  "ConfigStatus": "az oldal melletti config.json nem tölthető be: a szerver HTTP {status} választ adott",
+  "ConfigMalformed": "hibás config.json: {reason}"
 };

@@ -14,12 +14,12 @@ export default {
   "FirstName": "Nome",
   "LastName": "Cognome",
   "NickName": "Soprannome",
-  "DisplayName": "DisplayName",
+  "DisplayName": "Nome visualizzato",
   "PreferredLanguage": "Lingua",
   "Gender": "Genere",
   "LanguageNotSet": "Non impostata",
-  "GenderUnspecified": "Sconosciuto",
-  "GenderFemale": "Femminile",
+  "GenderUnspecified": "Non specificato",
+  "GenderFemale": "Femmina",
   "GenderMale": "Maschio",
   "GenderDiverse": "Altro",
   "Saved": "Salvato.",
@@ -36,9 +36,9 @@ export default {
   "FreshTokenLacksAudience": "Accesso effettuato, ma il token di accesso non può chiamare l'API di ZITADEL: aggiungi {scope} all'opzione «scope».",
   "Required": "Questo campo è obbligatorio.",
   "TooLong": {
-    "one": "Al massimo {max} caratteri, per favore ({over} carattere di troppo).",
-    "many": "Al massimo {max} caratteri, per favore ({over} caratteri di troppo).",
-    "other": "Al massimo {max} caratteri, per favore ({over} caratteri di troppo)."
+    "one": "Massimo {max} caratteri ({over} carattere di troppo).",
+    "many": "Massimo {max} caratteri ({over} caratteri di troppo).",
+    "other": "Massimo {max} caratteri ({over} caratteri di troppo)."
   },
   "LanguageTag": "Usa un tag di lingua come «en» o «de-CH».",
   "ControlCharacter": "Rimuovi da questo campo la tabulazione, l'a capo o un altro carattere di controllo.",
@@ -83,7 +83,7 @@ export default {
   "StrayCallback": "Con questo link non è stato effettuato alcun accesso. Appartiene a un accesso che non è stato avviato in questa scheda o che non è più valido. Per accedere, usa «Accedi».",
   "CallbackIssuer": "La risposta di accesso proviene da «{found}», non dall'issuer configurato, quindi è stata rifiutata.",
   "DiscoveryIssuer": "Il servizio di accesso si identifica come «{found}», che non è l'«issuer» configurato. Imposta «issuer» esattamente su quell'indirizzo.",
-  "DiscoveryEndpoint": "L'indirizzo {name} «{url}» del servizio di accesso non è un indirizzo https sull'origine dell'issuer, quindi non è stato usato. Controlla l'opzione «issuer».",
+  "DiscoveryEndpoint": "L'endpoint {name} «{url}» del servizio di accesso non è un indirizzo https sull'origine dell'issuer, quindi non è stato usato. Controlla l'opzione «issuer».",
   "DiscoveryNoS256": "Il servizio di accesso non offre PKCE con S256, necessario per questo modulo.",
   "IdTokenSubject": "l'id_token non indica alcun utente",
   "IdTokenIssuedAt": "l'id_token non indica l'ora di emissione, oppure ne indica una successiva alla scadenza",
@@ -93,7 +93,7 @@ export default {
   "GrantNotAllowed": "L'applicazione non può usare questo tipo di autorizzazione. In ZITADEL, abilita «Refresh Token» per l'applicazione.",
   "TokenRefused": "Impossibile completare l'accesso: {error}.",
   "TokenRefusedWithDetail": "Impossibile completare l'accesso: {error} ({detail}).",
-  "TokenUnreadable": "Impossibile raggiungere il servizio di accesso: la sua risposta non è leggibile.",
+  "TokenUnreadable": "Impossibile leggere la risposta del servizio di accesso.",
   "IdTokenUntrusted": "La risposta di accesso non è affidabile: {reason}.",
   "IdTokenMalformed": "l'id_token non è un JWT leggibile",
   "IdTokenIssuer": "l'id_token è stato emesso da {issuer}, non dall'issuer configurato",
@@ -117,7 +117,7 @@ export default {
   "OptionsUnreadable": "Impossibile leggere le opzioni: {reason}",
   "NoOptions": "nessuna opzione fornita; passa un oggetto con almeno issuer e clientId",
   "OptionsNotAnObject": "le opzioni non sono un oggetto semplice",
-  "ConfigUnreachable": "Impossibile caricare il file config.json accanto a questa pagina: {reason}",
-  "ConfigStatus": "Impossibile caricare il file config.json accanto a questa pagina: il server ha risposto HTTP {status}",
-  "ConfigMalformed": "Errore in config.json: {reason}"
+  "ConfigUnreachable": "impossibile caricare il file config.json accanto a questa pagina: {reason}",
+  "ConfigStatus": "impossibile caricare il file config.json accanto a questa pagina: il server ha risposto HTTP {status}",
+  "ConfigMalformed": "errore in config.json: {reason}"
 };

@@ -18,7 +18,7 @@ export default {
   "PreferredLanguage": "Јазик",
   "Gender": "Пол",
   "LanguageNotSet": "Не е поставен",
-  "GenderUnspecified": "Непознато",
+  "GenderUnspecified": "Не е наведен",
   "GenderFemale": "Женски",
   "GenderMale": "Машки",
   "GenderDiverse": "Друго",
@@ -36,8 +36,8 @@ export default {
   "FreshTokenLacksAudience": "Најавени сте, но со токенот за пристап не може да се повика API-то на ZITADEL: додадете {scope} во опцијата „scope“.",
   "Required": "Ова поле е задолжително.",
   "TooLong": {
-    "one": "Ве молиме, најмногу {max} карактери ({over} карактер премногу).",
-    "other": "Ве молиме, најмногу {max} карактери ({over} карактери премногу)."
+    "one": "Најмногу {max} карактери ({over} карактер повеќе).",
+    "other": "Најмногу {max} карактери ({over} карактери повеќе)."
   },
   "LanguageTag": "Користете ознака за јазик, на пример „en“ или „de-CH“.",
   "ControlCharacter": "Отстранете го табулаторот, новиот ред или другиот контролен знак од ова поле.",
@@ -70,7 +70,7 @@ export default {
   "BrowserCannotSignIn": "Овој прелистувач не може безбедно да се најави: {reason}",
   "CryptoMissing": "нема криптографија",
   "RandomMissing": "нема случајни броеви",
-  "DigestMissing": "SHA-256 не е достапен (дали страницата се служи преку https?)",
+  "DigestMissing": "SHA-256 не е достапен (дали страницата се вчитува преку https?)",
   "NavigationRefused": "Услугата за најава не може да се достигне: прелистувачот одби да ја отвори",
   "SignInCancelled": "Најавата е откажана.",
   "PleaseSignIn": "Ве молиме, најавете се.",
@@ -88,10 +88,10 @@ export default {
   "IdTokenOtherUser": "освежениот id_token наведува друг корисник",
   "CodeUsedOrExpired": "Тој линк за најава е веќе искористен или истекол. Ве молиме, најавете се повторно.",
   "UnknownClient": "ZITADEL не ја препознава оваа апликација. Проверете ја опцијата „clientId“.",
-  "GrantNotAllowed": "Апликацијата не смее да го користи овој тип на овластување (grant). Во ZITADEL, овозможете „Refresh Token“ за апликацијата.",
+  "GrantNotAllowed": "Апликацијата не смее да го користи овој тип на овластување (grant). Во ZITADEL, овозможете „Токен за Освежување“ (Refresh Token) за апликацијата.",
   "TokenRefused": "Најавата не може да се заврши: {error}.",
   "TokenRefusedWithDetail": "Најавата не може да се заврши: {error} ({detail}).",
-  "TokenUnreadable": "Услугата за најава не може да се достигне: нејзиниот одговор не може да се прочита.",
+  "TokenUnreadable": "Одговорот на услугата за најава не може да се прочита.",
   "IdTokenUntrusted": "На одговорот за најава не може да му се верува: {reason}.",
   "IdTokenMalformed": "id_token не е читлив JWT",
   "IdTokenIssuer": "id_token е издаден од {issuer}, а не од конфигурираниот issuer",
@@ -117,5 +117,5 @@ export default {
   "OptionsNotAnObject": "опциите не се обичен објект",
   "ConfigUnreachable": "config.json до оваа страница не може да се вчита: {reason}",
   "ConfigStatus": "config.json до оваа страница не може да се вчита: серверот одговори со HTTP {status}",
-  "ConfigMalformed": "Грешка во config.json: {reason}"
+  "ConfigMalformed": "грешка во config.json: {reason}"
 };

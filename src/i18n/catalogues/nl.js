@@ -18,7 +18,7 @@ export default {
   "PreferredLanguage": "Taal",
   "Gender": "Geslacht",
   "LanguageNotSet": "Niet ingesteld",
-  "GenderUnspecified": "Onbekend",
+  "GenderUnspecified": "Niet opgegeven",
   "GenderFemale": "Vrouw",
   "GenderMale": "Man",
   "GenderDiverse": "Anders",
@@ -88,10 +88,10 @@ export default {
   "IdTokenOtherUser": "het vernieuwde id_token noemt een andere gebruiker",
   "CodeUsedOrExpired": "Die inloglink is al gebruikt of is verlopen. Log opnieuw in.",
   "UnknownClient": "ZITADEL kent deze applicatie niet. Controleer de optie “clientId”.",
-  "GrantNotAllowed": "De applicatie mag dit grant type niet gebruiken. Schakel in ZITADEL “Refresh Token” in voor de applicatie.",
+  "GrantNotAllowed": "De applicatie mag dit granttype niet gebruiken. Schakel in ZITADEL “Refresh Token” in voor de applicatie.",
   "TokenRefused": "Het inloggen kon niet worden voltooid: {error}.",
   "TokenRefusedWithDetail": "Het inloggen kon niet worden voltooid: {error} ({detail}).",
-  "TokenUnreadable": "De inlogdienst is niet bereikbaar: het antwoord kon niet worden gelezen.",
+  "TokenUnreadable": "Het antwoord van de inlogdienst kon niet worden gelezen.",
   "IdTokenUntrusted": "Het inlogantwoord is niet betrouwbaar: {reason}.",
   "IdTokenMalformed": "het id_token is geen leesbaar JWT",
   "IdTokenIssuer": "het id_token is uitgegeven door {issuer}, niet door de geconfigureerde issuer",
@@ -117,5 +117,5 @@ export default {
   "OptionsNotAnObject": "de opties zijn geen gewoon object",
   "ConfigUnreachable": "config.json naast deze pagina kon niet worden geladen: {reason}",
   "ConfigStatus": "config.json naast deze pagina kon niet worden geladen: de server antwoordde met HTTP {status}",
-  "ConfigMalformed": "Fout in config.json: {reason}"
+  "ConfigMalformed": "fout in config.json: {reason}"
 };

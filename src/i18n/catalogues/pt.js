@@ -18,7 +18,7 @@ export default {
   "PreferredLanguage": "Idioma",
   "Gender": "Gênero",
   "LanguageNotSet": "Não definido",
-  "GenderUnspecified": "Desconhecido",
+  "GenderUnspecified": "Não informado",
   "GenderFemale": "Feminino",
   "GenderMale": "Masculino",
   "GenderDiverse": "Outro",
@@ -36,16 +36,16 @@ export default {
   "FreshTokenLacksAudience": "Você entrou, mas o token de acesso não pode chamar a API do ZITADEL: adicione {scope} à opção “scope”.",
   "Required": "Este campo é obrigatório.",
   "TooLong": {
-    "one": "No máximo {max} caracteres, por favor ({over} caractere a mais).",
-    "many": "No máximo {max} caracteres, por favor ({over} de caracteres a mais).",
-    "other": "No máximo {max} caracteres, por favor ({over} caracteres a mais)."
+    "one": "No máximo {max} caracteres ({over} caractere a mais).",
+    "many": "No máximo {max} caracteres ({over} de caracteres a mais).",
+    "other": "No máximo {max} caracteres ({over} caracteres a mais)."
   },
   "LanguageTag": "Use uma tag de idioma como “en” ou “de-CH”.",
   "ControlCharacter": "Remova deste campo a tabulação, a quebra de linha ou outro caractere de controle.",
   "CharactersLeft": {
-    "one": "Resta {count} caractere",
-    "many": "Restam {count} de caracteres",
-    "other": "Restam {count} caracteres"
+    "one": "Caracteres restantes: {count}",
+    "many": "Caracteres restantes: {count}",
+    "other": "Caracteres restantes: {count}"
   },
   "ChangedElsewhere": "Seu perfil foi alterado em outro lugar (em outra aba, em outro dispositivo ou por um administrador) desde que este formulário o carregou. Nada foi salvo. Escolha quais valores manter e depois salve.",
   "ValueYours": "Seu valor",
@@ -93,14 +93,14 @@ export default {
   "GrantNotAllowed": "O aplicativo não pode usar este tipo de concessão. No ZITADEL, ative “Token de Atualização” para o aplicativo.",
   "TokenRefused": "Não foi possível concluir o login: {error}.",
   "TokenRefusedWithDetail": "Não foi possível concluir o login: {error} ({detail}).",
-  "TokenUnreadable": "Não foi possível acessar o serviço de login: a resposta dele não pôde ser lida.",
+  "TokenUnreadable": "Não foi possível ler a resposta do serviço de login.",
   "IdTokenUntrusted": "A resposta de login não é confiável: {reason}.",
   "IdTokenMalformed": "o id_token não é um JWT legível",
   "IdTokenIssuer": "o id_token foi emitido por {issuer}, não pelo emissor configurado",
   "IdTokenAudience": "o id_token não se destina a este aplicativo",
   "IdTokenExpired": "o id_token expirou",
   "IdTokenNonce": "o id_token não corresponde a este login (nonce divergente)",
-  "NoEndSession": "o serviço de login não oferece como encerrar a própria sessão",
+  "NoEndSession": "o serviço de login não oferece nenhuma forma de encerrar a própria sessão",
   "SignedOutHereOnly": "Você saiu aqui, mas não foi possível encerrar sua sessão do ZITADEL ({reason}). Feche o navegador para encerrá-la.",
   "SignedOutElsewhere": "Você saiu em outra aba.",
   "SignedOutElsewhereDiscarded": "Você saiu em outra aba, por isso as alterações que você não tinha salvado aqui foram descartadas.",

@@ -18,7 +18,7 @@ export default {
   "PreferredLanguage": "Språk",
   "Gender": "Kön",
   "LanguageNotSet": "Inte angivet",
-  "GenderUnspecified": "Okänd",
+  "GenderUnspecified": "Inte angivet",
   "GenderFemale": "Kvinna",
   "GenderMale": "Man",
   "GenderDiverse": "Annat",
@@ -36,8 +36,8 @@ export default {
   "FreshTokenLacksAudience": "Du är inloggad, men åtkomsttoken kan inte anropa ZITADEL:s API: lägg till {scope} i alternativet ”scope”.",
   "Required": "Det här fältet är obligatoriskt.",
   "TooLong": {
-    "one": "Högst {max} tecken, tack ({over} tecken för mycket).",
-    "other": "Högst {max} tecken, tack ({over} tecken för mycket)."
+    "one": "Högst {max} tecken ({over} tecken för mycket).",
+    "other": "Högst {max} tecken ({over} tecken för mycket)."
   },
   "LanguageTag": "Ange en språktagg, till exempel ”en” eller ”de-CH”.",
   "ControlCharacter": "Ta bort tabbtecknet, radbrytningen eller det andra styrtecknet från det här fältet.",
@@ -91,7 +91,7 @@ export default {
   "GrantNotAllowed": "Applikationen får inte använda den här beviljningstypen. Aktivera ”Uppdateringstoken” för applikationen i ZITADEL.",
   "TokenRefused": "Inloggningen kunde inte slutföras: {error}.",
   "TokenRefusedWithDetail": "Inloggningen kunde inte slutföras: {error} ({detail}).",
-  "TokenUnreadable": "Det gick inte att nå inloggningstjänsten: dess svar kunde inte läsas.",
+  "TokenUnreadable": "Inloggningstjänstens svar kunde inte läsas.",
   "IdTokenUntrusted": "Inloggningssvaret går inte att lita på: {reason}.",
   "IdTokenMalformed": "id_token är ingen läsbar JWT",
   "IdTokenIssuer": "id_token utfärdades av {issuer}, inte av den konfigurerade utfärdaren",

@@ -164,11 +164,15 @@ pub fn host_csp(issuer: &str, dir: &Path) -> String {
             )
         })
         .collect();
-    strict_csp(issuer).replacen(
-        "script-src 'self' 'wasm-unsafe-eval'",
-        &format!("script-src 'self' 'wasm-unsafe-eval'{hashes}"),
-        1,
-    )
+    // Not Trusted Types: that is the host's choice, and its own code (its bundler's
+    // chunk loader, its framework's templates) must be written for it.
+    strict_csp(issuer)
+        .replacen(
+            "script-src 'self' 'wasm-unsafe-eval'",
+            &format!("script-src 'self' 'wasm-unsafe-eval'{hashes}"),
+            1,
+        )
+        .replace("; require-trusted-types-for 'script'", "")
 }
 
 /// The text of each `<script>` in `html` that has no `src`.

@@ -83,6 +83,12 @@ impl FromRequestParts<AppState> for Authenticated {
         if !has_scope(&token.scope, API_AUDIENCE_SCOPE) {
             return Err(ApiError::token_invalid());
         }
+        let store = state.store();
+        let wants_mfa = store.user(&token.user_id).is_some_and(|u| u.mfa_required);
+        if wants_mfa && !store.mfa_sessions.contains(&token.session) {
+            return Err(ApiError::mfa_required());
+        }
+        drop(store);
         let origin = parts
             .headers
             .get(header::ORIGIN)

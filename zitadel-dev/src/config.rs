@@ -13,6 +13,24 @@ pub const DEMO_CLIENT_ID: &str = "243862081218773235@profile-form";
 /// A second app of the demo instance, in another project: the embedding example's
 /// page with two forms (`/embed/two.html`) signs in to both.
 pub const SECOND_CLIENT_ID: &str = "243862081218773236@profile-form-two";
+/// Apps of the demo instance, each set up with one mistake an operator makes (see
+/// [`App`]): the embedding example's `mistakes.html` holds a form for each. Their ids are plain
+/// numbers, as ZITADEL has made them since 2.56.
+pub mod misconfigured {
+    /// The Refresh Token grant is not ticked.
+    pub const NO_REFRESH_GRANT: &str = "312345678901234567";
+    /// A Web app with a client secret, as a framework preset makes it.
+    pub const WEB_APP: &str = "312345678901234568";
+    /// "Only authorized users can authenticate", and only `hedy` has a grant.
+    pub const AUTHORIZED_ONLY: &str = "312345678901234569";
+    /// Development Mode off, so the demo's `http://` page is refused.
+    pub const NO_DEV_MODE: &str = "312345678901234570";
+    /// A Development Mode redirect URI with a wildcard port, which leaves the app no
+    /// allowed origin.
+    pub const WILDCARD_PORT: &str = "312345678901234571";
+}
+/// The code the stand-in's second-factor step accepts.
+pub const DEMO_SECOND_FACTOR: &str = "123456";
 /// The demo user, Ada Lovelace: a user who has saved her profile through the v1 API
 /// before, so her unspecified gender is stored as −1 and saving her profile unchanged
 /// answers "not changed" (`COMMAND-2M0fs`) from the first time on. The widget's flows
@@ -79,6 +97,10 @@ pub struct Config {
     pub languages: Vec<String>,
     /// Enables `/_dev/*`: fault injection, token minting, clock control. Off unless asked for.
     pub test_controls: bool,
+    /// The new login (login v2) is required on the instance (the default on new
+    /// ZITADEL 4 installations): a sign-out without `id_token_hint` stops on the
+    /// login's sign-out page, and no refresh token is issued without the grant.
+    pub login_v2: bool,
 }
 
 /// A registered application (type User Agent, auth method NONE, PKCE).
@@ -92,9 +114,34 @@ pub struct App {
     /// Origins allowed to call the API besides those of the redirect URIs.
     #[serde(default)]
     pub additional_origins: Vec<String>,
-    /// Whether the refresh token grant is enabled.
+    /// Whether the refresh token grant is enabled. Without it the classic login still
+    /// issues a refresh token for `offline_access`, which the first refresh then finds
+    /// refused (`unauthorized_client`); the new login issues none.
     #[serde(default = "yes")]
     pub refresh_token_grant: bool,
+    /// Development Mode: plain `http://` redirect URIs are allowed, and every
+    /// registered URI is also a glob pattern. Off, an `http://` redirect URI is refused
+    /// on ZITADEL's own page.
+    #[serde(default)]
+    pub dev_mode: bool,
+    /// How the app proves itself at the token endpoint.
+    #[serde(default)]
+    pub auth_method: AuthMethod,
+    /// "Only authorized users can authenticate": when set, only these users (by user
+    /// name) hold a grant on the app's project; anyone else is stopped at the login.
+    #[serde(default)]
+    pub authorized_users: Option<Vec<String>>,
+}
+
+/// An app's authentication method at the token endpoint.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AuthMethod {
+    /// A public client with PKCE (a User Agent app): no secret.
+    #[default]
+    None,
+    /// A client secret in the `Authorization: Basic` header (a Web app).
+    Basic,
 }
 
 fn yes() -> bool {
@@ -123,6 +170,11 @@ pub struct SeedUser {
     /// Whether the user uploaded an avatar (served under `/assets/v1/`).
     #[serde(default)]
     pub avatar: bool,
+    /// Whether ZITADEL wants a second factor of this user (the login policy forces
+    /// MFA, or the user set one up): the API refuses tokens of a session signed in
+    /// without one (403 `AUTHZ-Kl3p0`), and the login asks for it.
+    #[serde(default)]
+    pub mfa_required: bool,
 }
 
 /// ZITADEL's languages, as it ships them (`uk` since 2025-12, `ar` since 2026-01).
@@ -149,22 +201,52 @@ impl Config {
             format!("{origin}/baseline/"),
         ];
         let two = vec![format!("{origin}/embed/two.html")];
+        let mistakes = vec![format!("{origin}/embed/mistakes.html")];
+        let app = |client_id: &str| App {
+            client_id: client_id.into(),
+            redirect_uris: mistakes.clone(),
+            post_logout_redirect_uris: mistakes.clone(),
+            additional_origins: vec![],
+            refresh_token_grant: true,
+            dev_mode: true,
+            auth_method: AuthMethod::None,
+            authorized_users: None,
+        };
         Self {
             issuer: issuer.trim_end_matches('/').to_owned(),
             apps: vec![
                 App {
-                    client_id: DEMO_CLIENT_ID.into(),
                     redirect_uris: pages.clone(),
                     post_logout_redirect_uris: pages,
-                    additional_origins: vec![],
-                    refresh_token_grant: true,
+                    ..app(DEMO_CLIENT_ID)
                 },
                 App {
-                    client_id: SECOND_CLIENT_ID.into(),
                     redirect_uris: two.clone(),
                     post_logout_redirect_uris: two,
-                    additional_origins: vec![],
-                    refresh_token_grant: true,
+                    ..app(SECOND_CLIENT_ID)
+                },
+                App {
+                    refresh_token_grant: false,
+                    ..app(misconfigured::NO_REFRESH_GRANT)
+                },
+                App {
+                    auth_method: AuthMethod::Basic,
+                    ..app(misconfigured::WEB_APP)
+                },
+                App {
+                    authorized_users: Some(vec![SECOND_USER.into()]),
+                    ..app(misconfigured::AUTHORIZED_ONLY)
+                },
+                App {
+                    dev_mode: false,
+                    ..app(misconfigured::NO_DEV_MODE)
+                },
+                App {
+                    redirect_uris: vec![format!(
+                        "{}:*/embed/mistakes.html",
+                        origin_without_port(origin)
+                    )],
+                    ..app(misconfigured::WILDCARD_PORT)
                 },
             ],
             users: demo_users(),
@@ -175,6 +257,7 @@ impl Config {
             code_seconds: 60,
             languages: ZITADEL_LANGUAGES.split(' ').map(str::to_owned).collect(),
             test_controls: false,
+            login_v2: false,
         }
     }
 
@@ -203,6 +286,7 @@ pub fn demo_users() -> Vec<SeedUser> {
         email: format!("{}@example.com", first.to_lowercase()),
         email_verified: true,
         avatar: false,
+        mfa_required: false,
     };
     vec![
         SeedUser {
@@ -219,6 +303,22 @@ pub fn demo_users() -> Vec<SeedUser> {
 }
 
 impl App {
+    /// Whether `uri` is one of the app's redirect URIs: exactly, or in Development Mode
+    /// also as a glob pattern.
+    pub fn registers(&self, uri: &str) -> bool {
+        self.redirect_uris.iter().any(|registered| {
+            registered == uri || (self.dev_mode && crate::glob::matches(registered, uri))
+        })
+    }
+
+    /// Whether `uri` is one of the app's post-logout URIs, as [`App::registers`] reads
+    /// redirect URIs.
+    pub fn registers_post_logout(&self, uri: &str) -> bool {
+        self.post_logout_redirect_uris.iter().any(|registered| {
+            registered == uri || (self.dev_mode && crate::glob::matches(registered, uri))
+        })
+    }
+
     /// ZITADEL allows the origins of the redirect URIs plus the additional origins,
     /// compared as exact strings.
     pub fn allows_origin(&self, origin: &str) -> bool {
@@ -227,6 +327,15 @@ impl App {
             .filter_map(|uri| origin_of(uri))
             .any(|o| o == origin)
             || self.additional_origins.iter().any(|o| o == origin)
+    }
+}
+
+/// `scheme://host` of an origin, without its port.
+fn origin_without_port(origin: &str) -> &str {
+    let host_start = origin.find("://").map_or(0, |i| i + 3);
+    match origin[host_start..].rfind(':') {
+        Some(colon) if !origin[host_start..].ends_with(']') => &origin[..host_start + colon],
+        _ => origin,
     }
 }
 

@@ -127,6 +127,17 @@ impl ApiError {
         )
     }
 
+    /// A token of a session signed in without the second factor ZITADEL wants of its
+    /// user (`internal/authz/repository/eventsourcing/eventstore/token_verifier.go`).
+    pub fn mfa_required() -> Self {
+        Self::new(
+            StatusCode::FORBIDDEN,
+            grpc::PERMISSION_DENIED,
+            Some("AUTHZ-Kl3p0"),
+            "mfa required".into(),
+        )
+    }
+
     /// The status message: the text, and the id after it when there is one.
     pub fn message(&self) -> String {
         match self.id {

@@ -135,6 +135,22 @@ struct Origin {
     origin: String,
 }
 
+/// Whether ZITADEL wants a second factor of a user from now on.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct Mfa {
+    #[serde(default = "demo_user")]
+    user_name: String,
+    required: bool,
+}
+
+/// The new login on or off for the instance.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct LoginV2 {
+    required: bool,
+}
+
 /// The `/_dev/` routes. Bodies are JSON; every field has a default unless marked.
 ///
 /// - `POST /_dev/faults` `{count, status, body, contentType, delayMs, close, pathPrefix}`:
@@ -162,6 +178,12 @@ struct Origin {
 ///   elsewhere (another device, an administrator, an action), under ZITADEL's rules and
 ///   as one change with the next sequence. 200 with the change's `details`, 400 for a
 ///   profile the rules refuse, 404 for an unknown user, 412 when nothing changes.
+/// - `POST /_dev/mfa` `{userName, required}` (`required` required): whether ZITADEL
+///   wants a second factor of the user from now on, as when an administrator forces
+///   MFA: tokens of sessions signed in without one get 403 `AUTHZ-Kl3p0` from the API,
+///   and the login asks for the code. 204, or 404 for an unknown user.
+/// - `POST /_dev/login-v2` `{required}` (required): the new login on or off for the
+///   instance, over the config's `loginV2`.
 /// - `DELETE /_dev/users/{id}`: removes a user.
 /// - `GET /_dev/last-request`: the last Auth API request, or `null`.
 ///
@@ -214,6 +236,28 @@ pub fn routes() -> Router<AppState> {
         .route("/_dev/end-sessions", post(end_sessions))
         .route("/_dev/deactivate", post(deactivate))
         .route("/_dev/profile", post(change_profile))
+        .route(
+            "/_dev/mfa",
+            post(|State(s): State<AppState>, Json(m): Json<Mfa>| async move {
+                let mut store = s.store();
+                let Some(id) = store.user_id_by_name(&m.user_name) else {
+                    return StatusCode::NOT_FOUND;
+                };
+                if let Some(user) = store.users.get_mut(&id) {
+                    user.mfa_required = m.required;
+                }
+                StatusCode::NO_CONTENT
+            }),
+        )
+        .route(
+            "/_dev/login-v2",
+            post(
+                |State(s): State<AppState>, Json(l): Json<LoginV2>| async move {
+                    s.store().login_v2 = Some(l.required);
+                    StatusCode::NO_CONTENT
+                },
+            ),
+        )
         .route(
             "/_dev/users/{id}",
             delete(

@@ -12,6 +12,7 @@ pub mod config;
 pub mod cors;
 pub mod error;
 pub mod faults;
+pub mod glob;
 pub mod language_tag;
 pub mod loopback;
 pub mod oidc;
@@ -69,6 +70,10 @@ pub fn app(state: AppState) -> Router {
             get(oidc::login_page).post(oidc::login_submit),
         )
         .route(oidc::LOGGED_OUT_PATH, get(oidc::logged_out))
+        .route(
+            oidc::LOGOUT_V2_PATH,
+            get(oidc::logout_v2_page).post(oidc::logout_v2_end),
+        )
         .route("/favicon.ico", get(oidc::favicon));
     let assets = Router::new()
         .route("/assets/v1/{org}/users/{id}/avatar", get(api::avatar))

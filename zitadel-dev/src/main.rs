@@ -149,6 +149,7 @@ async fn start(args: Args, config: Config) -> Option<JoinSet<std::io::Result<()>
         if args.embed.is_some() {
             println!("Embedded example: {page_origin}/embed/");
             println!("Two apps, one page: {page_origin}/embed/two.html");
+            println!("Operator mistakes: {page_origin}/embed/mistakes.html");
         }
         let csp = zitadel_dev::strict_csp(&config.issuer);
         compress(&dist);

@@ -142,6 +142,8 @@ pub struct User {
     pub email_verified: bool,
     /// Whether an avatar was uploaded.
     pub avatar: bool,
+    /// Whether ZITADEL wants a second factor of this user (see `SeedUser`).
+    pub mfa_required: bool,
     pub sequence: u64,
     pub creation_date: String,
     pub change_date: String,
@@ -163,6 +165,8 @@ pub struct AuthRequest {
     pub reply: ReplyTo,
     /// The `ui_locales` the client sent, in its order of preference.
     pub ui_locales: Vec<String>,
+    /// The user whose password was right, while the login asks for their second factor.
+    pub second_factor_for: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -229,6 +233,12 @@ pub struct Store {
     /// ZITADEL sessions by id, each with its user. A browser holds one in its cookie;
     /// tokens minted through the test controls get one that no browser holds.
     pub sessions: HashMap<String, String>,
+    /// The sessions whose sign-in included a second factor.
+    pub mfa_sessions: HashSet<String>,
+    /// Sign-outs waiting on the new login's sign-out page: the URI each returns to.
+    pub logouts: HashMap<String, String>,
+    /// The new login switched on or off through the test controls, over the config.
+    pub login_v2: Option<bool>,
     pub auth_requests: HashMap<String, AuthRequest>,
     pub codes: HashMap<String, CodeGrant>,
     pub access_tokens: HashMap<String, AccessToken>,
@@ -302,6 +312,11 @@ impl Store {
             .map(|u| u.id.clone())
     }
 
+    /// Parks a sign-out on the new login's page; returns its `logout_token`.
+    pub fn add_logout(&mut self, target: String) -> String {
+        insert_fresh(&mut self.logouts, 24, target)
+    }
+
     /// Starts a session for `user_id`; returns the session id (for the cookie).
     pub fn start_session(&mut self, user_id: String) -> String {
         insert_fresh(&mut self.sessions, 24, user_id)
@@ -315,6 +330,7 @@ impl Store {
     /// refresh tokens all stop working.
     pub fn end_session(&mut self, session: &str) {
         self.sessions.remove(session);
+        self.mfa_sessions.remove(session);
         self.codes.retain(|_, c| c.session != session);
         self.access_tokens.retain(|_, a| a.session != session);
         self.refresh_tokens.retain(|_, r| r.session != session);
@@ -611,6 +627,7 @@ impl User {
             email: seed.email.clone(),
             email_verified: seed.email_verified,
             avatar: seed.avatar,
+            mfa_required: seed.mfa_required,
             sequence,
             creation_date: date.to_owned(),
             change_date: date.to_owned(),

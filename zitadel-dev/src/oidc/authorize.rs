@@ -12,7 +12,7 @@ use serde::Deserialize;
 use super::pages::ErrorPage;
 use super::session::session_user;
 use crate::config::{has_scope, App};
-use crate::error::OAuthErrorCode;
+use crate::error::{OAuthError, OAuthErrorCode};
 use crate::params::{OneOf, Params};
 use crate::redirect::{found, with_params, RedirectError, ReplyTo, ResponseMode};
 use crate::state::{unix, AppState, AuthRequest, CodeGrant};
@@ -58,6 +58,8 @@ enum ChallengeMethod {
 pub enum AuthorizeError {
     Page(ErrorPage),
     Redirect(RedirectError),
+    /// zitadel/oidc's own JSON answer, at ZITADEL, for a redirect URI it will not use.
+    Json(OAuthError),
 }
 
 impl From<ErrorPage> for AuthorizeError {
@@ -77,6 +79,7 @@ impl IntoResponse for AuthorizeError {
         match self {
             Self::Page(page) => page.into_response(),
             Self::Redirect(error) => error.into_response(),
+            Self::Json(error) => error.into_response(),
         }
     }
 }
@@ -127,8 +130,17 @@ impl AuthorizeParams {
         let redirect_uri = self
             .redirect_uri
             .clone()
-            .filter(|uri| app.redirect_uris.contains(uri))
+            .filter(|uri| app.registers(uri))
             .ok_or(ErrorPage::INVALID_REDIRECT_URI)?;
+        // A User Agent app may use plain http only in Development Mode (zitadel/oidc
+        // `ValidateAuthReqRedirectURI`); the answer stays at ZITADEL.
+        if redirect_uri.starts_with("http://") && !app.dev_mode {
+            return Err(AuthorizeError::Json(OAuthError::new(
+                OAuthErrorCode::InvalidRequest,
+                "This client's redirect_uri is http and is not allowed. If you have any \
+                 questions, you may contact the administrator of the application.",
+            )));
+        }
         let mut reply = ReplyTo {
             redirect_uri,
             state: self.state.clone(),
@@ -185,17 +197,31 @@ impl AuthorizeParams {
                 .filter(|l| !l.is_empty())
                 .map(str::to_owned)
                 .collect(),
+            second_factor_for: None,
         })
     }
 }
 
-/// Finishes a sign-in in `session`: a code for the client on its redirect URI.
+/// Finishes a sign-in in `session`: a code for the client on its redirect URI, unless
+/// the app's project lets only authorized users in and this one holds no grant (the
+/// classic login's page, and the browser stays).
 pub(super) fn complete(
     state: &AppState,
     request: AuthRequest,
     session: &str,
     user_id: &str,
 ) -> Response {
+    let granted = state
+        .config()
+        .app(&request.client_id)
+        .and_then(|app| app.authorized_users.as_ref())
+        .is_none_or(|users| {
+            let name = state.store().user(user_id).map(|u| u.user_name);
+            name.is_some_and(|name| users.contains(&name))
+        });
+    if !granted {
+        return ErrorPage::GRANT_REQUIRED.into_response();
+    }
     let mut store = state.store();
     let now = store.now();
     let code = store.add_code(CodeGrant {

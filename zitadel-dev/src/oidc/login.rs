@@ -7,8 +7,9 @@ use axum::Form;
 use serde::Deserialize;
 
 use super::authorize::{complete, AuthorizeError};
-use super::pages::{login_form, login_language, ErrorPage};
+use super::pages::{login_form, login_language, second_factor_form, ErrorPage};
 use super::session::with_session_cookie;
+use crate::config::DEMO_SECOND_FACTOR;
 use crate::error::OAuthErrorCode;
 use crate::params::Params;
 use crate::state::{AppState, AuthRequest};
@@ -31,6 +32,9 @@ pub struct LoginForm {
     login_name: String,
     #[serde(default)]
     password: String,
+    /// The second factor's code, on the second step.
+    #[serde(default)]
+    code: String,
     #[serde(default)]
     action: LoginAction,
 }
@@ -110,12 +114,34 @@ pub async fn login_submit(
             .error(OAuthErrorCode::AccessDenied, description);
         return Err(error.into());
     }
+    if let Some(user) = request.second_factor_for.clone() {
+        if form.code.trim() != DEMO_SECOND_FACTOR {
+            return Ok(second_factor_form(id, Some("The code is invalid.")).into_response());
+        }
+        return Ok(signed_in(&state, id, request, &user, true));
+    }
     let user = match check_user(&state, &form) {
         Ok(user) => user,
         Err(text) => return Ok(page(&state, id, &request, Some(text), None).into_response()),
     };
+    let wants_mfa = state.store().user(&user).is_some_and(|u| u.mfa_required);
+    if wants_mfa {
+        let mut waiting = request;
+        waiting.second_factor_for = Some(user);
+        state.store().auth_requests.insert(id.to_owned(), waiting);
+        return Ok(second_factor_form(id, None).into_response());
+    }
+    Ok(signed_in(&state, id, request, &user, false))
+}
+
+/// Starts the browser session of `user` (with `mfa` when a second factor was given)
+/// and completes the sign-in `id`.
+fn signed_in(state: &AppState, id: &str, request: AuthRequest, user: &str, mfa: bool) -> Response {
     state.store().drop_auth_request(id);
-    let session = state.store().start_session(user.clone());
-    let response = complete(&state, request, &session, &user);
-    Ok(with_session_cookie(&session, response))
+    let session = state.store().start_session(user.to_owned());
+    if mfa {
+        state.store().mfa_sessions.insert(session.clone());
+    }
+    let response = complete(state, request, &session, user);
+    with_session_cookie(&session, response)
 }

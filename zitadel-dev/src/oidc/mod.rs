@@ -19,7 +19,10 @@ use crate::state::AppState;
 pub use authorize::{authorize, AuthorizeError, AuthorizeParams};
 pub use login::{login_page, login_submit, LoginForm, LoginPageParams};
 pub use pages::{favicon, ErrorPage};
-pub use session::{end_session, logged_out, EndSessionParams, LOGGED_OUT_PATH};
+pub use session::{
+    end_session, logged_out, logout_v2_end, logout_v2_page, EndSessionParams, LOGGED_OUT_PATH,
+    LOGOUT_V2_PATH,
+};
 pub use token::{mint, revoke, s256, token, RevokeRequest, TokenRequest};
 pub use userinfo::userinfo;
 

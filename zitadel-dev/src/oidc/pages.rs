@@ -11,33 +11,52 @@ use crate::redirect::escape;
 pub struct ErrorPage {
     title: &'static str,
     text: &'static str,
+    status: StatusCode,
 }
 
 impl ErrorPage {
     pub const INVALID_CLIENT: Self = Self {
         title: "Invalid client",
         text: "The client_id is missing or unknown.",
+        status: StatusCode::BAD_REQUEST,
     };
     pub const INVALID_REDIRECT_URI: Self = Self {
         title: "Invalid redirect_uri",
         text: "The requested redirect_uri is missing in the client configuration. If you have \
                any questions, you may contact the administrator of the application.",
+        status: StatusCode::BAD_REQUEST,
     };
     pub const SIGN_IN_EXPIRED: Self = Self {
         title: "Sign-in expired",
         text: "This sign-in request is unknown or expired. Start again from the application.",
+        status: StatusCode::BAD_REQUEST,
     };
     pub const INVALID_ID_TOKEN_HINT: Self = Self {
         title: "Sign-out failed",
         text: "The id_token_hint is invalid.",
+        status: StatusCode::BAD_REQUEST,
     };
     pub const CLIENT_ID_NOT_AZP: Self = Self {
         title: "Sign-out failed",
         text: "The client_id does not match the id_token_hint.",
+        status: StatusCode::BAD_REQUEST,
     };
     pub const UNREGISTERED_POST_LOGOUT_URI: Self = Self {
         title: "Sign-out failed",
         text: "The post_logout_redirect_uri is not registered for this client.",
+        status: StatusCode::BAD_REQUEST,
+    };
+}
+
+impl ErrorPage {
+    /// The classic login's page for a user the project's settings refuse ("Only
+    /// authorized users can authenticate", `Errors.User.GrantRequired`), served with
+    /// 200 as every page of the login's renderer is; the browser never returns.
+    pub const GRANT_REQUIRED: Self = Self {
+        title: "An internal error occurred",
+        text: "Login not possible. The user is required to have at least one grant on the \
+               application. Please contact your administrator. (APP-asb43)",
+        status: StatusCode::OK,
     };
 }
 
@@ -49,7 +68,7 @@ impl IntoResponse for ErrorPage {
             t = escape(self.title),
             x = escape(self.text)
         );
-        (StatusCode::BAD_REQUEST, Html(body)).into_response()
+        (self.status, Html(body)).into_response()
     }
 }
 
@@ -152,6 +171,44 @@ button{{margin-top:1rem;padding:.5rem 1rem}}.error{{color:#b3261e}}</style></hea
 </form>{picker}</body></html>"#,
         id = escape(id),
         lang = escape(language)
+    ))
+}
+
+/// The login's second step for a user ZITADEL wants a second factor of: a one-time
+/// code (the stand-in takes [`crate::config::DEMO_SECOND_FACTOR`]).
+pub fn second_factor_form(id: &str, error: Option<&str>) -> Html<String> {
+    let error = error
+        .map(|e| format!("<p class=\"error\" role=\"alert\">{}</p>", escape(e)))
+        .unwrap_or_default();
+    Html(format!(
+        r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Second factor · ZITADEL (local)</title></head>
+<body><h1>Verify your second factor</h1><p>Enter the code from your authenticator app.</p>{error}
+<form method="post" action="/ui/login/login">
+<input type="hidden" name="authRequestID" value="{id}">
+<label for="code">Code</label><input id="code" name="code" inputmode="numeric" autocomplete="one-time-code" autofocus>
+<button type="submit" name="action" value="login" id="submit">Verify</button>
+</form></body></html>"#,
+        id = escape(id)
+    ))
+}
+
+/// The new login's sign-out page, for a sign-out that named no session: the browser's
+/// accounts, each to end with a click; the way back travels in `logout_token`.
+pub fn logout_page(logout_token: &str, accounts: &[String]) -> Html<String> {
+    let accounts: String = accounts
+        .iter()
+        .map(|name| format!("<li>{}</li>", escape(name)))
+        .collect();
+    Html(format!(
+        r#"<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Logout · ZITADEL (local)</title></head>
+<body><h1>Logout</h1><p>Click an account to end the session</p><ul data-testid="accounts">{accounts}</ul>
+<form method="post" action="/ui/v2/login/logout">
+<input type="hidden" name="logout_token" value="{token}">
+<button type="submit" id="end-session">End Session</button>
+</form></body></html>"#,
+        token = escape(logout_token)
     ))
 }
 

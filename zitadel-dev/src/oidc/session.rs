@@ -8,7 +8,7 @@ use axum::http::{header, HeaderMap};
 use axum::response::{AppendHeaders, Html, IntoResponse, Response};
 use serde::Deserialize;
 
-use super::pages::{ErrorPage, LOGGED_OUT};
+use super::pages::{logout_page, ErrorPage, LOGGED_OUT};
 use crate::params::Params;
 use crate::redirect::{found, with_params, ResponseMode};
 use crate::state::AppState;
@@ -80,7 +80,7 @@ impl EndSessionParams {
         let registered = client_id
             .as_deref()
             .and_then(|id| state.config().app(id))
-            .is_some_and(|app| app.post_logout_redirect_uris.contains(uri));
+            .is_some_and(|app| app.registers_post_logout(uri));
         if !registered {
             return Err(ErrorPage::UNREGISTERED_POST_LOGOUT_URI);
         }
@@ -97,6 +97,69 @@ pub async fn end_session(
     Query(Params(params)): Query<Params<EndSessionParams>>,
 ) -> Result<Response, ErrorPage> {
     let target = params.target(&state)?;
+    // The new login, asked to end a session it is not told (no hint): its sign-out
+    // page, where the person picks the account; the way back travels signed in
+    // `logout_token` (`internal/api/oidc/auth_request.go`, `buildLoginV2LogoutURL`).
+    let login_v2 = state.store().login_v2.unwrap_or(state.config().login_v2);
+    if login_v2 && params.id_token_hint.is_none() {
+        let token = state.store().add_logout(target.clone());
+        let page = with_params(
+            LOGOUT_V2_PATH,
+            &[("logout_token", &token), ("post_logout_redirect", &target)],
+            ResponseMode::Query,
+        );
+        return Ok(found(&page));
+    }
+    if let Some((session, _)) = session_user(&state, &headers) {
+        state.store().end_session(&session);
+    }
+    let expired = format!("{SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
+    Ok((
+        AppendHeaders([(header::SET_COOKIE, expired)]),
+        found(&target),
+    )
+        .into_response())
+}
+
+/// The new login's sign-out page (`DefaultLogoutURLV2`).
+pub const LOGOUT_V2_PATH: &str = "/ui/v2/login/logout";
+
+/// The query and form of the new login's sign-out page.
+#[derive(Debug, Deserialize)]
+pub struct LogoutV2 {
+    #[serde(default)]
+    logout_token: String,
+}
+
+/// `GET /ui/v2/login/logout`: the browser's account, to end with a click.
+pub async fn logout_v2_page(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(Params(params)): Query<Params<LogoutV2>>,
+) -> Result<Html<String>, ErrorPage> {
+    if !state.store().logouts.contains_key(&params.logout_token) {
+        return Err(ErrorPage::SIGN_IN_EXPIRED);
+    }
+    let accounts: Vec<String> = session_user(&state, &headers)
+        .and_then(|(_, user)| state.store().user(&user))
+        .map(|user| user.preferred_login_name())
+        .into_iter()
+        .collect();
+    Ok(logout_page(&params.logout_token, &accounts))
+}
+
+/// `POST /ui/v2/login/logout`: ends the browser's session and goes back to where the
+/// `logout_token` says.
+pub async fn logout_v2_end(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    axum::Form(Params(form)): axum::Form<Params<LogoutV2>>,
+) -> Result<Response, ErrorPage> {
+    let target = state
+        .store()
+        .logouts
+        .remove(&form.logout_token)
+        .ok_or(ErrorPage::SIGN_IN_EXPIRED)?;
     if let Some((session, _)) = session_user(&state, &headers) {
         state.store().end_session(&session);
     }

@@ -15,7 +15,9 @@ use serde::Deserialize;
 use serde_json::{json, Value};
 use sha2::{Digest, Sha256};
 
-use crate::config::{has_scope, project_id, Config, API_AUDIENCE_SCOPE, ZITADEL_PROJECT_ID};
+use crate::config::{
+    has_scope, project_id, AuthMethod, Config, API_AUDIENCE_SCOPE, ZITADEL_PROJECT_ID,
+};
 use crate::error::{OAuthError, OAuthErrorCode, NO_STORE};
 use crate::params::{AsSent, Params};
 use crate::state::{
@@ -32,6 +34,9 @@ pub struct TokenRequest {
     redirect_uri: Option<String>,
     code_verifier: Option<String>,
     refresh_token: Option<String>,
+    /// A Web app's secret in the form (`client_secret_post`); the stand-in's Web app
+    /// takes any non-empty one.
+    client_secret: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -52,6 +57,24 @@ pub async fn token(
         .as_deref()
         .filter(|id| state.config().app(id).is_some())
         .ok_or_else(OAuthError::client_not_found)?;
+    // A Web app (client secret) is verified before any grant: without a secret it
+    // is refused (`internal/api/oidc/client.go`), whatever the request holds.
+    let basic = state
+        .config()
+        .app(client_id)
+        .is_some_and(|app| app.auth_method == AuthMethod::Basic);
+    if basic
+        && request
+            .client_secret
+            .as_deref()
+            .unwrap_or_default()
+            .is_empty()
+    {
+        return Err(OAuthError::new(
+            OAuthErrorCode::InvalidClient,
+            "empty client secret",
+        ));
+    }
     let granted = match request.grant_type {
         Some(GrantType::AuthorizationCode) => exchange_code(&state, client_id, &request)?,
         Some(GrantType::RefreshToken) => refresh(&state, client_id, &request)?,
@@ -159,7 +182,10 @@ fn refresh(
         .is_some_and(|a| a.refresh_token_grant);
     if !allowed {
         let code = OAuthErrorCode::UnauthorizedClient;
-        return Err(OAuthError::new(code, "refresh_token grant not allowed"));
+        return Err(OAuthError::new(
+            code,
+            "grant_type \"refresh_token\" not allowed",
+        ));
     }
     let token = request
         .refresh_token
@@ -216,10 +242,13 @@ fn issue_tokens(state: &AppState, granted: &Granted) -> Value {
     let config = state.config();
     let mut store = state.store();
     let now = store.now();
+    // The new login issues a refresh token only with the grant; the classic login for
+    // `offline_access` alone (zitadel#9715), and the grant is checked at the refresh.
+    let login_v2 = store.login_v2.unwrap_or(config.login_v2);
     let wants_refresh = has_scope(&granted.scope, "offline_access")
         && config
             .app(&granted.client_id)
-            .is_some_and(|a| a.refresh_token_grant);
+            .is_some_and(|a| a.refresh_token_grant || !login_v2);
     // ZITADEL fixes the session's language when the session starts (`prefLang`): a
     // refresh keeps it, whatever the profile says by then.
     let language = granted.language.clone().unwrap_or_else(|| {

@@ -104,7 +104,7 @@ impl Harness {
             .await
     }
 
-    async fn get_with_cookie(&self, uri: &str, cookie: &str) -> Reply {
+    pub(crate) async fn get_with_cookie(&self, uri: &str, cookie: &str) -> Reply {
         self.send(
             Request::get(uri)
                 .header(header::COOKIE, cookie)
@@ -117,6 +117,21 @@ impl Harness {
     pub(crate) async fn post_form(&self, uri: &str, pairs: &[(&str, &str)]) -> Reply {
         let request = Request::post(uri)
             .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(form_body(pairs)))
+            .unwrap();
+        self.send(request).await
+    }
+
+    /// Posts a form in the browser session `cookie`.
+    pub(crate) async fn post_form_with_cookie(
+        &self,
+        uri: &str,
+        pairs: &[(&str, &str)],
+        cookie: &str,
+    ) -> Reply {
+        let request = Request::post(uri)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .header(header::COOKIE, cookie)
             .body(Body::from(form_body(pairs)))
             .unwrap();
         self.send(request).await

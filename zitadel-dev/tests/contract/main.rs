@@ -9,6 +9,7 @@ mod avatar;
 mod controls;
 mod cors;
 mod discovery;
+mod operator;
 mod profile;
 mod refresh;
 mod sign_out;

@@ -20,6 +20,8 @@ const REFRESH_MARGIN_MS: u64 = 60_000;
 pub enum CallError {
     /// No usable session, even after one refresh.
     SessionEnded,
+    /// The session could not be renewed: the application may not use refresh tokens.
+    RefreshNotAllowed,
     Http(HttpError),
 }
 
@@ -28,6 +30,7 @@ pub enum CallError {
 fn after_failed_refresh(error: SignInError) -> CallError {
     match error {
         SignInError::Transport(http) => CallError::Http(http),
+        SignInError::RefreshNotAllowed => CallError::RefreshNotAllowed,
         _ => CallError::SessionEnded,
     }
 }
@@ -93,5 +96,10 @@ mod tests {
         ] {
             assert_eq!(after_failed_refresh(refused), CallError::SessionEnded);
         }
+        assert_eq!(
+            after_failed_refresh(SignInError::RefreshNotAllowed),
+            CallError::RefreshNotAllowed,
+            "the operator's mistake is named, not a lost session"
+        );
     }
 }

@@ -103,7 +103,20 @@ error_kinds! {
     Garbled = "garbled",
     SignIn = "sign-in",
     SessionEnded = "session-ended",
+    ClientRefused = "client-refused",
+    RefreshNotAllowed = "refresh-not-allowed",
+    MfaRequired = "mfa-required",
     Crashed = "crashed",
+}
+
+impl ErrorKind {
+    /// Whether the error is a mistake in ZITADEL's setup, for the operator to fix.
+    pub fn is_the_operators(self) -> bool {
+        matches!(
+            self,
+            ErrorKind::ClientRefused | ErrorKind::RefreshNotAllowed | ErrorKind::OriginNotAllowed
+        )
+    }
 }
 
 impl HostEvent {

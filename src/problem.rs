@@ -69,6 +69,8 @@ pub enum Problem {
     Unauthenticated,
     /// This page's origin is not allowed for the application.
     OriginNotAllowed,
+    /// ZITADEL wants a second factor the session was signed in without.
+    MfaRequired,
     RateLimited,
     Server {
         status: u16,
@@ -110,6 +112,7 @@ impl Problem {
             },
             (401, _) => Problem::Unauthenticated,
             (403, Some(e)) if e.id() == Some("AUTH-DZG21") => Problem::OriginNotAllowed,
+            (403, Some(e)) if e.id() == Some("AUTHZ-Kl3p0") => Problem::MfaRequired,
             (429, _) => Problem::RateLimited,
             (500..=599, _) => Problem::Server { status },
             (_, e) => Problem::Unexpected {
@@ -129,6 +132,7 @@ impl Problem {
             Problem::UserGone => ErrorKind::UserGone,
             Problem::Unauthenticated => ErrorKind::Unauthenticated,
             Problem::OriginNotAllowed => ErrorKind::OriginNotAllowed,
+            Problem::MfaRequired => ErrorKind::MfaRequired,
             Problem::RateLimited => ErrorKind::RateLimited,
             Problem::Server { .. } => ErrorKind::Server,
             Problem::Network => ErrorKind::Network,
@@ -163,6 +167,7 @@ impl Problem {
             Problem::UserGone => Key::UserGone.into(),
             Problem::Unauthenticated => Key::SessionEnded.into(),
             Problem::OriginNotAllowed => Key::OriginNotAllowed.into(),
+            Problem::MfaRequired => Key::MfaRequired.into(),
             Problem::RateLimited => Key::RateLimited.into(),
             Problem::Server { status: code } => status(Key::ServerProblem, code),
             Problem::Network => Key::Network.into(),
@@ -195,6 +200,26 @@ mod tests {
             status,
             body: body.to_owned(),
         })
+    }
+
+    /// A second factor wanted: ZITADEL's 403 `AUTHZ-Kl3p0`, told apart from the
+    /// origin check's 403 by its id.
+    #[test]
+    fn mfa_required_is_its_own_problem() {
+        let mfa = status(
+            403,
+            r#"{"code":7,"message":"mfa required (AUTHZ-Kl3p0)","details":[{"@type":"type.googleapis.com/zitadel.v1.ErrorDetail","id":"AUTHZ-Kl3p0","message":"mfa required"}]}"#,
+        );
+        assert_eq!(mfa, Problem::MfaRequired);
+        assert_eq!(mfa.kind(), ErrorKind::MfaRequired);
+        assert!(!mfa.retryable());
+        assert!(mfa.to_string().contains("second factor"));
+        let origin = status(
+            403,
+            r#"{"code":7,"message":"Errors.OriginNotAllowed (AUTH-DZG21)","details":[{"id":"AUTH-DZG21"}]}"#,
+        );
+        assert_eq!(origin, Problem::OriginNotAllowed);
+        assert!(matches!(status(403, "{}"), Problem::Unexpected { .. }));
     }
 
     #[test]

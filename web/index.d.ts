@@ -96,6 +96,9 @@ export type ErrorKind =
   | "garbled"
   | "sign-in"
   | "session-ended"
+  | "client-refused"
+  | "refresh-not-allowed"
+  | "mfa-required"
   | "crashed";
 
 /** `profile-error` */

@@ -133,6 +133,7 @@ async fn load_profile(config: &Config) -> LoadResult {
             has_audience: config.has_api_audience(),
         },
         Err(CallError::SessionEnded) => LoadResult::SessionEnded,
+        Err(CallError::RefreshNotAllowed) => LoadResult::RefreshNotAllowed,
         Err(CallError::Http(error)) => LoadResult::Failed(error),
     }
 }
@@ -220,7 +221,8 @@ async fn sign_in(state: FormState) {
         return;
     };
     let language = state.tr.0.get_untracked();
-    if let Err(error) = oidc::begin_sign_in(&config, language).await {
+    let prompt = state.reauthenticate.get_value().then_some("login");
+    if let Err(error) = oidc::begin_sign_in(&config, language, prompt).await {
         state.apply(screen::sign_in_failed(error));
     }
 }

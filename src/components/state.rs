@@ -38,6 +38,9 @@ pub struct FormState {
     /// The language last asked for; a catalogue that arrives after a newer ask is
     /// not shown.
     asked: StoredValue<&'static str>,
+    /// Whether the next sign-in must authenticate afresh (ZITADEL wants a second
+    /// factor the last session did not have).
+    pub reauthenticate: StoredValue<bool>,
 }
 
 /// The write halves of what the form shows, kept private to this file.
@@ -68,6 +71,7 @@ impl FormState {
                 account: set_account,
             },
             asked: StoredValue::new(ENGLISH),
+            reauthenticate: StoredValue::new(false),
         }
     }
 
@@ -96,6 +100,7 @@ impl FormState {
                     }
                 }
                 Effect::ClearTokens => stored::clear(&config),
+                Effect::Reauthenticate => self.reauthenticate.set_value(true),
                 Effect::DiscardDraft => {
                     self.model.update(FormModel::reset);
                     discard_kept_draft(&config);
@@ -150,6 +155,17 @@ impl FormState {
     }
 
     fn emit(self, event: HostEvent) {
+        // A mistake in ZITADEL's setup is also told where the operator looks.
+        if let HostEvent::ProfileError(detail) = &event {
+            if detail.kind.is_the_operators() {
+                let text = format!(
+                    "zitadel-profile-form ({}): {}",
+                    detail.kind.as_str(),
+                    detail.message
+                );
+                web_sys::console::warn_1(&text.into());
+            }
+        }
         if let Some(Some(root)) = self.root.try_get_untracked() {
             event.dispatch(&root);
         }

@@ -49,6 +49,9 @@ pub enum SignInError {
     NoEndSession,
     /// The session is over and cannot be refreshed.
     CannotRefresh,
+    /// ZITADEL refused the refresh because the application may not use refresh
+    /// tokens (`unauthorized_client`): the Refresh Token grant is not ticked.
+    RefreshNotAllowed,
 }
 
 /// What the browser lacks for PKCE.
@@ -90,6 +93,20 @@ impl SignInError {
             SignInError::NoSession => Key::NotSignedIn.into(),
             SignInError::NoEndSession => Key::NoEndSession.into(),
             SignInError::CannotRefresh => Key::SessionEnded.into(),
+            SignInError::RefreshNotAllowed => Key::RefreshGrantMissing.into(),
+        }
+    }
+
+    /// The `kind` a host hears in `profile-error`: a refused application is the
+    /// operator's to fix, and says so; any other sign-in failure is `sign-in`.
+    pub fn kind(&self) -> crate::host_events::ErrorKind {
+        use crate::host_events::ErrorKind;
+        match self {
+            SignInError::Token(e) if e.error == OAuthErrorCode::InvalidClient => {
+                ErrorKind::ClientRefused
+            }
+            SignInError::RefreshNotAllowed => ErrorKind::RefreshNotAllowed,
+            _ => ErrorKind::SignIn,
         }
     }
 }
@@ -185,7 +202,16 @@ fn token_message(error: &TokenError) -> Message {
         return Key::CodeUsedOrExpired.into();
     }
     match error.error {
-        OAuthErrorCode::InvalidClient => Key::UnknownClient.into(),
+        // A Web app (a framework preset) wants its secret before anything else.
+        OAuthErrorCode::InvalidClient
+            if error
+                .error_description
+                .as_deref()
+                .is_some_and(|d| d.contains("client secret")) =>
+        {
+            Key::ClientNeedsSecret.into()
+        }
+        OAuthErrorCode::InvalidClient => Key::ClientRefused.into(),
         OAuthErrorCode::UnauthorizedClient => Key::GrantNotAllowed.into(),
         _ => with_detail(
             Key::TokenRefused,
@@ -239,6 +265,40 @@ mod tests {
         assert!(SignInError::StrayCallback
             .to_string()
             .contains("not started in this tab"));
+    }
+
+    /// Operator mistakes at the token endpoint are named by their cause: a Web app
+    /// wants a secret (ZITADEL's `invalid_client` "empty client secret"), another
+    /// refused client is checked by id and type, and the missing refresh grant.
+    #[test]
+    fn a_refused_application_is_named_by_its_cause() {
+        let client = |description: Option<&str>| {
+            SignInError::Token(TokenError {
+                error: OAuthErrorCode::InvalidClient,
+                error_description: description.map(str::to_owned),
+            })
+        };
+        let secret = client(Some("empty client secret"));
+        assert_eq!(secret.message().key(), Key::ClientNeedsSecret);
+        assert!(secret.to_string().contains("User Agent"), "{secret}");
+        assert_eq!(secret.kind(), crate::host_events::ErrorKind::ClientRefused);
+        for other in [None, Some("client_id does not correspond")] {
+            assert_eq!(client(other).message().key(), Key::ClientRefused);
+            assert_eq!(
+                client(other).kind(),
+                crate::host_events::ErrorKind::ClientRefused
+            );
+        }
+        let refresh = SignInError::RefreshNotAllowed;
+        assert!(refresh.to_string().contains("“Refresh Token”"), "{refresh}");
+        assert_eq!(
+            refresh.kind(),
+            crate::host_events::ErrorKind::RefreshNotAllowed
+        );
+        assert_eq!(
+            SignInError::CannotRefresh.kind(),
+            crate::host_events::ErrorKind::SignIn
+        );
     }
 
     fn refused(error: &str, description: Option<&str>) -> String {

@@ -17,6 +17,8 @@ pub struct AuthorizeRequest<'a> {
     /// The language the form speaks, for ZITADEL's login when the `locale` option
     /// names none.
     pub language: &'a str,
+    /// `prompt` (OIDC Core §3.1.2.1), when the sign-in must be a fresh one.
+    pub prompt: Option<&'a str>,
 }
 
 impl AuthorizeRequest<'_> {
@@ -35,6 +37,9 @@ impl AuthorizeRequest<'_> {
             "ui_locales",
             config.locale.as_deref().unwrap_or(self.language),
         ));
+        if let Some(prompt) = self.prompt {
+            params.push(("prompt", prompt));
+        }
         let separator = if self.authorization_endpoint.contains('?') {
             '&'
         } else {
@@ -338,6 +343,7 @@ mod tests {
                 "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM".into(),
             ),
             language: "ja",
+            prompt: None,
         };
         let without_locale = Config {
             locale: None,
@@ -354,6 +360,13 @@ mod tests {
              &code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM\
              &code_challenge_method=S256&ui_locales=de"
         );
+        let fresh = AuthorizeRequest {
+            prompt: Some("login"),
+            ..request
+        };
+        assert!(fresh
+            .url(&config())
+            .ends_with("&ui_locales=de&prompt=login"));
     }
 
     #[test]

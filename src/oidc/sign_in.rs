@@ -14,9 +14,14 @@ use super::token_endpoint::post_token;
 use super::types::SessionTag;
 use crate::options::Config;
 
-/// Sends the browser to ZITADEL's login. Returns only on failure: on success the
-/// page is navigating away.
-pub async fn begin_sign_in(config: &Config, language: &str) -> Result<(), SignInError> {
+/// Sends the browser to ZITADEL's login, with `prompt` if given (`login`: sign in
+/// afresh even with a ZITADEL session). Returns only on failure: on success the page
+/// is navigating away.
+pub async fn begin_sign_in(
+    config: &Config,
+    language: &str,
+    prompt: Option<&str>,
+) -> Result<(), SignInError> {
     let discovery = discover(config).await?;
     let pending = PendingSignIn::generate(crate::page::now_ms())?;
     let challenge = s256_challenge(&pending.verifier).await?;
@@ -26,6 +31,7 @@ pub async fn begin_sign_in(config: &Config, language: &str) -> Result<(), SignIn
         nonce: &pending.nonce,
         code_challenge: &challenge,
         language,
+        prompt,
     }
     .url(config);
     stored::save_pending(config, pending);

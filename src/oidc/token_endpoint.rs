@@ -2,7 +2,9 @@
 
 use super::discovery::discover;
 use super::error::SignInError;
-use super::protocol::{check_refreshed_id_token, refresh_body, TokenError, TokenResponse};
+use super::protocol::{
+    check_refreshed_id_token, refresh_body, OAuthErrorCode, TokenError, TokenResponse,
+};
 use super::revoke::revoke;
 use super::stored::{self, Tokens};
 use super::sync::{announce, ask_others, with_refresh_lock, LockError};
@@ -58,6 +60,9 @@ pub async fn refresh(config: &Config, used: &AccessToken) -> Result<Tokens, Sign
         let discovery = discover(&config).await?;
         let body = refresh_body(&config, &spent);
         let response = match post_token(&discovery.token_endpoint, body, config.timeout_ms).await {
+            Err(SignInError::Token(e)) if e.error == OAuthErrorCode::UnauthorizedClient => {
+                return Err(SignInError::RefreshNotAllowed)
+            }
             Err(SignInError::Token(_)) => return Err(SignInError::CannotRefresh),
             other => other?,
         };

@@ -24,6 +24,8 @@ pub enum LoadResult {
     SessionEnded,
     /// users/me named another user than the id_token's `sub` (or none).
     AnotherAccount,
+    /// The session could not be renewed: the application may not use refresh tokens.
+    RefreshNotAllowed,
     /// ZITADEL refused a token it issued a moment ago; `has_audience` when the scope
     /// asked for the API audience.
     FreshTokenRefused {
@@ -70,6 +72,17 @@ pub fn loaded(result: LoadResult, kept: Option<KeptDraft>) -> Outcome {
         LoadResult::SessionEnded => {
             let notice = Notice::new(Tone::Info, Key::SessionEndedSignIn);
             signed_out_forgetting_tokens(notice, None)
+        }
+        LoadResult::RefreshNotAllowed => {
+            let text = Message::new(Key::RefreshGrantMissing);
+            let event = HostEvent::error(ErrorKind::RefreshNotAllowed, &text);
+            signed_out_forgetting_tokens(Notice::new(Tone::Error, text), Some(event))
+        }
+        LoadResult::Failed(error) if Problem::from_error(&error) == Problem::MfaRequired => {
+            let problem = Problem::MfaRequired;
+            let event = HostEvent::error(problem.kind(), &problem);
+            let notice = Notice::new(Tone::Error, problem.message());
+            signed_out_forgetting_tokens(notice, Some(event)).and(Effect::Reauthenticate)
         }
         LoadResult::AnotherAccount => {
             let notice = Notice::new(Tone::Error, Key::AnotherAccount);
@@ -196,6 +209,32 @@ mod tests {
             loaded.account().set().map(|a| a.user_id).as_deref(),
             Some("42")
         );
+    }
+
+    /// A load that meets the missing Refresh Token grant, or a second factor ZITADEL
+    /// wants, offers to sign in again in words that name it.
+    #[test]
+    fn a_missing_grant_or_a_second_factor_at_load_offers_sign_in() {
+        let refresh = loaded(LoadResult::RefreshNotAllowed, None);
+        assert_eq!(refresh.phase(), Some(Phase::SignedOut));
+        assert!(refresh.does(&Effect::ClearTokens));
+        assert_eq!(
+            refresh.notice_change().set().unwrap().text.key(),
+            Key::RefreshGrantMissing
+        );
+        let mfa = HttpError::Status {
+            status: 403,
+            body: r#"{"code":7,"message":"mfa required (AUTHZ-Kl3p0)","details":[{"id":"AUTHZ-Kl3p0"}]}"#.into(),
+        };
+        let outcome = loaded(LoadResult::Failed(mfa), None);
+        assert_eq!(outcome.phase(), Some(Phase::SignedOut));
+        assert!(outcome.does(&Effect::Reauthenticate) && outcome.in_order());
+        assert_eq!(
+            outcome.notice_change().set().unwrap().text.key(),
+            Key::MfaRequired
+        );
+        let other = loaded(LoadResult::Failed(HttpError::Timeout), None);
+        assert!(!other.does(&Effect::Reauthenticate));
     }
 
     /// N3: a draft is bound to the checked id_token's `sub`; users/me naming another

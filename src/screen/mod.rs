@@ -183,6 +183,9 @@ pub enum Effect {
     KeepDraft,
     /// Forget the session's tokens.
     ClearTokens,
+    /// The next sign-in must authenticate afresh (`prompt=login`), so that ZITADEL
+    /// asks for the second factor it wants.
+    Reauthenticate,
     /// Throw the edits away: the form goes back to what was loaded, no draft is kept.
     DiscardDraft,
     /// A new model for the form as a whole.
@@ -210,7 +213,7 @@ impl Effect {
     pub fn rank(&self) -> u8 {
         match self {
             Effect::KeepDraft => 0,
-            Effect::ClearTokens => 1,
+            Effect::ClearTokens | Effect::Reauthenticate => 1,
             Effect::DiscardDraft => 2,
             Effect::Model(_) => 3,
             Effect::FollowLanguage => 4,

@@ -21,12 +21,19 @@ pub struct SaveOutcome {
 /// forget the tokens.
 fn session_ended() -> Outcome {
     let problem = Problem::Unauthenticated;
-    let notice = Notice::new(Tone::Error, problem.message()).with_action(NoticeAction::SignIn);
+    session_ended_because(problem.message(), ErrorKind::SessionEnded)
+}
+
+/// The session cannot go on, for the reason `text` names (the host hears `kind`):
+/// as [`session_ended`], in those words.
+fn session_ended_because(text: Message, kind: ErrorKind) -> Outcome {
+    let event = HostEvent::error(kind, &text);
+    let notice = Notice::new(Tone::Error, text).with_action(NoticeAction::SignIn);
     Outcome(vec![
         Effect::KeepDraft,
         Effect::ClearTokens,
         Effect::Notice(Some(notice)),
-        Effect::Event(HostEvent::error(ErrorKind::SessionEnded, &problem)),
+        Effect::Event(event),
     ])
 }
 
@@ -75,6 +82,10 @@ fn decide_saved(
             return notice(Notice::new(Tone::Success, text), Some(event));
         }
         Err(CallError::SessionEnded) => return session_ended(),
+        Err(CallError::RefreshNotAllowed) => {
+            let text = Key::RefreshGrantMissing.into();
+            return session_ended_because(text, ErrorKind::RefreshNotAllowed);
+        }
         Err(CallError::Http(error)) => error,
     };
     let problem = Problem::from_error(&error);
@@ -95,6 +106,10 @@ fn decide_saved(
             notice(Notice::new(Tone::Info, problem.message()), event)
         }
         Problem::Unauthenticated => session_ended(),
+        // Signing in again, this time with the second factor ZITADEL wants.
+        Problem::MfaRequired => {
+            session_ended_because(problem.message(), problem.kind()).and(Effect::Reauthenticate)
+        }
         problem => {
             let mut shown = Notice::new(Tone::Error, problem.message());
             if problem.retryable() {
@@ -244,6 +259,47 @@ mod tests {
         assert_eq!(notice.tone, Tone::Success);
         assert_eq!(notice.text.key(), Key::Saved);
         assert!(matches!(saved.event(), Some(HostEvent::ProfileSaved(_))));
+    }
+
+    /// An operator's missing Refresh Token grant, and a second factor ZITADEL wants,
+    /// end the session like a lost one (the draft kept, "Sign in" offered), each in
+    /// words that name it; the second factor's sign-in authenticates afresh.
+    #[test]
+    fn a_missing_grant_or_a_second_factor_keeps_the_draft_and_names_the_cause() {
+        let mfa = r#"{"code":7,"message":"mfa required (AUTHZ-Kl3p0)","details":[{"id":"AUTHZ-Kl3p0","message":"mfa required"}]}"#;
+        for (result, key, kind, fresh) in [
+            (
+                Err(CallError::RefreshNotAllowed),
+                Key::RefreshGrantMissing,
+                ErrorKind::RefreshNotAllowed,
+                false,
+            ),
+            (
+                refused(403, mfa),
+                Key::MfaRequired,
+                ErrorKind::MfaRequired,
+                true,
+            ),
+        ] {
+            let (mut model, mut outcome) = edited();
+            let before = model.clone();
+            outcome.result = result;
+            let saved = saved(&mut model, outcome, |_| None);
+            assert!(saved.does(&Effect::KeepDraft) && saved.does(&Effect::ClearTokens));
+            assert_eq!(saved.does(&Effect::Reauthenticate), fresh, "{key:?}");
+            assert!(saved.in_order());
+            assert_eq!(model, before, "nothing typed is lost");
+            let notice = saved.notice_change().set().unwrap();
+            assert_eq!(
+                (notice.text.key(), notice.actions.as_slice()),
+                (key, &[NoticeAction::SignIn][..])
+            );
+            assert!(
+                matches!(saved.event(), Some(HostEvent::ProfileError(ref d)) if d.kind == kind),
+                "{:?}",
+                saved.event()
+            );
+        }
     }
 
     #[test]

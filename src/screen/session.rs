@@ -3,7 +3,7 @@
 //! unsaved edits.
 
 use super::{Effect, Focus, Notice, NoticeAction, Outcome, Tone};
-use crate::host_events::{ErrorKind, HostEvent};
+use crate::host_events::HostEvent;
 use crate::i18n::{Key, Message};
 use crate::oidc::SignInError;
 
@@ -14,7 +14,7 @@ pub fn sign_in_failed(error: SignInError) -> Outcome {
         SignInError::StrayCallback => Outcome::notice(Notice::new(Tone::Info, Key::StrayCallback)),
         error => Outcome(vec![
             Effect::Notice(Some(Notice::new(Tone::Error, error.message()))),
-            Effect::Event(HostEvent::error(ErrorKind::SignIn, error)),
+            Effect::Event(HostEvent::error(error.kind(), error)),
         ]),
     }
 }
@@ -61,6 +61,7 @@ pub fn sign_out_asked() -> Outcome {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::host_events::ErrorKind;
     use crate::oidc::protocol::OAuthErrorCode;
     use crate::screen::Phase;
     #[allow(unused_imports)]

@@ -13,6 +13,7 @@ mod accessibility;
 mod editing;
 mod embedding;
 mod languages;
+mod operator;
 mod sessions;
 mod sign_in;
 mod trust;
@@ -180,6 +181,33 @@ impl Browser {
         }
         panic!("{target} is not reachable by keyboard");
     }
+}
+
+/// Runs `body` with `root` bound to the shadow root of the form `slot` on a page of
+/// several forms (`data-testid="form-{slot}"`).
+pub(crate) async fn in_form(b: &Browser, slot: &str, body: &str) -> Value {
+    let script = format!(
+        "const root = document.querySelector(\"[data-testid='form-{slot}']\")?.shadowRoot; \
+         if (!root) return null; {body}"
+    );
+    b.client.execute(&script, vec![]).await.unwrap()
+}
+
+/// What the form `slot` shows: a notice or a load error with its text, else
+/// `signed-in` with the first name, or `sign-in`.
+pub(crate) async fn showing(b: &Browser, slot: &str) -> Value {
+    in_form(
+        b,
+        slot,
+        "const notice = root.querySelector(\"[data-testid='notice']\"); \
+         if (notice && notice.textContent) return 'notice ' + notice.textContent; \
+         const failed = root.querySelector(\"[data-testid='load-error']\"); \
+         if (failed) return 'load-error ' + failed.textContent; \
+         const first = root.querySelector(\"[name='firstName']\"); \
+         if (first && first.value) return 'signed-in ' + first.value; \
+         return root.querySelector(\"[data-testid='sign-in']\") ? 'sign-in' : 'loading';",
+    )
+    .await
 }
 
 /// The tokens a tab holds, as stored in its sessionStorage.

@@ -179,30 +179,6 @@ async fn s5_a_sign_out_in_another_tab_takes_this_tabs_draft_too() {
     b.close().await;
 }
 
-/// Runs `body` with `root` bound to the shadow root of the form `slot` on the page
-/// with two forms.
-async fn in_form(b: &Browser, slot: &str, body: &str) -> Value {
-    let script = format!(
-        "const root = document.querySelector(\"[data-testid='form-{slot}']\")?.shadowRoot; \
-         if (!root) return null; {body}"
-    );
-    b.client.execute(&script, vec![]).await.unwrap()
-}
-
-/// What the form `slot` shows: `signed-in` with the first name, or `sign-in`.
-async fn showing(b: &Browser, slot: &str) -> Value {
-    in_form(
-        b,
-        slot,
-        "const first = root.querySelector(\"[name='firstName']\"); \
-         if (first && first.value) return 'signed-in ' + first.value; \
-         const notice = root.querySelector(\"[data-testid='notice']\"); \
-         if (notice && notice.textContent) return 'notice ' + notice.textContent; \
-         return root.querySelector(\"[data-testid='sign-in']\") ? 'sign-in' : 'loading';",
-    )
-    .await
-}
-
 /// S6: two forms of two applications on one page; each finishes only the sign-in it
 /// started, whichever comes back, and neither explains the other's callback away.
 #[tokio::test]

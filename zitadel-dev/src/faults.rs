@@ -151,6 +151,22 @@ struct LoginV2 {
     required: bool,
 }
 
+async fn mfa(State(s): State<AppState>, Json(m): Json<Mfa>) -> StatusCode {
+    let mut store = s.store();
+    let Some(id) = store.user_id_by_name(&m.user_name) else {
+        return StatusCode::NOT_FOUND;
+    };
+    if let Some(user) = store.users.get_mut(&id) {
+        user.mfa_required = m.required;
+    }
+    StatusCode::NO_CONTENT
+}
+
+async fn login_v2(State(s): State<AppState>, Json(l): Json<LoginV2>) -> StatusCode {
+    s.store().login_v2 = Some(l.required);
+    StatusCode::NO_CONTENT
+}
+
 /// The `/_dev/` routes. Bodies are JSON; every field has a default unless marked.
 ///
 /// - `POST /_dev/faults` `{count, status, body, contentType, delayMs, close, pathPrefix}`:
@@ -236,28 +252,8 @@ pub fn routes() -> Router<AppState> {
         .route("/_dev/end-sessions", post(end_sessions))
         .route("/_dev/deactivate", post(deactivate))
         .route("/_dev/profile", post(change_profile))
-        .route(
-            "/_dev/mfa",
-            post(|State(s): State<AppState>, Json(m): Json<Mfa>| async move {
-                let mut store = s.store();
-                let Some(id) = store.user_id_by_name(&m.user_name) else {
-                    return StatusCode::NOT_FOUND;
-                };
-                if let Some(user) = store.users.get_mut(&id) {
-                    user.mfa_required = m.required;
-                }
-                StatusCode::NO_CONTENT
-            }),
-        )
-        .route(
-            "/_dev/login-v2",
-            post(
-                |State(s): State<AppState>, Json(l): Json<LoginV2>| async move {
-                    s.store().login_v2 = Some(l.required);
-                    StatusCode::NO_CONTENT
-                },
-            ),
-        )
+        .route("/_dev/mfa", post(mfa))
+        .route("/_dev/login-v2", post(login_v2))
         .route(
             "/_dev/users/{id}",
             delete(

@@ -210,6 +210,38 @@ pub(crate) async fn showing(b: &Browser, slot: &str) -> Value {
     .await
 }
 
+impl Browser {
+    /// A month passes (the refresh token dies too, ZITADEL's browser session lives),
+    /// and a save with an edit finds the session over: the form says so and keeps
+    /// the edit, and the tokens are gone.
+    async fn lose_the_tokens_while_editing(&self) {
+        dev("clock", json!({"advanceSeconds": 31 * 24 * 3600}));
+        self.type_into("nickName", "Countess").await;
+        self.testid("save").await.click().await.unwrap();
+        self.until("the session notice", || async {
+            self.notice().await.contains("Sign in again")
+        })
+        .await;
+    }
+
+    /// Makes this tab's access token look expired and reloads: the new page refreshes
+    /// before it asks for the profile, and is loaded when this returns.
+    async fn reload_with_an_expiring_token(&self) {
+        self.client
+            .execute(
+                "const k = Object.keys(sessionStorage).find(k => k.includes(':tokens:'));\
+                 const t = JSON.parse(sessionStorage.getItem(k)); t.expiresAtMs = 0;\
+                 sessionStorage.setItem(k, JSON.stringify(t));",
+                vec![],
+            )
+            .await
+            .unwrap();
+        let stamp = self.reload_soon().await;
+        self.back_on_a_new_page(stamp).await;
+        self.loaded().await;
+    }
+}
+
 /// The tokens a tab holds, as stored in its sessionStorage.
 async fn held_tokens(b: &Browser) -> Value {
     let text = b

@@ -112,18 +112,7 @@ async fn a_duplicated_tab_whose_token_was_refreshed_away_adopts_the_other_tabs()
         .unwrap();
     // The first tab finds its access token about to expire and refreshes.
     b.client.switch_to_window(first.clone()).await.unwrap();
-    b.client
-        .execute(
-            "const k = Object.keys(sessionStorage).find(k => k.includes(':tokens:'));\
-             const t = JSON.parse(sessionStorage.getItem(k)); t.expiresAtMs = 0;\
-             sessionStorage.setItem(k, JSON.stringify(t));",
-            vec![],
-        )
-        .await
-        .unwrap();
-    let stamp = b.reload_soon().await;
-    b.back_on_a_new_page(stamp).await;
-    b.loaded().await;
+    b.reload_with_an_expiring_token().await;
     let rotated = held_tokens(&b).await;
     assert_ne!(
         rotated["accessToken"], shared["accessToken"],
@@ -185,18 +174,7 @@ async fn m3_a_listener_without_the_session_hears_no_token() {
         .unwrap();
     // The first tab refreshes (its access token is about to expire) and announces it.
     b.client.switch_to_window(first.clone()).await.unwrap();
-    b.client
-        .execute(
-            "const k = Object.keys(sessionStorage).find(k => k.includes(':tokens:'));\
-             const t = JSON.parse(sessionStorage.getItem(k)); t.expiresAtMs = 0;\
-             sessionStorage.setItem(k, JSON.stringify(t));",
-            vec![],
-        )
-        .await
-        .unwrap();
-    let stamp = b.reload_soon().await;
-    b.back_on_a_new_page(stamp).await;
-    b.loaded().await;
+    b.reload_with_an_expiring_token().await;
     let after = held_tokens(&b).await;
     assert_ne!(
         before["accessToken"], after["accessToken"],
@@ -252,14 +230,7 @@ async fn m3_a_listener_without_the_session_hears_no_token() {
 async fn m4_sign_out_after_the_session_ended_elsewhere_still_reaches_end_session() {
     let b = Browser::open().await;
     b.sign_in().await;
-    // A month passes: the refresh token expired too, but the IdP's browser session lives.
-    dev("clock", json!({"advanceSeconds": 31 * 24 * 3600}));
-    b.type_into("nickName", "Countess").await;
-    b.testid("save").await.click().await.unwrap();
-    b.until("the session notice", || async {
-        b.notice().await.contains("Sign in again")
-    })
-    .await;
+    b.lose_the_tokens_while_editing().await;
     assert_eq!(
         held_tokens(&b).await,
         Value::Null,

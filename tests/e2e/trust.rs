@@ -98,18 +98,7 @@ async fn s4_a_new_sign_in_keeps_nothing_of_the_last_session() {
     b.sign_in().await;
     // The access token is about to expire: the reload refreshes, and remembers the
     // refresh token it spent.
-    b.client
-        .execute(
-            "const k = Object.keys(sessionStorage).find(k => k.includes(':tokens:'));\
-             const t = JSON.parse(sessionStorage.getItem(k)); t.expiresAtMs = 0;\
-             sessionStorage.setItem(k, JSON.stringify(t));",
-            vec![],
-        )
-        .await
-        .unwrap();
-    let stamp = b.reload_soon().await;
-    b.back_on_a_new_page(stamp).await;
-    b.loaded().await;
+    b.reload_with_an_expiring_token().await;
     assert_eq!(stored(&b, "spent").await, 1, "a refresh happened");
     // The tokens go (but not what they spent), and the person signs in again.
     b.client

@@ -110,15 +110,17 @@ pub async fn end_session(
         );
         return Ok(found(&page));
     }
-    if let Some((session, _)) = session_user(&state, &headers) {
+    Ok(end_browser_session(&state, &headers, &target))
+}
+
+/// Ends the browser's session (and everything issued in it), forgets its cookie and
+/// sends the browser to `target`.
+fn end_browser_session(state: &AppState, headers: &HeaderMap, target: &str) -> Response {
+    if let Some((session, _)) = session_user(state, headers) {
         state.store().end_session(&session);
     }
     let expired = format!("{SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
-    Ok((
-        AppendHeaders([(header::SET_COOKIE, expired)]),
-        found(&target),
-    )
-        .into_response())
+    (AppendHeaders([(header::SET_COOKIE, expired)]), found(target)).into_response()
 }
 
 /// The new login's sign-out page (`DefaultLogoutURLV2`).
@@ -160,15 +162,7 @@ pub async fn logout_v2_end(
         .logouts
         .remove(&form.logout_token)
         .ok_or(ErrorPage::SIGN_IN_EXPIRED)?;
-    if let Some((session, _)) = session_user(&state, &headers) {
-        state.store().end_session(&session);
-    }
-    let expired = format!("{SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
-    Ok((
-        AppendHeaders([(header::SET_COOKIE, expired)]),
-        found(&target),
-    )
-        .into_response())
+    Ok(end_browser_session(&state, &headers, &target))
 }
 
 /// `GET /ui/login/logout/done`: the page ZITADEL's login shows after a sign-out that

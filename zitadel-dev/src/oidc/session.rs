@@ -120,7 +120,11 @@ fn end_browser_session(state: &AppState, headers: &HeaderMap, target: &str) -> R
         state.store().end_session(&session);
     }
     let expired = format!("{SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
-    (AppendHeaders([(header::SET_COOKIE, expired)]), found(target)).into_response()
+    (
+        AppendHeaders([(header::SET_COOKIE, expired)]),
+        found(target),
+    )
+        .into_response()
 }
 
 /// The new login's sign-out page (`DefaultLogoutURLV2`).

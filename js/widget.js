@@ -8,59 +8,125 @@
 
 import css from "./styles.js";
 
-export function defineElement(name, attributes, connected, disconnected, changed) {
-  if (customElements.get(name)) {
-    return;
+// The element's attributes, the options in kebab-case (src/element.rs reads them).
+const ATTRIBUTES = [
+  "issuer",
+  "client-id",
+  "redirect-uri",
+  "scope",
+  "api-base-url",
+  "post-logout-redirect-uri",
+  "locale",
+  "timeout-ms",
+  "stylesheet",
+];
+
+// The Rust side of the element, once the wasm runs: connected, disconnected, changed.
+let hooks = null;
+const waiting = new Set();
+
+// <zitadel-profile-form> is defined as soon as this module runs, before the wasm has
+// arrived: meanwhile an element shows the form's frame (see `frame`) and starts
+// the profile request the form will need. Its lifecycle goes to the Rust hooks.
+class ProfileFormElement extends HTMLElement {
+  static get observedAttributes() {
+    return ATTRIBUTES;
   }
-  customElements.define(
-    name,
-    class extends HTMLElement {
-      static get observedAttributes() {
-        return attributes;
-      }
 
-      constructor() {
-        super();
+  constructor() {
+    super();
+    this._zpfDirty = false;
+    this.addEventListener("profile-dirty-change", (event) => {
+      this._zpfDirty = event.detail.dirty === true;
+    });
+  }
+
+  /** Whether the form holds edits that are not saved. */
+  get dirty() {
+    return this._zpfDirty;
+  }
+
+  connectedCallback() {
+    this._zpfRendered = true;
+    if (hooks) {
+      hooks.connected(this);
+      return;
+    }
+    waiting.add(this);
+    if (!this.shadowRoot) {
+      const root = this.attachShadow({ mode: "open" });
+      root.append(frame(root.ownerDocument));
+      adoptStyles(root.firstChild);
+      if (!this.hasAttribute("api-base-url")) {
+        prefetchProfile(this.getAttribute("issuer"), this.getAttribute("client-id"));
+      }
+    }
+  }
+
+  disconnectedCallback() {
+    this._zpfDirty = false;
+    waiting.delete(this);
+    hooks?.disconnected(this);
+  }
+
+  attributeChangedCallback(_name, before, after) {
+    // An element upgraded from the page's markup hears of each attribute before
+    // connectedCallback, which renders with all of them: nothing to remount yet.
+    // Several attributes set in a row remount once.
+    if (!hooks || !this._zpfRendered || !this.isConnected || before === after || this._zpfPending) {
+      return;
+    }
+    this._zpfPending = true;
+    queueMicrotask(() => {
+      this._zpfPending = false;
+      if (this.isConnected) {
+        // The remounted form starts clean; it says so again if a draft comes back.
         this._zpfDirty = false;
-        this.addEventListener("profile-dirty-change", (event) => {
-          this._zpfDirty = event.detail.dirty === true;
-        });
+        hooks.changed(this);
       }
+    });
+  }
+}
 
-      /** Whether the form holds edits that are not saved. */
-      get dirty() {
-        return this._zpfDirty;
-      }
+if (!customElements.get("zitadel-profile-form")) {
+  customElements.define("zitadel-profile-form", ProfileFormElement);
+}
 
-      connectedCallback() {
-        this._zpfRendered = true;
-        connected(this);
-      }
+// The wasm's side of the element: every element on the page renders the form now.
+export function elementHooks(connected, disconnected, changed) {
+  hooks ??= { connected, disconnected, changed };
+  for (const element of waiting) {
+    hooks.connected(element);
+  }
+  waiting.clear();
+}
 
-      disconnectedCallback() {
-        this._zpfDirty = false;
-        disconnected(this);
-      }
-
-      attributeChangedCallback(_name, before, after) {
-        // An element upgraded from the page's markup hears of each attribute before
-        // connectedCallback, which renders with all of them: nothing to remount yet.
-        // Several attributes set in a row remount once.
-        if (!this._zpfRendered || !this.isConnected || before === after || this._zpfPending) {
-          return;
-        }
-        this._zpfPending = true;
-        queueMicrotask(() => {
-          this._zpfPending = false;
-          if (this.isConnected) {
-            // The remounted form starts clean; it says so again if a draft comes back.
-            this._zpfDirty = false;
-            changed(this);
-          }
-        });
-      }
-    },
+// The form's frame while it loads, as the form draws it (src/components) at the same
+// size: the header with a blank line for the title (the form knows the language
+// later) and one placeholder per field, announced as busy. Built from elements, not
+// markup, so Trusted Types have nothing to check.
+export function frame(document) {
+  const element = (tag, className, ...children) => {
+    const node = document.createElement(tag);
+    node.className = className;
+    node.append(...children);
+    return node;
+  };
+  const hidden = (node) => {
+    node.setAttribute("aria-hidden", "true");
+    return node;
+  };
+  const fields = Array.from({ length: 6 }, () =>
+    hidden(element("div", "zpf-skeleton-field", element("div", "zpf-skeleton-label"), element("div", "zpf-skeleton-input"))),
   );
+  const header = element(
+    "header",
+    "zpf-header",
+    element("div", "zpf-heading", hidden(element("div", "zpf-title", "\u00a0")), element("div", "zpf-identity", element("div", "", element("p", "zpf-account")))),
+  );
+  const section = element("section", "zpf", header, element("div", "zpf-skeleton", ...fields));
+  section.setAttribute("aria-busy", "true");
+  return element("div", "zpf-host", section);
 }
 
 // The form's stylesheet, one constructed sheet shared by every document and shadow
@@ -135,4 +201,88 @@ const catalogues = {
 // for the wasm to read.
 export function loadCatalogue(code) {
   return catalogues[code]().then((module) => JSON.stringify(module.default));
+}
+
+// Requests started before the wasm runs, each kept for the wasm to take once: the
+// standalone page's config.json and, on a signed-in reload, the profile. A request
+// is sent as the wasm would send it; the wasm takes the answer only for the same URL
+// and the same access token (see takeEarly), and treats it as the answer to its own
+// request, so a 401 goes through its one refresh path. Nothing here is stored.
+const early = new Map();
+// Kept this long at most for a wasm that is slow to arrive.
+const EARLY_KEPT_MS = 30_000;
+// The profile is fetched early only when the token has at least this much life left
+// (src/authorized.rs refreshes a token closer to its end first).
+const REFRESH_MARGIN_MS = 60_000;
+
+function request(url, token) {
+  const headers = token ? { Authorization: `Bearer ${token}`, Accept: "application/json" } : {};
+  const entry = {
+    token,
+    answer: fetch(url, { headers, signal: AbortSignal.timeout(EARLY_KEPT_MS) }).then(
+      async (response) => ({ status: response.status, text: await response.text() }),
+      () => null,
+    ),
+  };
+  early.set(url, entry);
+  setTimeout(() => early.get(url) === entry && early.delete(url), EARLY_KEPT_MS);
+  return entry.answer;
+}
+
+// The answer to a request the page started for `url` with `token` ("" for none), as a
+// promise of `{ status, text }` or of null (it failed: ask again); undefined when no
+// such request was started. Each is taken once.
+export function takeEarly(url, token) {
+  const entry = early.get(url);
+  early.delete(url);
+  return entry?.token === token ? entry.answer : undefined;
+}
+
+// On a reload the session is known before the wasm runs: the tokens are in this tab's
+// session storage, where the form keeps them for `clientId` at `issuer` (src/options.rs,
+// src/session.rs). Tokens are only ever stored there after the form signed in to
+// that issuer, so the token goes back to where it came from, in a header.
+export function prefetchProfile(issuer, clientId) {
+  if (!issuer || !clientId || new URLSearchParams(location.search).has("state")) {
+    return;
+  }
+  issuer = issuer.trim().replace(/\/+$/, "");
+  try {
+    const tokens = JSON.parse(sessionStorage.getItem(`zitadel-profile-form:tokens:${clientId.trim()}@${issuer}`));
+    if (tokens?.expiresAtMs > Date.now() + REFRESH_MARGIN_MS) {
+      request(`${issuer}/auth/v1/users/me`, tokens.accessToken);
+    }
+  } catch {
+    // No storage, or nothing readable in it: the form signs in as usual.
+  }
+}
+
+// The standalone page (its form mounts into #zitadel-profile-form, src/main.rs): its
+// config.json beside the page, with a preconnect to the issuer it names; and, at
+// once, the profile of the session this tab holds, if it holds one (its key names
+// the client and the issuer, see prefetchProfile).
+if (document.getElementById("zitadel-profile-form")) {
+  const page = location.href.split(/[?#]/)[0];
+  request(page.slice(0, page.lastIndexOf("/") + 1) + "config.json", "").then((answer) => {
+    try {
+      const link = document.createElement("link");
+      link.rel = "preconnect";
+      link.href = new URL(JSON.parse(answer.text).issuer).origin;
+      link.crossOrigin = "";
+      document.head.append(link);
+    } catch {
+      // The wasm asks again and says what is wrong.
+    }
+  });
+  try {
+    const prefix = "zitadel-profile-form:tokens:";
+    const held = Object.keys(sessionStorage).filter((key) => key.startsWith(prefix));
+    // One session of a client at an issuer whose API is its own: "clientId@issuer".
+    const session = held.length === 1 && /^(.+?)@(https?:\/\/[^>]+)$/.exec(held[0].slice(prefix.length));
+    if (session && new URL(session[2]).href.replace(/\/$/, "") === session[2]) {
+      prefetchProfile(session[2], session[1]);
+    }
+  } catch {
+    // No storage: nothing held.
+  }
 }

@@ -18,6 +18,8 @@ TSC="$TOOLS_DIR/typescript-$TYPESCRIPT_VERSION/node_modules/.bin/tsc"
 # esbuild minifies wasm-bindgen's JS glue after trunk's release build (trunk's own
 # minifier gives up on it).
 ESBUILD_VERSION=0.28.2
+# Lighthouse for scripts/bench only (bench/lighthouse/package.json pins it).
+LIGHTHOUSE_DIR="$TOOLS_DIR/lighthouse-12.2.3"
 ESBUILD_BIN="$TOOLS_DIR/esbuild-$ESBUILD_VERSION/node_modules/.bin"
 
 # The wasm-bindgen version the build uses: the one Cargo.lock names (the CLI, trunk and

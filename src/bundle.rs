@@ -12,14 +12,27 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/js/widget.js")]
 extern "C" {
-    #[wasm_bindgen(js_name = defineElement)]
-    pub(crate) fn define_element(
-        name: &str,
-        attributes: js_sys::Array,
-        connected: &JsValue,
-        disconnected: &JsValue,
-        changed: &JsValue,
-    );
+    /// Hands `<zitadel-profile-form>`'s lifecycle to the wasm (`widget.js` defines the
+    /// element before the wasm runs); elements already on the page render now.
+    #[wasm_bindgen(js_name = elementHooks)]
+    pub(crate) fn element_hooks(connected: &JsValue, disconnected: &JsValue, changed: &JsValue);
+
+    /// The answer to a request the page started for `url` with the access token
+    /// `token` ("" for none) before the wasm ran: undefined when there is none, else a
+    /// promise of `{ status, text }`, or of null when it failed.
+    #[wasm_bindgen(js_name = takeEarly)]
+    pub(crate) fn take_early(url: &str, token: &str) -> JsValue;
+
+    /// What the page does before the wasm runs, when it knows `client_id` at `issuer`:
+    /// asks for the profile if this tab holds a session there whose access token
+    /// lives more than a minute. The form never calls it (it asks itself); tests do.
+    #[wasm_bindgen(js_name = prefetchProfile)]
+    pub fn prefetch_profile(issuer: &str, client_id: &str);
+
+    /// The frame an element shows before the wasm runs: the form's loading view, drawn
+    /// by `widget.js`. The form never builds it (it draws its own); tests measure one
+    /// against the other.
+    pub fn frame(document: &web_sys::Document) -> web_sys::Element;
 
     /// Adopts the form's stylesheet into the document or shadow root `node` is in
     /// once it is on the page, unless the host styles that root itself.

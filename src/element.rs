@@ -225,14 +225,7 @@ pub fn define_element() {
         unmount(&element);
     });
     let changed = Closure::<dyn Fn(HtmlElement)>::new(|element: HtmlElement| render(&element));
-    let attributes: js_sys::Array = ATTRIBUTES.iter().map(|a| JsValue::from_str(a)).collect();
-    crate::bundle::define_element(
-        TAG,
-        attributes,
-        connected.as_ref(),
-        disconnected.as_ref(),
-        changed.as_ref(),
-    );
+    crate::bundle::element_hooks(connected.as_ref(), disconnected.as_ref(), changed.as_ref());
     connected.forget();
     disconnected.forget();
     changed.forget();

@@ -4,6 +4,7 @@
 
 use gloo_net::http::{Method, RequestBuilder};
 use serde::de::DeserializeOwned;
+use wasm_bindgen::JsCast;
 
 /// How a request failed, kept apart by layer. The strings are for developers (the
 /// browser's or the parser's own words); people are told through [`crate::problem::Problem`].
@@ -94,16 +95,33 @@ impl<'a> Request<'a> {
         let response = request.send().await.map_err(transport)?;
         let status = response.status();
         let body = response.text().await.map_err(transport)?;
-        if (200..300).contains(&status) {
-            Ok(body)
-        } else {
-            Err(HttpError::Status { status, body })
-        }
+        answered(status, body)
+    }
+
+    /// The answer to this request if the page sent it before the wasm ran
+    /// (`js/widget.js`), carrying `token`; `None` when it did not, or could not.
+    pub async fn early(&self, token: &str) -> Option<Result<String, HttpError>> {
+        let pending = crate::bundle::take_early(self.url, token);
+        let pending: js_sys::Promise = pending.dyn_into().ok()?;
+        let answer = wasm_bindgen_futures::JsFuture::from(pending).await.ok()?;
+        let field = |name: &str| js_sys::Reflect::get(&answer, &name.into()).ok();
+        let status = field("status")?.as_f64()? as u16;
+        let text = field("text")?.as_string()?;
+        Some(answered(status, text))
     }
 
     /// [`Request::send`], then reads the 2xx body as JSON.
     pub async fn send_json<T: DeserializeOwned>(self, timeout_ms: u32) -> Result<T, HttpError> {
         decode(&self.send(timeout_ms).await?)
+    }
+}
+
+/// A 2xx answer's body, or [`HttpError::Status`] with the body for anything else.
+fn answered(status: u16, body: String) -> Result<String, HttpError> {
+    if (200..300).contains(&status) {
+        Ok(body)
+    } else {
+        Err(HttpError::Status { status, body })
     }
 }
 

@@ -89,8 +89,9 @@ fn Avatar(account: Account) -> impl IntoView {
     } = account;
     move || match avatar_url.clone().filter(|_| !broken.get()) {
         Some(src) => Either::Left(view! {
+            // Sized (40 px, 2.5rem in the stylesheet) even before the stylesheet applies.
             <img class="zpf-avatar" src=src alt=name.clone() data-testid="avatar"
-                referrerpolicy="no-referrer"
+                width="40" height="40" referrerpolicy="no-referrer"
                 on:error=move |_| broken.set(true)/>
         }),
         None => Either::Right(view! {

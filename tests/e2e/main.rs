@@ -13,6 +13,7 @@ mod accessibility;
 mod editing;
 mod embedding;
 mod languages;
+mod loading;
 mod operator;
 mod sessions;
 mod sign_in;

@@ -28,6 +28,34 @@ pub fn strict_csp(issuer: &str) -> String {
     )
 }
 
+/// Where a built page keeps the files named for their content (scripts/page-bundle).
+pub const CONTENT_NAMED: &str = "/page/";
+
+/// How long a browser or CDN may keep an answer for `path`: a file named for its
+/// content never changes, so a year and `immutable` (no revalidation on reload);
+/// anything else (`index.html`, `config.json`, the stable names hosts load) only
+/// after asking whether it changed.
+pub fn cache_control(path: &str) -> &'static str {
+    if path.starts_with(CONTENT_NAMED) {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    }
+}
+
+/// Sets [`cache_control`] on a successful answer that has no policy of its own.
+async fn cache_policy(request: Request, next: Next) -> Response {
+    let policy = cache_control(request.uri().path());
+    let mut response = next.run(request).await;
+    if response.status().is_success() || response.status() == StatusCode::NOT_MODIFIED {
+        response
+            .headers_mut()
+            .entry(header::CACHE_CONTROL)
+            .or_insert(HeaderValue::from_static(policy));
+    }
+    response
+}
+
 /// The kinds of file worth compressing: the bundle, its styles, pages and catalogues.
 const COMPRESSIBLE: [&str; 6] = ["wasm", "js", "css", "html", "json", "svg"];
 
@@ -110,14 +138,16 @@ pub fn site_with(
                 let config = page_config.clone();
                 async move {
                     let mut response = Json(config).into_response();
+                    // Never kept: a deployment points the page elsewhere at once.
                     response
                         .headers_mut()
-                        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+                        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
                     response
                 }
             }),
         )
         .fallback_service(ServeDir::new(dist).precompressed_br().precompressed_gzip())
+        .layer(axum::middleware::from_fn(cache_policy))
         .layer(axum::middleware::map_response(
             move |mut response: axum::response::Response| {
                 let csp = csp.clone();

@@ -218,3 +218,46 @@ async fn a_reporting_site_keeps_violations_and_failed_requests() {
     assert_eq!(seen, json!({"csp": [], "failed": []}));
     std::fs::remove_dir_all(dir).unwrap();
 }
+
+/// Files named for their content (the page's `page/`) are kept a year without asking
+/// again; the page, its config.json and the stable names are asked about each time.
+#[tokio::test]
+async fn content_named_files_are_immutable_and_the_rest_revalidated() {
+    let dist = std::env::temp_dir().join(format!("zitadel-dev-cache-{}", std::process::id()));
+    std::fs::create_dir_all(dist.join("page")).unwrap();
+    std::fs::write(
+        dist.join("index.html"),
+        "<!DOCTYPE html><title>page</title>",
+    )
+    .unwrap();
+    std::fs::write(dist.join("boot.js"), "init();").unwrap();
+    std::fs::write(dist.join("page/boot-ABCDEFGH.js"), "init();").unwrap();
+    let app = site(
+        dist.clone(),
+        json!({"issuer": "http://idp.test", "clientId": "c"}),
+        strict_csp("http://idp.test"),
+    );
+    for (path, policy) in [
+        ("/", Some("no-cache")),
+        ("/index.html", Some("no-cache")),
+        ("/config.json", Some("no-cache")),
+        ("/boot.js", Some("no-cache")),
+        (
+            "/page/boot-ABCDEFGH.js",
+            Some("public, max-age=31536000, immutable"),
+        ),
+        ("/page/missing.js", None),
+    ] {
+        let response = app
+            .clone()
+            .oneshot(Request::get(path).body(Body::empty()).unwrap())
+            .await
+            .unwrap();
+        let got = response
+            .headers()
+            .get("cache-control")
+            .map(|v| v.to_str().unwrap().to_owned());
+        assert_eq!(got.as_deref(), policy, "{path}");
+    }
+    std::fs::remove_dir_all(dist).unwrap();
+}

@@ -209,33 +209,32 @@ export function loadCatalogue(code) {
 // and the same access token (see takeEarly), and treats it as the answer to its own
 // request, so a 401 goes through its one refresh path. Nothing here is stored.
 const early = new Map();
-// Kept this long at most for a wasm that is slow to arrive.
+// Kept this long at most for a wasm that is slow to arrive; each request given up
+// after EARLY_TIMEOUT_MS (the wasm then asks itself).
 const EARLY_KEPT_MS = 30_000;
+const EARLY_TIMEOUT_MS = 10_000;
 // The profile is fetched early only when the token has at least this much life left
 // (src/authorized.rs refreshes a token closer to its end first).
 const REFRESH_MARGIN_MS = 60_000;
 
 function request(url, token) {
-  const headers = token ? { Authorization: `Bearer ${token}`, Accept: "application/json" } : {};
+  const authorization = token ? `Bearer ${token}` : "";
+  const headers = token ? { Authorization: authorization, Accept: "application/json" } : {};
   const entry = {
-    token,
-    answer: fetch(url, { headers, signal: AbortSignal.timeout(EARLY_KEPT_MS) }).then(
-      async (response) => ({ status: response.status, text: await response.text() }),
-      () => null,
-    ),
+    authorization,
+    answer: fetch(url, { headers, signal: AbortSignal.timeout(EARLY_TIMEOUT_MS) }).catch(() => null),
   };
   early.set(url, entry);
   setTimeout(() => early.get(url) === entry && early.delete(url), EARLY_KEPT_MS);
-  return entry.answer;
 }
 
-// The answer to a request the page started for `url` with `token` ("" for none), as a
-// promise of `{ status, text }` or of null (it failed: ask again); undefined when no
-// such request was started. Each is taken once.
-export function takeEarly(url, token) {
+// The answer to a GET the page sent to `url` with the Authorization header
+// `authorization` ("" for none), as a promise of its Response or of null (it failed:
+// ask again); undefined when no such request was sent. Each is taken once.
+export function takeEarly(url, authorization) {
   const entry = early.get(url);
   early.delete(url);
-  return entry?.token === token ? entry.answer : undefined;
+  return entry?.authorization === authorization ? entry.answer : undefined;
 }
 
 // On a reload the session is known before the wasm runs: the tokens are in this tab's
@@ -263,16 +262,17 @@ export function prefetchProfile(issuer, clientId) {
 // the client and the issuer, see prefetchProfile).
 if (document.getElementById("zitadel-profile-form")) {
   const page = location.href.split(/[?#]/)[0];
-  request(page.slice(0, page.lastIndexOf("/") + 1) + "config.json", "").then((answer) => {
-    try {
-      const link = document.createElement("link");
-      link.rel = "preconnect";
-      link.href = new URL(JSON.parse(answer.text).issuer).origin;
-      link.crossOrigin = "";
-      document.head.append(link);
-    } catch {
-      // The wasm asks again and says what is wrong.
-    }
+  const config = page.slice(0, page.lastIndexOf("/") + 1) + "config.json";
+  request(config, "");
+  // Read from a copy: the wasm reads the answer itself.
+  early.get(config).answer.then((answer) => answer?.clone().json()).then((options) => {
+    const link = document.createElement("link");
+    link.rel = "preconnect";
+    link.href = new URL(options.issuer).origin;
+    link.crossOrigin = "";
+    document.head.append(link);
+  }).catch(() => {
+    // The wasm says what is wrong with it.
   });
   try {
     const prefix = "zitadel-profile-form:tokens:";

@@ -17,11 +17,11 @@ extern "C" {
     #[wasm_bindgen(js_name = elementHooks)]
     pub(crate) fn element_hooks(connected: &JsValue, disconnected: &JsValue, changed: &JsValue);
 
-    /// The answer to a request the page started for `url` with the access token
-    /// `token` ("" for none) before the wasm ran: undefined when there is none, else a
-    /// promise of `{ status, text }`, or of null when it failed.
+    /// The answer to a GET the page sent to `url` with the `Authorization` header
+    /// `authorization` ("" for none) before the wasm ran: undefined when there is
+    /// none, else a promise of its `Response`, or of null when it failed.
     #[wasm_bindgen(js_name = takeEarly)]
-    pub(crate) fn take_early(url: &str, token: &str) -> JsValue;
+    pub(crate) fn take_early(url: &str, authorization: &str) -> JsValue;
 
     /// What the page does before the wasm runs, when it knows `client_id` at `issuer`:
     /// asks for the profile if this tab holds a session there whose access token

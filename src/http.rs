@@ -4,6 +4,9 @@
 
 use gloo_net::http::{Method, RequestBuilder};
 use serde::de::DeserializeOwned;
+use std::future::Future;
+use std::pin::Pin;
+
 use wasm_bindgen::JsCast;
 
 /// How a request failed, kept apart by layer. The strings are for developers (the
@@ -72,7 +75,17 @@ impl<'a> Request<'a> {
 
     /// Sends the request and reads the whole answer, giving up after `timeout_ms`.
     /// A 2xx answer's body, or [`HttpError::Status`] with the body for anything else.
-    pub async fn send(self, timeout_ms: u32) -> Result<String, HttpError> {
+    ///
+    /// Behind a pointer, so that each caller shares this one copy of the request's
+    /// code instead of inlining its own (a smaller wasm).
+    pub fn send(
+        self,
+        timeout_ms: u32,
+    ) -> Pin<Box<dyn Future<Output = Result<String, HttpError>> + 'a>> {
+        Box::pin(self.send_now(timeout_ms))
+    }
+
+    async fn send_now(self, timeout_ms: u32) -> Result<String, HttpError> {
         let signal = web_sys::AbortSignal::timeout_with_u32(timeout_ms);
         let transport = |e: gloo_net::Error| {
             if signal.aborted() {
@@ -81,47 +94,55 @@ impl<'a> Request<'a> {
                 HttpError::Network(e.to_string())
             }
         };
-        let mut builder = RequestBuilder::new(self.url)
-            .method(self.method)
-            .abort_signal(Some(&signal));
-        for (name, value) in self.headers {
-            builder = builder.header(name, value);
-        }
-        let request = match self.body {
-            Some(body) => builder.body(body),
-            None => builder.build(),
-        }
-        .map_err(transport)?;
-        let response = request.send().await.map_err(transport)?;
+        // On a reload the page may have sent this very GET before the wasm ran.
+        let response = match self.early().await {
+            Some(response) => response,
+            None => {
+                let mut builder = RequestBuilder::new(self.url)
+                    .method(self.method)
+                    .abort_signal(Some(&signal));
+                for (name, value) in self.headers {
+                    builder = builder.header(name, value);
+                }
+                let request = match self.body {
+                    Some(body) => builder.body(body),
+                    None => builder.build(),
+                }
+                .map_err(transport)?;
+                request.send().await.map_err(transport)?
+            }
+        };
         let status = response.status();
         let body = response.text().await.map_err(transport)?;
-        answered(status, body)
+        if (200..300).contains(&status) {
+            Ok(body)
+        } else {
+            Err(HttpError::Status { status, body })
+        }
     }
 
-    /// The answer to this request if the page sent it before the wasm ran
-    /// (`js/widget.js`), carrying `token`; `None` when it did not, or could not.
-    pub async fn early(&self, token: &str) -> Option<Result<String, HttpError>> {
-        let pending = crate::bundle::take_early(self.url, token);
+    /// The answer to this GET if the page sent it before the wasm ran
+    /// (`js/widget.js`), with the same `Authorization`; `None` when it did not, or
+    /// the request failed.
+    pub async fn early(&self) -> Option<gloo_net::http::Response> {
+        if self.body.is_some() {
+            return None;
+        }
+        let authorization = self
+            .headers
+            .iter()
+            .find(|(name, _)| *name == "Authorization")
+            .map_or("", |(_, value)| value);
+        let pending = crate::bundle::take_early(self.url, authorization);
         let pending: js_sys::Promise = pending.dyn_into().ok()?;
-        let answer = wasm_bindgen_futures::JsFuture::from(pending).await.ok()?;
-        let field = |name: &str| js_sys::Reflect::get(&answer, &name.into()).ok();
-        let status = field("status")?.as_f64()? as u16;
-        let text = field("text")?.as_string()?;
-        Some(answered(status, text))
+        let response = wasm_bindgen_futures::JsFuture::from(pending).await.ok()?;
+        let response: web_sys::Response = response.dyn_into().ok()?;
+        Some(gloo_net::http::Response::from(response))
     }
 
     /// [`Request::send`], then reads the 2xx body as JSON.
     pub async fn send_json<T: DeserializeOwned>(self, timeout_ms: u32) -> Result<T, HttpError> {
         decode(&self.send(timeout_ms).await?)
-    }
-}
-
-/// A 2xx answer's body, or [`HttpError::Status`] with the body for anything else.
-fn answered(status: u16, body: String) -> Result<String, HttpError> {
-    if (200..300).contains(&status) {
-        Ok(body)
-    } else {
-        Err(HttpError::Status { status, body })
     }
 }
 

@@ -47,26 +47,22 @@ fn config_url(page_url: &str) -> String {
 
 async fn load_config() -> Result<Options, OptionsError> {
     let location = zitadel_profile_form::page_url();
-    let url = config_url(&location);
-    let request = Request::get(&url);
-    // js/widget.js asked for it while the wasm was on its way.
-    let text = match request.early("").await {
-        Some(Ok(text)) => Ok(text),
-        _ => Request::get(&url).send(CONFIG_TIMEOUT_MS).await,
-    };
-    let text = text.map_err(|e| {
-        OptionsError::unreadable(match e {
-            HttpError::Status { status, .. } => {
-                Message::new(Key::ConfigStatus).with("status", status)
-            }
-            HttpError::Timeout => {
-                Message::new(Key::ConfigUnreachable).with("reason", Message::new(Key::Timeout))
-            }
-            HttpError::Network(why) | HttpError::Decode(why) => {
-                Message::new(Key::ConfigUnreachable).with("reason", why)
-            }
-        })
-    })?;
+    let text = Request::get(&config_url(&location))
+        .send(CONFIG_TIMEOUT_MS)
+        .await
+        .map_err(|e| {
+            OptionsError::unreadable(match e {
+                HttpError::Status { status, .. } => {
+                    Message::new(Key::ConfigStatus).with("status", status)
+                }
+                HttpError::Timeout => {
+                    Message::new(Key::ConfigUnreachable).with("reason", Message::new(Key::Timeout))
+                }
+                HttpError::Network(why) | HttpError::Decode(why) => {
+                    Message::new(Key::ConfigUnreachable).with("reason", why)
+                }
+            })
+        })?;
     zitadel_profile_form::json::from_str(&text)
         .map_err(|e| OptionsError::unreadable(Message::new(Key::ConfigMalformed).with("reason", e)))
 }

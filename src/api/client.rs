@@ -26,13 +26,9 @@ impl ApiClient {
 
     pub async fn me(&self) -> Result<MeResponse, HttpError> {
         let url = format!("{}/auth/v1/users/me", self.base);
-        let bearer = self.bearer();
-        let request = self.authorize(Request::get(&url), &bearer);
-        // On a reload the page may have asked already, with this very token.
-        if let Some(answer) = request.early(self.access_token.secret()).await {
-            return answer.and_then(|body| crate::http::decode(&body));
-        }
-        request.send_json(self.timeout_ms).await
+        self.authorize(Request::get(&url), &self.bearer())
+            .send_json(self.timeout_ms)
+            .await
     }
 
     /// Replaces the whole profile with `profile`.

@@ -142,7 +142,9 @@ const hostStyled = new WeakSet();
 export function adoptStyles(node) {
   queueMicrotask(() => {
     const root = node.getRootNode();
-    if (!("adoptedStyleSheets" in root) || hostStyled.has(root)) {
+    // A page that links the form's stylesheet itself (index.html does, for the frame
+    // it draws before the wasm) has the rules once already.
+    if (!("adoptedStyleSheets" in root) || hostStyled.has(root) || root.querySelector("link[data-zitadel-profile-form]")) {
       return;
     }
     if (sheet === null) {

@@ -161,3 +161,45 @@ async fn the_page_loads_content_named_files_a_browser_may_keep() {
     }
     b.close().await;
 }
+
+/// What shows before the wasm is as accessible as the form: the page's frame (as
+/// `index.html` serves it) and an element's (on a host page that never starts the
+/// wasm), both busy for screen readers, both clean under axe.
+#[tokio::test]
+#[ignore = "needs the stand-in and the built page; scripts/test runs it"]
+async fn the_frames_before_the_wasm_are_accessible() {
+    let b = Browser::open().await;
+    b.client
+        .goto(&format!("{}embed/before.html", page_url()))
+        .await
+        .unwrap();
+    b.until("the element's frame", || async {
+        b.in_shadow("return root.querySelector('section.zpf')?.getAttribute('aria-busy')")
+            .await
+            == json!("true")
+    })
+    .await;
+    b.axe_clean("the element before the wasm").await;
+
+    b.client.goto(&page_url()).await.unwrap();
+    b.testid("sign-in").await;
+    // The page as served, before its script runs: index.html's <main>, parsed (no
+    // script in it runs) in place of the form.
+    let busy = b
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; \
+             fetch('/').then(r => r.text()).then((html) => { \
+               const policy = window.trustedTypes?.createPolicy('zpf-test-frame', { createHTML: (s) => s }); \
+               const parsed = new DOMParser().parseFromString(policy ? policy.createHTML(html) : html, 'text/html'); \
+               document.body.replaceChildren(document.importNode(parsed.querySelector('main'), true)); \
+               done(document.querySelector('main > section.zpf').getAttribute('aria-busy')); \
+             }, (e) => done(String(e)));",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(busy, json!("true"));
+    b.axe_clean("the page before the wasm").await;
+    b.close().await;
+}

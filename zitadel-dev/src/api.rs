@@ -2,9 +2,8 @@
 //! omitted, uint64 as strings) and its error bodies.
 
 use axum::body::Bytes;
-use axum::extract::{FromRequest, Path, Request, State};
-use axum::http::{header, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::extract::{FromRequest, Request, State};
+
 use axum::Json;
 use serde_json::{json, Map, Value};
 
@@ -51,7 +50,8 @@ fn with_avatar(mut profile: Value, state: &AppState, user: &User) -> Value {
     profile
 }
 
-fn details(user: &User) -> Value {
+/// A change's `details`, as every write of the Auth API answers them.
+pub(crate) fn details(user: &User) -> Value {
     json!({
         "sequence": user.sequence.to_string(),
         "creationDate": user.creation_date,
@@ -64,46 +64,6 @@ fn details(user: &User) -> Value {
 /// owner}/{key}`, as `domain.AvatarURL` composes it.
 pub fn avatar_url(issuer: &str, user_id: &str) -> String {
     format!("{issuer}/assets/v1/{ORG_ID}/users/{user_id}/avatar")
-}
-
-/// `text` as SVG (XML) character data.
-fn escaped(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-}
-
-/// `GET /assets/v1/{org}/users/{id}/avatar`: the uploaded avatar (a small SVG here),
-/// or 404 for a user without one.
-pub async fn avatar(
-    State(state): State<AppState>,
-    Path((org, user_id)): Path<(String, String)>,
-) -> Response {
-    let initials = state
-        .store()
-        .users
-        .get(&user_id)
-        .filter(|u| u.avatar && org == ORG_ID)
-        .map(|u| {
-            let first = |s: &str| s.chars().next().unwrap_or(' ');
-            format!(
-                "{}{}",
-                first(&u.profile.first_name),
-                first(&u.profile.last_name)
-            )
-        });
-    let Some(initials) = initials else {
-        return StatusCode::NOT_FOUND.into_response();
-    };
-    let svg = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 64 64\">\
-         <rect width=\"64\" height=\"64\" fill=\"#7b4ea8\"/>\
-         <circle cx=\"32\" cy=\"26\" r=\"12\" fill=\"#f1e6fa\"/>\
-         <path d=\"M12 60c2-12 10-18 20-18s18 6 20 18z\" fill=\"#f1e6fa\"/>\
-         <title>{}</title></svg>",
-        escaped(&initials)
-    );
-    ([(header::CONTENT_TYPE, "image/svg+xml")], svg).into_response()
 }
 
 /// `GET /auth/v1/users/me`

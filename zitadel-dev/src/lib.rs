@@ -8,6 +8,7 @@
 
 pub mod api;
 pub mod auth;
+pub mod avatar;
 pub mod config;
 pub mod cors;
 pub mod error;
@@ -20,6 +21,7 @@ pub mod params;
 pub mod redirect;
 pub mod rules;
 pub mod site;
+pub mod sniff;
 pub mod state;
 pub mod texts;
 pub mod time;
@@ -59,6 +61,16 @@ pub fn app(state: AppState) -> Router {
             "/auth/v1/users/me/profile",
             get(api::profile).put(api::update_profile),
         )
+        .route(
+            "/auth/v1/users/me/avatar",
+            axum::routing::delete(avatar::remove),
+        )
+        .route(
+            "/assets/v1/users/me/avatar",
+            axum::routing::post(avatar::upload)
+                // Go reads any size; the handler refuses what is over 512 KiB.
+                .layer(axum::extract::DefaultBodyLimit::max(32 << 20)),
+        )
         .layer(from_fn_with_state(state.clone(), faults::inject));
     if state.config().test_controls {
         api = api.layer(from_fn_with_state(state.clone(), faults::record));
@@ -76,7 +88,7 @@ pub fn app(state: AppState) -> Router {
         )
         .route("/favicon.ico", get(oidc::favicon));
     let assets = Router::new()
-        .route("/assets/v1/{org}/users/{id}/avatar", get(api::avatar))
+        .route("/assets/v1/{org}/users/{id}/avatar", get(avatar::picture))
         .layer(from_fn_with_state(state.clone(), faults::inject));
     let mut router = Router::new()
         .merge(oidc)

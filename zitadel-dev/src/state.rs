@@ -140,8 +140,10 @@ pub struct User {
     pub profile: Profile,
     pub email: String,
     pub email_verified: bool,
-    /// Whether an avatar was uploaded.
+    /// Whether the user has an avatar: the seeded picture, or `avatar_image`.
     pub avatar: bool,
+    /// The picture uploaded through the assets API, if any.
+    pub avatar_image: Option<Image>,
     /// Whether ZITADEL wants a second factor of this user (see `SeedUser`).
     pub mfa_required: bool,
     pub sequence: u64,
@@ -474,6 +476,35 @@ impl Store {
             change_date,
         })
     }
+
+    /// Sets (`Some`) or removes a user's avatar, as one change with the next sequence
+    /// number. Removing when there is none is a change too: ZITADEL's command does not
+    /// look first (`RemoveHumanAvatar`).
+    pub fn set_avatar(
+        &mut self,
+        user_id: &str,
+        image: Option<Image>,
+    ) -> Result<Change, UpdateRefused> {
+        let change_date = timestamp(self.now());
+        let sequence = self.sequence + 1;
+        let user = self.users.get_mut(user_id).ok_or(UpdateRefused::UserGone)?;
+        user.avatar = image.is_some();
+        user.avatar_image = image;
+        user.sequence = sequence;
+        user.change_date = change_date.clone();
+        self.sequence = sequence;
+        Ok(Change {
+            sequence,
+            change_date,
+        })
+    }
+}
+
+/// An uploaded picture: its bytes and the type sniffed from them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Image {
+    pub content_type: &'static str,
+    pub bytes: Vec<u8>,
 }
 
 /// The signing key, made fresh at every start.
@@ -627,6 +658,7 @@ impl User {
             email: seed.email.clone(),
             email_verified: seed.email_verified,
             avatar: seed.avatar,
+            avatar_image: None,
             mfa_required: seed.mfa_required,
             sequence,
             creation_date: date.to_owned(),

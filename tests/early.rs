@@ -193,3 +193,23 @@ async fn the_frames_before_the_wasm_are_the_loading_views_size() {
         );
     }
 }
+
+/// `widget.js` defines the element before the wasm runs, so it names the attributes
+/// it observes itself: the same list the wasm reads options from.
+#[wasm_bindgen_test]
+fn the_element_observes_every_attribute_the_options_read() {
+    let registry =
+        js_sys::Reflect::get(&web_sys::window().unwrap(), &"customElements".into()).unwrap();
+    let get: js_sys::Function = js_sys::Reflect::get(&registry, &"get".into())
+        .unwrap()
+        .unchecked_into();
+    let class = get
+        .call1(&registry, &zitadel_profile_form::element::TAG.into())
+        .unwrap();
+    let observed = js_sys::Reflect::get(&class, &"observedAttributes".into()).unwrap();
+    let observed: Vec<String> = js_sys::Array::from(&observed)
+        .iter()
+        .map(|a| a.as_string().unwrap())
+        .collect();
+    assert_eq!(observed, zitadel_profile_form::element::ATTRIBUTES);
+}

@@ -461,19 +461,12 @@ impl Store {
         user_id: &str,
         profile: Profile,
     ) -> Result<Change, UpdateRefused> {
-        let change_date = timestamp(self.now());
-        let sequence = self.sequence + 1;
-        let user = self.users.get_mut(user_id).ok_or(UpdateRefused::UserGone)?;
-        if user.profile.unchanged_by(&profile) {
-            return Err(UpdateRefused::NotChanged);
-        }
-        user.profile = profile;
-        user.sequence = sequence;
-        user.change_date = change_date.clone();
-        self.sequence = sequence;
-        Ok(Change {
-            sequence,
-            change_date,
+        self.change(user_id, |user| {
+            if user.profile.unchanged_by(&profile) {
+                return Err(UpdateRefused::NotChanged);
+            }
+            user.profile = profile;
+            Ok(())
         })
     }
 
@@ -485,11 +478,23 @@ impl Store {
         user_id: &str,
         image: Option<Image>,
     ) -> Result<Change, UpdateRefused> {
+        self.change(user_id, |user| {
+            user.avatar = image.is_some();
+            user.avatar_image = image;
+            Ok(())
+        })
+    }
+
+    /// Applies `edit` to a user as one change: the next sequence number and now.
+    fn change(
+        &mut self,
+        user_id: &str,
+        edit: impl FnOnce(&mut User) -> Result<(), UpdateRefused>,
+    ) -> Result<Change, UpdateRefused> {
         let change_date = timestamp(self.now());
         let sequence = self.sequence + 1;
         let user = self.users.get_mut(user_id).ok_or(UpdateRefused::UserGone)?;
-        user.avatar = image.is_some();
-        user.avatar_image = image;
+        edit(user)?;
         user.sequence = sequence;
         user.change_date = change_date.clone();
         self.sequence = sequence;

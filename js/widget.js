@@ -88,10 +88,6 @@ class ProfileFormElement extends HTMLElement {
   }
 }
 
-if (!customElements.get("zitadel-profile-form")) {
-  customElements.define("zitadel-profile-form", ProfileFormElement);
-}
-
 // The wasm's side of the element: every element on the page renders the form now.
 export function elementHooks(connected, disconnected, changed) {
   hooks ??= { connected, disconnected, changed };
@@ -287,4 +283,10 @@ if (document.getElementById("zitadel-profile-form")) {
   } catch {
     // No storage: nothing held.
   }
+}
+
+// Last, once every declaration above exists: defining the element upgrades those
+// already in the page's markup, which draw their frame and ask for the profile now.
+if (!customElements.get("zitadel-profile-form")) {
+  customElements.define("zitadel-profile-form", ProfileFormElement);
 }

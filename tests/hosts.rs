@@ -217,3 +217,45 @@ async fn a_leptos_app_with_the_component() {
 async fn a_plain_page_with_the_package_beside_it() {
     works_the_first_time("plain").await;
 }
+
+/// An element written in the host's markup draws its frame and asks for the profile
+/// as soon as the bundle's JavaScript runs, before the wasm: after a reload the
+/// profile is asked for once, before `DOMContentLoaded`.
+async fn asks_for_the_profile_before_the_wasm(name: &str) {
+    let h = Host::open(name).await;
+    h.b.client.goto(&h.url).await.unwrap();
+    h.sign_in_as("demo", "Ada").await;
+    let stamp = h.b.reload_soon().await;
+    h.b.back_on_a_new_page(stamp).await;
+    h.until_shown(
+        "the prefilled form",
+        "root.querySelector(\"input[name='firstName']\")?.value === 'Ada'",
+    )
+    .await;
+    let asked = h
+        .run(
+            "const nav = performance.getEntriesByType('navigation')[0]; \
+             return performance.getEntriesByType('resource') \
+               .filter(e => e.name.endsWith('/auth/v1/users/me')) \
+               .map(e => e.startTime <= nav.domContentLoadedEventStart);",
+        )
+        .await;
+    assert_eq!(
+        asked,
+        json!([true]),
+        "{name}: users/me once, before DOMContentLoaded"
+    );
+    h.b.close().await;
+}
+
+#[tokio::test]
+#[ignore = "needs the stand-in serving the built hosts; scripts/test runs it"]
+async fn an_element_in_a_vite_apps_markup_asks_before_the_wasm() {
+    asks_for_the_profile_before_the_wasm("vite-element").await;
+}
+
+#[tokio::test]
+#[ignore = "needs the stand-in serving the built hosts; scripts/test runs it"]
+async fn an_element_in_a_plain_pages_markup_asks_before_the_wasm() {
+    asks_for_the_profile_before_the_wasm("plain").await;
+}

@@ -1,5 +1,6 @@
 //! What the wasm brings along in JavaScript: `js/widget.js` (the custom element's
-//! class, the form's stylesheet, the catalogue loader) and the modules it imports.
+//! class, the form's stylesheet, the catalogue loader), `js/early.js` (the requests
+//! that go out before the wasm has arrived) and the modules they import.
 //!
 //! wasm-bindgen writes every module an `extern` block names into `snippets/`, beside
 //! `widget.js`, whether or not the wasm calls into it, and imports only those it
@@ -16,18 +17,6 @@ extern "C" {
     /// element before the wasm runs); elements already on the page render now.
     #[wasm_bindgen(js_name = elementHooks)]
     pub(crate) fn element_hooks(connected: &JsValue, disconnected: &JsValue, changed: &JsValue);
-
-    /// The answer to a GET the page sent to `url` with the `Authorization` header
-    /// `authorization` ("" for none) before the wasm ran: undefined when there is
-    /// none, else a promise of its `Response`, or of null when it failed.
-    #[wasm_bindgen(js_name = takeEarly)]
-    pub(crate) fn take_early(url: &str, authorization: &str) -> JsValue;
-
-    /// What the page does before the wasm runs, when it knows `client_id` at `issuer`:
-    /// asks for the profile if this tab holds a session there whose access token
-    /// lives more than a minute. The form never calls it (it asks itself); tests do.
-    #[wasm_bindgen(js_name = prefetchProfile)]
-    pub fn prefetch_profile(issuer: &str, client_id: &str);
 
     /// The frame an element shows before the wasm runs: the form's loading view, drawn
     /// by `widget.js`. The form never builds it (it draws its own); tests measure one
@@ -47,6 +36,21 @@ extern "C" {
     /// A promise of the JSON text of `code`'s catalogue.
     #[wasm_bindgen(js_name = loadCatalogue)]
     pub(crate) fn load_catalogue(code: &str) -> js_sys::Promise;
+}
+
+#[wasm_bindgen(module = "/js/early.js")]
+extern "C" {
+    /// The answer to a GET the page sent to `url` with the `Authorization` header
+    /// `authorization` ("" for none) before the wasm ran: undefined when there is
+    /// none, else a promise of its `Response`, or of null when it failed.
+    #[wasm_bindgen(js_name = takeEarly)]
+    pub(crate) fn take_early(url: &str, authorization: &str) -> JsValue;
+
+    /// What the page does before the wasm runs, when it knows `client_id` at `issuer`:
+    /// asks for the profile if this tab holds a session there whose access token
+    /// lives more than a minute. The form never calls it (it asks itself); tests do.
+    #[wasm_bindgen(js_name = prefetchProfile)]
+    pub fn prefetch_profile(issuer: &str, client_id: &str);
 }
 
 /// Declares modules that `widget.js` imports, so that wasm-bindgen writes them beside

@@ -34,6 +34,16 @@ async fn nothing_moves_while_the_page_loads() {
     b.testid("sign-in").await;
     let (cold, reported) = layout_shifts(&b).await;
     assert_eq!(cold, 0.0, "a cold visit, signed out");
+    // Once config.json names the issuer, the page opens a connection to it.
+    let preconnect = b
+        .client
+        .execute(
+            "return [...document.querySelectorAll('link[rel=preconnect]')].map(l => l.href)",
+            vec![],
+        )
+        .await
+        .unwrap();
+    assert_eq!(preconnect, json!([format!("{}/", issuer())]));
     b.testid("sign-in").await.click().await.unwrap();
     b.log_in_as_demo().await;
     b.loaded().await;

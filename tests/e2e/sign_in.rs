@@ -148,16 +148,18 @@ async fn the_header_shows_who_is_signed_in() {
     })
     .await;
     b.axe_clean("the header with an avatar").await;
-    // N4: the image request tells ZITADEL nothing of the page it is on.
-    let policy = b
+    // N4: the image request tells ZITADEL nothing of the page it is on; and it is
+    // sized before any stylesheet applies.
+    let image = b
         .client
         .execute(
-            "return document.querySelector(\"[data-testid='avatar']\").referrerPolicy",
+            "const img = document.querySelector(\"[data-testid='avatar']\"); \
+             return [img.referrerPolicy, img.getAttribute('width'), img.getAttribute('height')]",
             vec![],
         )
         .await
         .unwrap();
-    assert_eq!(policy, json!("no-referrer"));
+    assert_eq!(image, json!(["no-referrer", "40", "40"]));
     b.capture("header-avatar", None).await;
     b.close().await;
 

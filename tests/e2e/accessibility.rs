@@ -101,19 +101,13 @@ async fn axe_finds_no_violation_in_any_state_of_the_page() {
         })
         .await;
         b.axe_clean(&format!("saving, {theme}")).await;
-        b.until("the save", || async {
-            b.notice().await.starts_with("Saved")
-        })
-        .await;
+        b.until_notice("the save", |n| n.starts_with("Saved")).await;
         b.axe_clean(&format!("saved, {theme}")).await;
         // The session ends elsewhere; the next save finds out.
         dev("end-sessions", json!({}));
         b.type_into("nickName", "Enchantress").await;
-        b.testid("save").await.click().await.unwrap();
-        b.until("the ended session", || async {
-            b.notice().await.contains("ended")
-        })
-        .await;
+        b.save_until("the ended session", |n| n.contains("ended"))
+            .await;
         b.axe_clean(&format!("session ended, {theme}")).await;
         b.close().await;
 
@@ -259,10 +253,7 @@ async fn the_whole_journey_works_by_keyboard_alone() {
     })
     .await;
     b.press(&Key::Enter.to_string()).await;
-    b.until("the save", || async {
-        b.notice().await.starts_with("Saved")
-    })
-    .await;
+    b.until_notice("the save", |n| n.starts_with("Saved")).await;
     assert_eq!(b.value("displayName").await, "Ada the Countess");
     // An edit, undone with Reset.
     b.tab_to("nickName", true, 3).await;

@@ -212,17 +212,45 @@ pub(crate) async fn showing(b: &Browser, slot: &str) -> Value {
 }
 
 impl Browser {
+    /// Waits until the notice reads as `shows` wants it.
+    async fn until_notice(&self, what: &str, shows: impl Fn(&str) -> bool) {
+        let shows = &shows;
+        self.until(what, || async move { shows(&self.notice().await) })
+            .await;
+    }
+
+    /// Clicks Save, then waits until the notice reads as `shows` wants it.
+    async fn save_until(&self, what: &str, shows: impl Fn(&str) -> bool) {
+        self.testid("save").await.click().await.unwrap();
+        self.until_notice(what, shows).await;
+    }
+
+    /// Opens a second tab sharing `first`'s session and sends it to another page of the
+    /// origin (it keeps its sessionStorage); then `first` finds its access token about
+    /// to expire and refreshes. Returns the second tab, which still holds the tokens
+    /// `first` spent; `first` is current.
+    async fn refresh_while_a_sharing_tab_is_away(
+        &self,
+        first: &fantoccini::wd::WindowHandle,
+    ) -> fantoccini::wd::WindowHandle {
+        let second = self.open_sharing_tab(first).await;
+        self.client
+            .goto(&format!("{}config.json", page_url()))
+            .await
+            .unwrap();
+        self.client.switch_to_window(first.clone()).await.unwrap();
+        self.reload_with_an_expiring_token().await;
+        second
+    }
+
     /// A month passes (the refresh token dies too, ZITADEL's browser session lives),
     /// and a save with an edit finds the session over: the form says so and keeps
     /// the edit, and the tokens are gone.
     async fn lose_the_tokens_while_editing(&self) {
         dev("clock", json!({"advanceSeconds": 31 * 24 * 3600}));
         self.type_into("nickName", "Countess").await;
-        self.testid("save").await.click().await.unwrap();
-        self.until("the session notice", || async {
-            self.notice().await.contains("Sign in again")
-        })
-        .await;
+        self.save_until("the session notice", |n| n.contains("Sign in again"))
+            .await;
     }
 
     /// Makes this tab's access token look expired and reloads: the new page refreshes

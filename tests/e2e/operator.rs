@@ -168,11 +168,8 @@ async fn a_second_factor_wanted_is_asked_for_and_the_edits_survive_it() {
     b.sign_in().await;
     b.type_into("nickName", "Countess").await;
     dev("mfa", json!({"userName": "demo", "required": true}));
-    b.testid("save").await.click().await.unwrap();
-    b.until("the second factor notice", || async {
-        b.notice().await.contains("second factor")
-    })
-    .await;
+    b.save_until("the second factor notice", |n| n.contains("second factor"))
+        .await;
     b.testid("notice-action").await.click().await.unwrap();
     // A fresh sign-in: the password, then the second factor.
     b.log_in_as_demo().await;
@@ -182,16 +179,10 @@ async fn a_second_factor_wanted_is_asked_for_and_the_edits_survive_it() {
         .await
         .unwrap();
     b.find("#submit").await.click().await.unwrap();
-    b.until("the restored draft", || async {
-        b.notice().await.contains("restored")
-    })
-    .await;
+    b.until_notice("the restored draft", |n| n.contains("restored"))
+        .await;
     assert_eq!(b.value("nickName").await, "Countess");
-    b.testid("save").await.click().await.unwrap();
-    b.until("the save", || async {
-        b.notice().await.starts_with("Saved")
-    })
-    .await;
+    b.save_until("the save", |n| n.starts_with("Saved")).await;
     b.close().await;
 }
 
@@ -231,15 +222,9 @@ async fn a_rate_limit_is_named_and_the_retry_saves() {
         json!({"count": 1, "status": 429, "pathPrefix": "/auth/v1/users/me/profile",
                "body": r#"{"code":8,"message":"Quota.Access.Exhausted (QUOTA-vjAy8)"}"#}),
     );
-    b.testid("save").await.click().await.unwrap();
-    b.until("the rate limit", || async {
-        b.notice().await.starts_with("Too many requests")
-    })
-    .await;
+    b.save_until("the rate limit", |n| n.starts_with("Too many requests"))
+        .await;
     b.testid("notice-action").await.click().await.unwrap();
-    b.until("the save", || async {
-        b.notice().await.starts_with("Saved")
-    })
-    .await;
+    b.until_notice("the save", |n| n.starts_with("Saved")).await;
     b.close().await;
 }

@@ -21,11 +21,7 @@ async fn an_access_token_expiring_mid_edit_is_refreshed_and_the_rotation_survive
     b.type_into("nickName", "Countess").await;
     // Twelve hours pass on the server: the access token is dead, the refresh token lives.
     dev("clock", json!({"advanceSeconds": 43_201}));
-    b.testid("save").await.click().await.unwrap();
-    b.until("the save", || async {
-        b.notice().await.starts_with("Saved")
-    })
-    .await;
+    b.save_until("the save", |n| n.starts_with("Saved")).await;
     let after = tokens().await;
     assert_ne!(
         before, after,
@@ -48,28 +44,19 @@ async fn a_dead_session_keeps_the_draft_through_a_new_sign_in() {
     b.type_into("lastName", "King").await;
     // A month passes: the refresh token expired too, but the IdP's browser session lives.
     dev("clock", json!({"advanceSeconds": 31 * 24 * 3600}));
-    b.testid("save").await.click().await.unwrap();
-    b.until("the session notice", || async {
-        b.notice().await.contains("Sign in again")
-    })
-    .await;
+    b.save_until("the session notice", |n| n.contains("Sign in again"))
+        .await;
     assert_eq!(
         b.value("nickName").await,
         "Countess",
         "typed text stays on screen"
     );
     b.testid("notice-action").await.click().await.unwrap();
-    b.until("the restored draft", || async {
-        b.notice().await.contains("restored")
-    })
-    .await;
+    b.until_notice("the restored draft", |n| n.contains("restored"))
+        .await;
     assert_eq!(b.value("nickName").await, "Countess");
     assert_eq!(b.value("lastName").await, "King");
-    b.testid("save").await.click().await.unwrap();
-    b.until("the save", || async {
-        b.notice().await.starts_with("Saved")
-    })
-    .await;
+    b.save_until("the save", |n| n.starts_with("Saved")).await;
     b.close().await;
 }
 
@@ -103,16 +90,10 @@ async fn a_duplicated_tab_whose_token_was_refreshed_away_adopts_the_other_tabs()
     let b = Browser::open().await;
     b.sign_in().await;
     let first = b.client.window().await.unwrap();
-    let second = b.open_sharing_tab(&first).await;
     let shared = held_tokens(&b).await;
-    // The duplicate leaves for another page of the origin, keeping its sessionStorage.
-    b.client
-        .goto(&format!("{}config.json", page_url()))
-        .await
-        .unwrap();
-    // The first tab finds its access token about to expire and refreshes.
-    b.client.switch_to_window(first.clone()).await.unwrap();
-    b.reload_with_an_expiring_token().await;
+    // A duplicate leaves for another page of the origin, keeping its sessionStorage;
+    // the first tab finds its access token about to expire and refreshes.
+    let second = b.refresh_while_a_sharing_tab_is_away(&first).await;
     let rotated = held_tokens(&b).await;
     assert_ne!(
         rotated["accessToken"], shared["accessToken"],
@@ -165,16 +146,10 @@ async fn m3_a_listener_without_the_session_hears_no_token() {
             == json!(true)
     })
     .await;
-    // A second tab sharing the session leaves for another page of the origin.
+    // A second tab sharing the session leaves for another page of the origin; the
+    // first refreshes (its access token is about to expire) and announces it.
     b.client.switch_to_window(first.clone()).await.unwrap();
-    let second = b.open_sharing_tab(&first).await;
-    b.client
-        .goto(&format!("{}config.json", page_url()))
-        .await
-        .unwrap();
-    // The first tab refreshes (its access token is about to expire) and announces it.
-    b.client.switch_to_window(first.clone()).await.unwrap();
-    b.reload_with_an_expiring_token().await;
+    let second = b.refresh_while_a_sharing_tab_is_away(&first).await;
     let after = held_tokens(&b).await;
     assert_ne!(
         before["accessToken"], after["accessToken"],
@@ -191,8 +166,8 @@ async fn m3_a_listener_without_the_session_hears_no_token() {
     b.testid("sign-out").await.click().await.unwrap();
     b.back_on_a_new_page(started).await;
     b.client.switch_to_window(second).await.unwrap();
-    b.until("the second tab signed out", || async {
-        b.notice().await.contains("signed out in another tab")
+    b.until_notice("the second tab signed out", |n| {
+        n.contains("signed out in another tab")
     })
     .await;
     assert_eq!(held_tokens(&b).await, Value::Null);

@@ -20,11 +20,7 @@ async fn sign_in_edit_save_reload_sign_out() {
     b.type_into("firstName", "Augusta").await;
     assert_eq!(b.message("firstName").await, "");
     b.type_into("nickName", "Enchantress of Numbers").await;
-    b.testid("save").await.click().await.unwrap();
-    b.until("the save", || async {
-        b.notice().await.starts_with("Saved")
-    })
-    .await;
+    b.save_until("the save", |n| n.starts_with("Saved")).await;
 
     b.client.refresh().await.unwrap();
     b.loaded().await;
@@ -77,8 +73,8 @@ async fn l2_a_forged_callback_leaves_the_pending_sign_in_alone() {
         .goto(&format!("{}?code=stolen&state={forged}", page_url()))
         .await
         .unwrap();
-    b.until("the explanation", || async {
-        b.notice().await.starts_with("Nothing was signed in")
+    b.until_notice("the explanation", |n| {
+        n.starts_with("Nothing was signed in")
     })
     .await;
     let url = b.client.current_url().await.unwrap();
@@ -123,8 +119,8 @@ async fn a_spent_code_says_sign_in_again_and_never_shows_a_message_key() {
             .goto(&format!("{}?code={code}&state={state}", page_url()))
             .await
             .unwrap();
-        b.until("the explanation", || async {
-            b.notice().await.contains("already used or has expired")
+        b.until_notice("the explanation", |n| {
+            n.contains("already used or has expired")
         })
         .await;
         let notice = b.notice().await;

@@ -142,8 +142,8 @@ async fn s5_a_sign_out_in_another_tab_takes_this_tabs_draft_too() {
     b.testid("sign-out").await.click().await.unwrap();
     b.back_on_a_new_page(started).await;
     b.client.switch_to_window(second).await.unwrap();
-    b.until("the sign-out heard", || async {
-        b.notice().await.contains("signed out in another tab")
+    b.until_notice("the sign-out heard", |n| {
+        n.contains("signed out in another tab")
     })
     .await;
     assert!(

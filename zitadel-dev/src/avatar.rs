@@ -127,30 +127,43 @@ fn escaped(text: &str) -> String {
         .replace('>', "&gt;")
 }
 
+/// What a user's avatar address shows.
+enum Picture {
+    Uploaded(Image),
+    /// A seeded user's: drawn from the initials.
+    Initials(String),
+}
+
 /// `GET /assets/v1/{org}/users/{id}/avatar`: the uploaded picture with its type, a
 /// seeded user's picture (a small SVG of the initials), or 404.
 pub async fn picture(
     State(state): State<AppState>,
     Path((org, user_id)): Path<(String, String)>,
 ) -> Response {
-    let user = state
+    // Only what the answer needs leaves the lock, not the whole user.
+    let found = state
         .store()
         .users
         .get(&user_id)
         .filter(|u| u.avatar && org == ORG_ID)
-        .cloned();
-    let Some(user) = user else {
-        return StatusCode::NOT_FOUND.into_response();
+        .map(|u| match &u.avatar_image {
+            Some(image) => Picture::Uploaded(image.clone()),
+            None => {
+                let first = |s: &str| s.chars().next().unwrap_or(' ');
+                Picture::Initials(format!(
+                    "{}{}",
+                    first(&u.profile.first_name),
+                    first(&u.profile.last_name)
+                ))
+            }
+        });
+    let initials = match found {
+        None => return StatusCode::NOT_FOUND.into_response(),
+        Some(Picture::Uploaded(image)) => {
+            return ([(header::CONTENT_TYPE, image.content_type)], image.bytes).into_response()
+        }
+        Some(Picture::Initials(initials)) => initials,
     };
-    if let Some(image) = user.avatar_image {
-        return ([(header::CONTENT_TYPE, image.content_type)], image.bytes).into_response();
-    }
-    let first = |s: &str| s.chars().next().unwrap_or(' ');
-    let initials = format!(
-        "{}{}",
-        first(&user.profile.first_name),
-        first(&user.profile.last_name)
-    );
     let svg = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 64 64\">\
          <rect width=\"64\" height=\"64\" fill=\"#7b4ea8\"/>\

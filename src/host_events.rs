@@ -19,6 +19,15 @@ pub enum HostEvent {
     SignedOut,
     /// The form turned dirty (edited and not saved) or clean again.
     DirtyChange(DirtyDetail),
+    /// The person uploaded or removed their picture.
+    AvatarChanged(AvatarDetail),
+}
+
+/// `profile-avatar-changed`'s detail: ZITADEL's `avatarUrl` now, `null` once removed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AvatarDetail {
+    pub avatar_url: Option<String>,
 }
 
 /// `profile-dirty-change`'s detail.
@@ -121,12 +130,13 @@ impl ErrorKind {
 
 impl HostEvent {
     /// Every event name, in the README's order.
-    pub const NAMES: [&'static str; 5] = [
+    pub const NAMES: [&'static str; 6] = [
         "profile-loaded",
         "profile-saved",
         "profile-error",
         "signed-out",
         "profile-dirty-change",
+        "profile-avatar-changed",
     ];
 
     /// `profile-error` of `kind`, with the text the person sees.
@@ -144,6 +154,7 @@ impl HostEvent {
             HostEvent::ProfileError(_) => 2,
             HostEvent::SignedOut => 3,
             HostEvent::DirtyChange(_) => 4,
+            HostEvent::AvatarChanged(_) => 5,
         };
         Self::NAMES[index]
     }
@@ -156,6 +167,7 @@ impl HostEvent {
             HostEvent::ProfileError(d) => crate::json::to_string(d),
             HostEvent::SignedOut => Ok("{}".to_owned()),
             HostEvent::DirtyChange(d) => crate::json::to_string(d),
+            HostEvent::AvatarChanged(d) => crate::json::to_string(d),
         };
         json.unwrap_or_else(|_| "{}".to_owned())
     }
@@ -212,6 +224,17 @@ mod tests {
             r#"{"kind":"session-ended","message":"gone"}"#
         );
         assert_eq!(HostEvent::SignedOut.detail_json(), "{}");
+
+        let changed = HostEvent::AvatarChanged(AvatarDetail {
+            avatar_url: Some("https://i.example/assets/v1/o/a".into()),
+        });
+        assert_eq!(changed.name(), "profile-avatar-changed");
+        assert_eq!(
+            changed.detail_json(),
+            r#"{"avatarUrl":"https://i.example/assets/v1/o/a"}"#
+        );
+        let removed = HostEvent::AvatarChanged(AvatarDetail { avatar_url: None });
+        assert_eq!(removed.detail_json(), r#"{"avatarUrl":null}"#);
     }
 
     /// The README's events table names exactly these events and error kinds.

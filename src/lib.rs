@@ -19,6 +19,8 @@
 
 pub mod api;
 pub mod authorized;
+#[cfg(feature = "picture")]
+pub mod avatar;
 pub mod bundle;
 pub mod components;
 pub mod conflict;
@@ -28,6 +30,8 @@ pub mod form;
 pub mod host_events;
 pub mod http;
 pub mod i18n;
+#[cfg(feature = "picture")]
+pub mod image;
 pub mod json;
 pub mod languages;
 pub mod mount;

@@ -113,12 +113,21 @@ export interface ProfileDirtyChangeDetail {
   dirty: boolean;
 }
 
+/**
+ * `profile-avatar-changed`: the person uploaded a picture (ZITADEL's `avatarUrl` for
+ * it, which may be the same address as before: load it afresh) or removed theirs.
+ */
+export interface ProfileAvatarChangedDetail {
+  avatarUrl: string | null;
+}
+
 export interface ProfileFormEventMap {
   "profile-loaded": CustomEvent<ProfileLoadedDetail>;
   "profile-saved": CustomEvent<ProfileSavedDetail>;
   "profile-error": CustomEvent<ProfileErrorDetail>;
   "signed-out": CustomEvent<Record<string, never>>;
   "profile-dirty-change": CustomEvent<ProfileDirtyChangeDetail>;
+  "profile-avatar-changed": CustomEvent<ProfileAvatarChangedDetail>;
 }
 
 /** `<zitadel-profile-form issuer client-id …>`: configured by its attributes. */

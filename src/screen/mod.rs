@@ -8,6 +8,8 @@
 mod account;
 mod editing;
 mod load;
+#[cfg(feature = "picture")]
+mod picture;
 mod save;
 mod session;
 
@@ -17,6 +19,8 @@ pub use editing::{
     submit_refused,
 };
 pub use load::{loaded, names_the_signed_in_user, LoadResult};
+#[cfg(feature = "picture")]
+pub use picture::{picture_changed, picture_closed, picture_failed};
 pub use save::{saved, SaveOutcome};
 pub use session::{
     leaving_for_sign_out, sign_in_failed, sign_out_asked, sign_out_not_ended, sign_out_started,
@@ -162,6 +166,9 @@ pub enum Focus {
     Choice(Field),
     /// A notice's button.
     Action(NoticeAction),
+    /// The picture's button in the header.
+    #[cfg(feature = "picture")]
+    Picture,
 }
 
 impl Focus {
@@ -172,6 +179,8 @@ impl Focus {
             Focus::FirstChoice => "[data-testid='conflict'] input".to_owned(),
             Focus::Choice(field) => format!("[data-testid='conflict-{}'] input", field.as_str()),
             Focus::Action(action) => format!("[data-testid='{}']", action.testid()),
+            #[cfg(feature = "picture")]
+            Focus::Picture => "[data-testid='picture']".to_owned(),
         }
     }
 }

@@ -37,6 +37,18 @@ fn session_ended_because(text: Message, kind: ErrorKind) -> Outcome {
     ])
 }
 
+/// A call that could not go on without a new sign-in (the save's, or the picture's).
+#[cfg_attr(not(feature = "picture"), allow(dead_code))]
+pub(super) fn call_ended_session(error: CallError) -> Outcome {
+    match error {
+        CallError::RefreshNotAllowed => {
+            let text = Key::RefreshGrantMissing.into();
+            session_ended_because(text, ErrorKind::RefreshNotAllowed)
+        }
+        _ => session_ended(),
+    }
+}
+
 fn notice(notice: Notice, event: Option<HostEvent>) -> Outcome {
     let outcome = Outcome::notice(notice);
     match event {
@@ -81,12 +93,8 @@ fn decide_saved(
             });
             return notice(Notice::new(Tone::Success, text), Some(event));
         }
-        Err(CallError::SessionEnded) => return session_ended(),
-        Err(CallError::RefreshNotAllowed) => {
-            let text = Key::RefreshGrantMissing.into();
-            return session_ended_because(text, ErrorKind::RefreshNotAllowed);
-        }
         Err(CallError::Http(error)) => error,
+        Err(ended) => return call_ended_session(ended),
     };
     let problem = Problem::from_error(&error);
     let event = Some(HostEvent::error(problem.kind(), &problem));

@@ -44,6 +44,11 @@ impl<'a> Request<'a> {
         Self::new(Method::PUT, url)
     }
 
+    #[cfg(feature = "picture")]
+    pub fn delete(url: &'a str) -> Self {
+        Self::new(Method::DELETE, url)
+    }
+
     fn new(method: Method, url: &'a str) -> Self {
         Self {
             method,
@@ -143,6 +148,72 @@ impl<'a> Request<'a> {
     /// [`Request::send`], then reads the 2xx body as JSON.
     pub async fn send_json<T: DeserializeOwned>(self, timeout_ms: u32) -> Result<T, HttpError> {
         decode(&self.send(timeout_ms).await?)
+    }
+}
+
+/// Called with the share of an upload sent so far (0 to 1).
+#[cfg(feature = "picture")]
+pub type Progress = std::rc::Rc<dyn Fn(f64)>;
+
+/// Called with an upload's request once it is sent, so that it can be cancelled
+/// (`abort()`); a cancelled upload fails with [`HttpError::Network`].
+#[cfg(feature = "picture")]
+pub type Started = std::rc::Rc<dyn Fn(web_sys::XmlHttpRequest)>;
+
+/// Posts `body` with `authorization`, through `XMLHttpRequest`: the one browser API
+/// that tells how much of a request's body is sent. Answers as [`Request::send`].
+#[cfg(feature = "picture")]
+pub async fn upload(
+    url: &str,
+    authorization: &str,
+    body: &web_sys::FormData,
+    timeout_ms: u32,
+    progress: Progress,
+    started: Started,
+) -> Result<String, HttpError> {
+    let failed = |_| HttpError::Network("the upload could not start".into());
+    let request = web_sys::XmlHttpRequest::new().map_err(failed)?;
+    request.open("POST", url).map_err(failed)?;
+    request
+        .set_request_header("Authorization", authorization)
+        .map_err(failed)?;
+    request.set_timeout(timeout_ms);
+    let on_progress = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::ProgressEvent)>::new(
+        move |e: web_sys::ProgressEvent| {
+            if e.length_computable() && e.total() > 0.0 {
+                progress(e.loaded() / e.total());
+            }
+        },
+    );
+    if let Ok(upload) = request.upload() {
+        upload.set_onprogress(Some(on_progress.as_ref().unchecked_ref()));
+    }
+    // Settles with the event that ends the request: load, error, timeout or abort.
+    let ended = js_sys::Promise::new(&mut |resolve, _| {
+        for name in ["load", "error", "timeout", "abort"] {
+            let _ = request.add_event_listener_with_callback(name, &resolve);
+        }
+    });
+    request
+        .send_with_opt_form_data(Some(body))
+        .map_err(failed)?;
+    started(request.clone());
+    let end = wasm_bindgen_futures::JsFuture::from(ended).await;
+    drop(on_progress);
+    let end = end.ok().and_then(|e| e.dyn_into::<web_sys::Event>().ok());
+    match end.map(|e| e.type_()).as_deref() {
+        Some("load") => {
+            let status = request.status().unwrap_or(0);
+            let body = request.response_text().ok().flatten().unwrap_or_default();
+            if (200..300).contains(&status) {
+                Ok(body)
+            } else {
+                Err(HttpError::Status { status, body })
+            }
+        }
+        Some("timeout") => Err(HttpError::Timeout),
+        Some("abort") => Err(HttpError::Network("cancelled".into())),
+        _ => Err(HttpError::Network("the upload failed".into())),
     }
 }
 

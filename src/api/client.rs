@@ -2,6 +2,8 @@
 //! [`crate::http`] with the access token and the configured timeout.
 
 use super::wire::{MeResponse, UpdateResponse};
+#[cfg(feature = "picture")]
+use crate::http::{upload, Progress, Started};
 use crate::http::{HttpError, Request};
 use crate::oidc::types::AccessToken;
 use crate::profile::ValidProfile;
@@ -40,6 +42,34 @@ impl ApiClient {
         self.authorize(Request::put(&url), &self.bearer())
             .json(profile.to_json())
             .send_json(self.timeout_ms)
+            .await
+    }
+
+    #[cfg(feature = "picture")]
+    /// Uploads `picture` as the user's avatar (`multipart/form-data`, one part `file`),
+    /// telling `progress` how much is sent. The time limit is six times the API's: a
+    /// picture of up to 512 KiB on a slow link takes longer than a JSON call.
+    pub async fn upload_avatar(
+        &self,
+        picture: &web_sys::Blob,
+        progress: Progress,
+        started: Started,
+    ) -> Result<String, HttpError> {
+        let url = format!("{}/assets/v1/users/me/avatar", self.base);
+        let failed = |_| HttpError::Network("the picture could not be attached".into());
+        let form = web_sys::FormData::new().map_err(failed)?;
+        form.append_with_blob_and_filename("file", picture, "avatar")
+            .map_err(failed)?;
+        let limit = self.timeout_ms.saturating_mul(6);
+        upload(&url, &self.bearer(), &form, limit, progress, started).await
+    }
+
+    #[cfg(feature = "picture")]
+    /// Removes the user's avatar.
+    pub async fn remove_avatar(&self) -> Result<String, HttpError> {
+        let url = format!("{}/auth/v1/users/me/avatar", self.base);
+        self.authorize(Request::delete(&url), &self.bearer())
+            .send(self.timeout_ms)
             .await
     }
 

@@ -139,7 +139,7 @@ async fn load_profile(config: &Config) -> LoadResult {
 }
 
 /// The signed-in user as the server holds them now (`GET /auth/v1/users/me`).
-async fn me(config: &Config) -> Result<User, CallError> {
+pub(super) async fn me(config: &Config) -> Result<User, CallError> {
     let me = authorized(config, |c: ApiClient| async move { c.me().await }).await?;
     Ok(me.user)
 }

@@ -3,6 +3,7 @@
 //! buttons start, `task` runs that work, `dom` the little it asks of the browser.
 
 mod account_bar;
+mod avatar;
 mod conflict_view;
 mod dom;
 mod editor;
@@ -12,6 +13,13 @@ mod flows;
 mod load_failed;
 mod notice;
 mod options_error;
+#[cfg(feature = "picture")]
+mod picture;
+#[cfg(not(feature = "picture"))]
+#[path = "no_picture.rs"]
+mod picture;
+#[cfg(feature = "picture")]
+mod picture_flow;
 mod profile_form;
 mod signed_out;
 mod state;

@@ -9,6 +9,7 @@ use super::editor::Editor;
 use super::flows::Actions;
 use super::load_failed::LoadFailedPanel;
 use super::notice::{NoticeBanner, Skeleton};
+use super::picture::Picture;
 use super::signed_out::SignedOutPanel;
 use super::state::FormState;
 use super::tr::Tr;
@@ -73,6 +74,7 @@ pub fn ProfileForm(
             aria-busy=move || state.phase.with(|p| *p == Phase::Loading).then_some("true")>
             <AccountBar title_id account=state.account.into()
                 signed_in=Signal::derive(move || state.phase.with(|p| *p == Phase::Ready))
+                picture=Picture::new(state)
                 sign_out=actions.sign_out on_sign_out=Callback::new(move |()| actions.request_sign_out())
                 owns_document=state.config.with_value(|c| c.owns_document)/>
             <NoticeBanner notice=state.notice.into() on_action/>

@@ -225,9 +225,31 @@ mod tests {
             let text = file(code);
             let raw: serde_json::Map<String, serde_json::Value> =
                 serde_json::from_str(&text).unwrap();
-            let names: Vec<&str> = raw.keys().map(String::as_str).collect();
+            let mut names: Vec<&str> = raw.keys().map(String::as_str).collect();
             let mut expected: Vec<&str> = Key::ALL.iter().map(|k| k.name()).collect();
             expected.sort_unstable();
+            if !cfg!(feature = "picture") {
+                // The picture's texts are in every catalogue; without the feature the
+                // form has no keys for them.
+                let picture = [
+                    "ChangePicture",
+                    "RemovePicture",
+                    "PictureCropHint",
+                    "Zoom",
+                    "UploadPicture",
+                    "Cancel",
+                    "UploadingPicture",
+                    "RemovePictureAsk",
+                    "KeepPicture",
+                    "PictureChanged",
+                    "PictureRemoved",
+                    "PictureNotAnImage",
+                    "PictureUnreadable",
+                    "PictureTooBig",
+                    "PictureRefused",
+                ];
+                names.retain(|n| !picture.contains(n));
+            }
             assert_eq!(names, expected, "{code}: keys missing or extra");
             let catalogue = Catalogue::parse(&text).unwrap();
             assert_eq!(catalogue.keys().count(), Key::ALL.len(), "{code}");

@@ -11,29 +11,29 @@ mod message;
 pub use message::{Arg, Message};
 
 macro_rules! catalogue {
-    ($($key:ident = $english:literal,)*) => {
+    ($($(#[$only:meta])? $key:ident = $english:literal,)*) => {
         /// One text of the catalogue. Templates may hold `{name}` placeholders, filled
         /// from a [`Message`]'s arguments.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Key {
-            $($key,)*
+            $($(#[$only])? $key,)*
         }
 
         impl Key {
             /// Every key, in declaration order.
-            pub const ALL: &'static [Key] = &[$(Key::$key,)*];
+            pub const ALL: &'static [Key] = &[$($(#[$only])? Key::$key,)*];
 
             /// The English template, built into the bundle.
             pub fn english(self) -> &'static str {
                 match self {
-                    $(Key::$key => $english,)*
+                    $($(#[$only])? Key::$key => $english,)*
                 }
             }
 
             /// The key's name, as the JSON catalogues spell it.
             pub fn name(self) -> &'static str {
                 match self {
-                    $(Key::$key => stringify!($key),)*
+                    $($(#[$only])? Key::$key => stringify!($key),)*
                 }
             }
         }
@@ -167,6 +167,38 @@ catalogue! {
     ConfigUnreachable = "config.json beside this page could not be loaded: {reason}",
     ConfigStatus = "config.json beside this page could not be loaded: the server answered HTTP {status}",
     ConfigMalformed = "config.json: {reason}",
+    // The picture in the header: choosing, cropping, uploading and removing it
+    // (the `picture` feature; every catalogue has them).
+    #[cfg(feature = "picture")]
+    ChangePicture = "Change picture",
+    #[cfg(feature = "picture")]
+    RemovePicture = "Remove picture",
+    #[cfg(feature = "picture")]
+    PictureCropHint = "Drag the picture, or use the arrow keys, to place it in the square; zoom with the slider or the + and − keys.",
+    #[cfg(feature = "picture")]
+    Zoom = "Zoom level",
+    #[cfg(feature = "picture")]
+    UploadPicture = "Upload picture",
+    #[cfg(feature = "picture")]
+    Cancel = "Cancel",
+    #[cfg(feature = "picture")]
+    UploadingPicture = "Uploading your picture…",
+    #[cfg(feature = "picture")]
+    RemovePictureAsk = "Remove your picture? Your initials are shown instead.",
+    #[cfg(feature = "picture")]
+    KeepPicture = "Keep picture",
+    #[cfg(feature = "picture")]
+    PictureChanged = "Your picture was changed.",
+    #[cfg(feature = "picture")]
+    PictureRemoved = "Your picture was removed.",
+    #[cfg(feature = "picture")]
+    PictureNotAnImage = "This file is not a picture. Choose a JPEG, PNG, WebP or GIF image.",
+    #[cfg(feature = "picture")]
+    PictureUnreadable = "This browser cannot open this picture (HEIC photos, for example, open only in some browsers). Choose a JPEG, PNG or WebP image.",
+    #[cfg(feature = "picture")]
+    PictureTooBig = "This picture is still larger than 512 KB after it was made smaller. Choose a simpler picture.",
+    #[cfg(feature = "picture")]
+    PictureRefused = "ZITADEL refused the picture: {text}",
 }
 
 impl Key {

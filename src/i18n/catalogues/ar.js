@@ -128,5 +128,20 @@ export default {
   "OptionsNotAnObject": "الخيارات ليست كائنًا بسيطًا",
   "ConfigUnreachable": "تعذّر تحميل config.json الموجود بجانب هذه الصفحة: {reason}",
   "ConfigStatus": "تعذّر تحميل config.json الموجود بجانب هذه الصفحة: أجاب الخادم بـ HTTP {status}",
-  "ConfigMalformed": "خطأ في config.json: {reason}"
+  "ConfigMalformed": "خطأ في config.json: {reason}",
+  "ChangePicture": "تغيير الصورة",
+  "RemovePicture": "إزالة الصورة",
+  "PictureCropHint": "اسحب الصورة، أو استخدم مفاتيح الأسهم، لوضعها داخل المربع؛ وكبّرها أو صغّرها بشريط التمرير أو بالمفتاحين + و −.",
+  "Zoom": "تكبير/تصغير",
+  "UploadPicture": "رفع الصورة",
+  "Cancel": "إلغاء",
+  "UploadingPicture": "جارٍ رفع صورتك…",
+  "RemovePictureAsk": "هل تريد إزالة صورتك؟ ستظهر الأحرف الأولى من اسمك بدلًا منها.",
+  "KeepPicture": "الاحتفاظ بالصورة",
+  "PictureChanged": "تم تغيير صورتك.",
+  "PictureRemoved": "تمت إزالة صورتك.",
+  "PictureNotAnImage": "هذا الملف ليس صورة. اختر صورة بتنسيق JPEG أو PNG أو WebP أو GIF.",
+  "PictureUnreadable": "لا يستطيع هذا المتصفح فتح هذه الصورة (صور HEIC مثلًا لا تُفتح إلا في بعض المتصفحات). اختر صورة بتنسيق JPEG أو PNG أو WebP.",
+  "PictureTooBig": "لا يزال حجم هذه الصورة أكبر من 512 KB حتى بعد تصغيرها. اختر صورة أبسط.",
+  "PictureRefused": "رفض ZITADEL الصورة: {text}"
 };

@@ -120,5 +120,20 @@ export default {
   "OptionsNotAnObject": "опциите не са обикновен обект",
   "ConfigUnreachable": "файлът config.json до тази страница не можа да бъде зареден: {reason}",
   "ConfigStatus": "файлът config.json до тази страница не можа да бъде зареден: сървърът отговори с HTTP {status}",
-  "ConfigMalformed": "грешка в config.json: {reason}"
+  "ConfigMalformed": "грешка в config.json: {reason}",
+  "ChangePicture": "Смяна на снимката",
+  "RemovePicture": "Премахване на снимката",
+  "PictureCropHint": "Плъзнете снимката или използвайте клавишите със стрелки, за да я поставите в квадрата; мащабирайте с плъзгача или с клавишите + и −.",
+  "Zoom": "Мащаб",
+  "UploadPicture": "Качване на снимката",
+  "Cancel": "Отказ",
+  "UploadingPicture": "Снимката ви се качва…",
+  "RemovePictureAsk": "Да се премахне ли снимката ви? Вместо нея ще се показват инициалите ви.",
+  "KeepPicture": "Задържане на снимката",
+  "PictureChanged": "Снимката ви беше сменена.",
+  "PictureRemoved": "Снимката ви беше премахната.",
+  "PictureNotAnImage": "Този файл не е изображение. Изберете изображение във формат JPEG, PNG, WebP или GIF.",
+  "PictureUnreadable": "Този браузър не може да отвори това изображение (например снимките HEIC се отварят само в някои браузъри). Изберете изображение във формат JPEG, PNG или WebP.",
+  "PictureTooBig": "Дори след смаляване това изображение е по-голямо от 512 KB. Изберете по-просто изображение.",
+  "PictureRefused": "ZITADEL отхвърли снимката: {text}"
 };

@@ -124,5 +124,20 @@ export default {
   "OptionsNotAnObject": "volby nejsou prostý objekt",
   "ConfigUnreachable": "soubor config.json vedle této stránky nelze načíst: {reason}",
   "ConfigStatus": "soubor config.json vedle této stránky nelze načíst: server odpověděl HTTP {status}",
-  "ConfigMalformed": "chyba v config.json: {reason}"
+  "ConfigMalformed": "chyba v config.json: {reason}",
+  "ChangePicture": "Změnit obrázek",
+  "RemovePicture": "Odebrat obrázek",
+  "PictureCropHint": "Obrázek přetáhněte nebo ho posuňte klávesami se šipkami tak, aby byl ve čtverci; přiblížení měňte posuvníkem nebo klávesami + a −.",
+  "Zoom": "Přiblížení",
+  "UploadPicture": "Nahrát obrázek",
+  "Cancel": "Zrušit",
+  "UploadingPicture": "Nahrávání vašeho obrázku…",
+  "RemovePictureAsk": "Odebrat váš obrázek? Místo něj se zobrazí vaše iniciály.",
+  "KeepPicture": "Ponechat obrázek",
+  "PictureChanged": "Váš obrázek byl změněn.",
+  "PictureRemoved": "Váš obrázek byl odebrán.",
+  "PictureNotAnImage": "Tento soubor není obrázek. Vyberte obrázek JPEG, PNG, WebP nebo GIF.",
+  "PictureUnreadable": "Tento prohlížeč nedokáže otevřít tento obrázek (například fotografie HEIC se otevřou jen v některých prohlížečích). Vyberte obrázek JPEG, PNG nebo WebP.",
+  "PictureTooBig": "Tento obrázek je i po zmenšení stále větší než 512 KB. Vyberte jednodušší obrázek.",
+  "PictureRefused": "ZITADEL odmítl obrázek: {text}"
 };

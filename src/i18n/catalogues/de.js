@@ -120,5 +120,20 @@ export default {
   "OptionsNotAnObject": "die Optionen sind kein einfaches Objekt",
   "ConfigUnreachable": "config.json neben dieser Seite konnte nicht geladen werden: {reason}",
   "ConfigStatus": "config.json neben dieser Seite konnte nicht geladen werden: Der Server antwortete mit HTTP {status}",
-  "ConfigMalformed": "config.json ist fehlerhaft: {reason}"
+  "ConfigMalformed": "config.json ist fehlerhaft: {reason}",
+  "ChangePicture": "Bild ändern",
+  "RemovePicture": "Bild entfernen",
+  "PictureCropHint": "Ziehe das Bild oder verwende die Pfeiltasten, um es im Quadrat zu platzieren; zoome mit dem Schieberegler oder den Tasten + und −.",
+  "Zoom": "Zoomstufe",
+  "UploadPicture": "Bild hochladen",
+  "Cancel": "Abbrechen",
+  "UploadingPicture": "Dein Bild wird hochgeladen…",
+  "RemovePictureAsk": "Dein Bild entfernen? Stattdessen werden deine Initialen angezeigt.",
+  "KeepPicture": "Bild behalten",
+  "PictureChanged": "Dein Bild wurde geändert.",
+  "PictureRemoved": "Dein Bild wurde entfernt.",
+  "PictureNotAnImage": "Diese Datei ist kein Bild. Wähle ein Bild im Format JPEG, PNG, WebP oder GIF.",
+  "PictureUnreadable": "Dieser Browser kann dieses Bild nicht öffnen (HEIC-Fotos zum Beispiel lassen sich nur in manchen Browsern öffnen). Wähle ein Bild im Format JPEG, PNG oder WebP.",
+  "PictureTooBig": "Dieses Bild ist auch nach dem Verkleinern noch größer als 512 KB. Wähle ein einfacheres Bild.",
+  "PictureRefused": "ZITADEL hat das Bild abgelehnt: {text}"
 };

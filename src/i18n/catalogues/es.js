@@ -122,5 +122,20 @@ export default {
   "OptionsNotAnObject": "las opciones no son un objeto simple",
   "ConfigUnreachable": "no se pudo cargar el config.json que está junto a esta página: {reason}",
   "ConfigStatus": "no se pudo cargar el config.json que está junto a esta página: el servidor respondió HTTP {status}",
-  "ConfigMalformed": "config.json no válido: {reason}"
+  "ConfigMalformed": "config.json no válido: {reason}",
+  "ChangePicture": "Cambiar foto",
+  "RemovePicture": "Quitar foto",
+  "PictureCropHint": "Arrastra la foto, o usa las teclas de flecha, para colocarla en el cuadrado; haz zoom con el control deslizante o con las teclas + y −.",
+  "Zoom": "Nivel de zoom",
+  "UploadPicture": "Subir foto",
+  "Cancel": "Cancelar",
+  "UploadingPicture": "Subiendo tu foto…",
+  "RemovePictureAsk": "¿Quitar tu foto? En su lugar se mostrarán tus iniciales.",
+  "KeepPicture": "Conservar foto",
+  "PictureChanged": "Se ha cambiado tu foto.",
+  "PictureRemoved": "Se ha quitado tu foto.",
+  "PictureNotAnImage": "Este archivo no es una imagen. Elige una imagen JPEG, PNG, WebP o GIF.",
+  "PictureUnreadable": "Este navegador no puede abrir esta imagen (las fotos HEIC, por ejemplo, solo se abren en algunos navegadores). Elige una imagen JPEG, PNG o WebP.",
+  "PictureTooBig": "Incluso después de reducirla, esta imagen sigue ocupando más de 512 KB. Elige una imagen más sencilla.",
+  "PictureRefused": "ZITADEL rechazó la foto: {text}"
 };

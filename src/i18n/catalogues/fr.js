@@ -122,5 +122,20 @@ export default {
   "OptionsNotAnObject": "les options ne sont pas un objet simple",
   "ConfigUnreachable": "le fichier config.json situé à côté de cette page n'a pas pu être chargé : {reason}",
   "ConfigStatus": "le fichier config.json situé à côté de cette page n'a pas pu être chargé : le serveur a répondu HTTP {status}",
-  "ConfigMalformed": "fichier config.json invalide : {reason}"
+  "ConfigMalformed": "fichier config.json invalide : {reason}",
+  "ChangePicture": "Changer la photo",
+  "RemovePicture": "Supprimer la photo",
+  "PictureCropHint": "Faites glisser la photo, ou utilisez les touches fléchées, pour la placer dans le carré ; zoomez avec le curseur ou les touches + et −.",
+  "Zoom": "Niveau de zoom",
+  "UploadPicture": "Envoyer la photo",
+  "Cancel": "Annuler",
+  "UploadingPicture": "Envoi de votre photo en cours…",
+  "RemovePictureAsk": "Supprimer votre photo ? Vos initiales s'afficheront à la place.",
+  "KeepPicture": "Conserver la photo",
+  "PictureChanged": "Votre photo a été modifiée.",
+  "PictureRemoved": "Votre photo a été supprimée.",
+  "PictureNotAnImage": "Ce fichier n'est pas une image. Choisissez une image JPEG, PNG, WebP ou GIF.",
+  "PictureUnreadable": "Ce navigateur ne peut pas ouvrir cette image (les photos HEIC, par exemple, ne s'ouvrent que dans certains navigateurs). Choisissez une image JPEG, PNG ou WebP.",
+  "PictureTooBig": "Même après réduction, cette image dépasse encore 512 KB. Choisissez une image plus simple.",
+  "PictureRefused": "ZITADEL a refusé la photo : {text}"
 };

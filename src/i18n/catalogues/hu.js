@@ -120,5 +120,20 @@ export default {
   "OptionsNotAnObject": "a beállítások nem egyszerű objektumban vannak",
   "ConfigUnreachable": "az oldal melletti config.json nem tölthető be: {reason}",
   "ConfigStatus": "az oldal melletti config.json nem tölthető be: a szerver HTTP {status} választ adott",
-  "ConfigMalformed": "hibás config.json: {reason}"
+  "ConfigMalformed": "hibás config.json: {reason}",
+  "ChangePicture": "Kép módosítása",
+  "RemovePicture": "Kép eltávolítása",
+  "PictureCropHint": "Húzd el a képet, vagy használd a nyílbillentyűket, hogy a négyzetbe igazítsd; nagyíts a csúszkával vagy a + és − billentyűkkel.",
+  "Zoom": "Nagyítás",
+  "UploadPicture": "Kép feltöltése",
+  "Cancel": "Mégse",
+  "UploadingPicture": "A képed feltöltése…",
+  "RemovePictureAsk": "Eltávolítod a képedet? Helyette a neved kezdőbetűi jelennek meg.",
+  "KeepPicture": "Kép megtartása",
+  "PictureChanged": "A képedet módosítottuk.",
+  "PictureRemoved": "A képedet eltávolítottuk.",
+  "PictureNotAnImage": "Ez a fájl nem kép. Válassz JPEG, PNG, WebP vagy GIF formátumú képet.",
+  "PictureUnreadable": "Ez a böngésző nem tudja megnyitni ezt a képet (a HEIC-fotók például csak egyes böngészőkben nyílnak meg). Válassz JPEG, PNG vagy WebP formátumú képet.",
+  "PictureTooBig": "Ez a kép kicsinyítés után is nagyobb, mint 512 KB. Válassz egyszerűbb képet.",
+  "PictureRefused": "A ZITADEL elutasította a képet: {text}"
 };

@@ -118,5 +118,20 @@ export default {
   "OptionsNotAnObject": "opsi bukan objek biasa",
   "ConfigUnreachable": "config.json di samping halaman ini tidak dapat dimuat: {reason}",
   "ConfigStatus": "config.json di samping halaman ini tidak dapat dimuat: server menjawab HTTP {status}",
-  "ConfigMalformed": "kesalahan di config.json: {reason}"
+  "ConfigMalformed": "kesalahan di config.json: {reason}",
+  "ChangePicture": "Ubah foto",
+  "RemovePicture": "Hapus foto",
+  "PictureCropHint": "Seret foto, atau gunakan tombol panah, untuk menempatkannya di dalam kotak; perbesar atau perkecil dengan penggeser atau tombol + dan −.",
+  "Zoom": "Tingkat zoom",
+  "UploadPicture": "Unggah foto",
+  "Cancel": "Batal",
+  "UploadingPicture": "Mengunggah foto Anda…",
+  "RemovePictureAsk": "Hapus foto Anda? Inisial Anda akan ditampilkan sebagai gantinya.",
+  "KeepPicture": "Pertahankan foto",
+  "PictureChanged": "Foto Anda telah diubah.",
+  "PictureRemoved": "Foto Anda telah dihapus.",
+  "PictureNotAnImage": "File ini bukan gambar. Pilih gambar JPEG, PNG, WebP, atau GIF.",
+  "PictureUnreadable": "Browser ini tidak dapat membuka gambar ini (misalnya, foto HEIC hanya dapat dibuka di beberapa browser). Pilih gambar JPEG, PNG, atau WebP.",
+  "PictureTooBig": "Gambar ini masih lebih besar dari 512 KB meskipun sudah diperkecil. Pilih gambar yang lebih sederhana.",
+  "PictureRefused": "ZITADEL menolak foto: {text}"
 };

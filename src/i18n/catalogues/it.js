@@ -122,5 +122,20 @@ export default {
   "OptionsNotAnObject": "le opzioni non sono un oggetto semplice",
   "ConfigUnreachable": "impossibile caricare il file config.json accanto a questa pagina: {reason}",
   "ConfigStatus": "impossibile caricare il file config.json accanto a questa pagina: il server ha risposto HTTP {status}",
-  "ConfigMalformed": "errore in config.json: {reason}"
+  "ConfigMalformed": "errore in config.json: {reason}",
+  "ChangePicture": "Cambia foto",
+  "RemovePicture": "Rimuovi foto",
+  "PictureCropHint": "Trascina la foto, o usa i tasti freccia, per posizionarla nel quadrato; regola lo zoom con il cursore o con i tasti + e −.",
+  "Zoom": "Livello di zoom",
+  "UploadPicture": "Carica foto",
+  "Cancel": "Annulla",
+  "UploadingPicture": "Caricamento della tua foto…",
+  "RemovePictureAsk": "Rimuovere la tua foto? Al suo posto verranno mostrate le tue iniziali.",
+  "KeepPicture": "Mantieni foto",
+  "PictureChanged": "La tua foto è stata cambiata.",
+  "PictureRemoved": "La tua foto è stata rimossa.",
+  "PictureNotAnImage": "Questo file non è un'immagine. Scegli un'immagine JPEG, PNG, WebP o GIF.",
+  "PictureUnreadable": "Questo browser non riesce ad aprire questa immagine (le foto HEIC, per esempio, si aprono solo in alcuni browser). Scegli un'immagine JPEG, PNG o WebP.",
+  "PictureTooBig": "Anche dopo essere stata rimpicciolita, questa immagine supera ancora 512 KB. Scegli un'immagine più semplice.",
+  "PictureRefused": "ZITADEL ha rifiutato la foto: {text}"
 };

@@ -118,5 +118,20 @@ export default {
   "OptionsNotAnObject": "オプションがプレーンなオブジェクトではありません",
   "ConfigUnreachable": "このページと同じ場所にある config.json を読み込めませんでした：{reason}",
   "ConfigStatus": "このページと同じ場所にある config.json を読み込めませんでした：サーバーの応答は HTTP {status} でした",
-  "ConfigMalformed": "config.json のエラー：{reason}"
+  "ConfigMalformed": "config.json のエラー：{reason}",
+  "ChangePicture": "写真を変更",
+  "RemovePicture": "写真を削除",
+  "PictureCropHint": "写真をドラッグするか矢印キーで動かして、正方形の中に配置してください。スライダーまたは + キーと − キーでズームできます。",
+  "Zoom": "ズーム",
+  "UploadPicture": "写真をアップロード",
+  "Cancel": "キャンセル",
+  "UploadingPicture": "写真をアップロードしています…",
+  "RemovePictureAsk": "写真を削除しますか？代わりにイニシャルが表示されます。",
+  "KeepPicture": "写真を残す",
+  "PictureChanged": "写真を変更しました。",
+  "PictureRemoved": "写真を削除しました。",
+  "PictureNotAnImage": "このファイルは画像ではありません。JPEG、PNG、WebP、GIF のいずれかの画像を選んでください。",
+  "PictureUnreadable": "このブラウザではこの画像を開けません（たとえば HEIC の写真は一部のブラウザでしか開けません）。JPEG、PNG、WebP のいずれかの画像を選んでください。",
+  "PictureTooBig": "この画像は縮小しても 512 KB を超えています。よりシンプルな画像を選んでください。",
+  "PictureRefused": "ZITADEL が写真を拒否しました：{text}"
 };

@@ -118,5 +118,20 @@ export default {
   "OptionsNotAnObject": "옵션이 일반 객체가 아닙니다",
   "ConfigUnreachable": "이 페이지와 같은 위치의 config.json을 불러올 수 없습니다: {reason}",
   "ConfigStatus": "이 페이지와 같은 위치의 config.json을 불러올 수 없습니다: 서버가 HTTP {status}(으)로 응답했습니다",
-  "ConfigMalformed": "config.json 오류: {reason}"
+  "ConfigMalformed": "config.json 오류: {reason}",
+  "ChangePicture": "사진 변경",
+  "RemovePicture": "사진 삭제",
+  "PictureCropHint": "사진을 드래그하거나 화살표 키로 움직여 정사각형 안에 맞추세요. 슬라이더 또는 + 및 − 키로 확대/축소할 수 있습니다.",
+  "Zoom": "확대/축소",
+  "UploadPicture": "사진 업로드",
+  "Cancel": "취소",
+  "UploadingPicture": "사진을 업로드하는 중…",
+  "RemovePictureAsk": "사진을 삭제할까요? 대신 이니셜이 표시됩니다.",
+  "KeepPicture": "사진 유지",
+  "PictureChanged": "사진이 변경되었습니다.",
+  "PictureRemoved": "사진이 삭제되었습니다.",
+  "PictureNotAnImage": "이 파일은 이미지가 아닙니다. JPEG, PNG, WebP 또는 GIF 이미지를 선택하세요.",
+  "PictureUnreadable": "이 브라우저에서는 이 이미지를 열 수 없습니다(예를 들어 HEIC 사진은 일부 브라우저에서만 열립니다). JPEG, PNG 또는 WebP 이미지를 선택하세요.",
+  "PictureTooBig": "이 이미지는 축소한 후에도 512 KB보다 큽니다. 더 단순한 이미지를 선택하세요.",
+  "PictureRefused": "ZITADEL이 사진을 거부했습니다: {text}"
 };

@@ -120,5 +120,20 @@ export default {
   "OptionsNotAnObject": "опциите не се обичен објект",
   "ConfigUnreachable": "config.json до оваа страница не може да се вчита: {reason}",
   "ConfigStatus": "config.json до оваа страница не може да се вчита: серверот одговори со HTTP {status}",
-  "ConfigMalformed": "грешка во config.json: {reason}"
+  "ConfigMalformed": "грешка во config.json: {reason}",
+  "ChangePicture": "Промени ја сликата",
+  "RemovePicture": "Отстрани ја сликата",
+  "PictureCropHint": "Повлечете ја сликата или користете ги копчињата со стрелки за да ја сместите во квадратот; зумирајте со лизгачот или со копчињата + и −.",
+  "Zoom": "Зумирање",
+  "UploadPicture": "Прикачи ја сликата",
+  "Cancel": "Откажи",
+  "UploadingPicture": "Вашата слика се прикачува…",
+  "RemovePictureAsk": "Да се отстрани вашата слика? Наместо неа ќе се прикажуваат вашите иницијали.",
+  "KeepPicture": "Задржи ја сликата",
+  "PictureChanged": "Вашата слика е променета.",
+  "PictureRemoved": "Вашата слика е отстранета.",
+  "PictureNotAnImage": "Оваа датотека не е слика. Изберете слика во формат JPEG, PNG, WebP или GIF.",
+  "PictureUnreadable": "Овој прелистувач не може да ја отвори оваа слика (на пример, фотографиите HEIC се отвораат само во некои прелистувачи). Изберете слика во формат JPEG, PNG или WebP.",
+  "PictureTooBig": "И по намалувањето, оваа слика е поголема од 512 KB. Изберете поедноставна слика.",
+  "PictureRefused": "ZITADEL ја одби сликата: {text}"
 };

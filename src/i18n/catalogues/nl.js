@@ -120,5 +120,20 @@ export default {
   "OptionsNotAnObject": "de opties zijn geen gewoon object",
   "ConfigUnreachable": "config.json naast deze pagina kon niet worden geladen: {reason}",
   "ConfigStatus": "config.json naast deze pagina kon niet worden geladen: de server antwoordde met HTTP {status}",
-  "ConfigMalformed": "fout in config.json: {reason}"
+  "ConfigMalformed": "fout in config.json: {reason}",
+  "ChangePicture": "Foto wijzigen",
+  "RemovePicture": "Foto verwijderen",
+  "PictureCropHint": "Sleep de foto, of gebruik de pijltjestoetsen, om hem in het vierkant te plaatsen; zoom met de schuifregelaar of met de toetsen + en −.",
+  "Zoom": "Zoomen",
+  "UploadPicture": "Foto uploaden",
+  "Cancel": "Annuleren",
+  "UploadingPicture": "Uw foto wordt geüpload…",
+  "RemovePictureAsk": "Uw foto verwijderen? In plaats daarvan worden uw initialen getoond.",
+  "KeepPicture": "Foto behouden",
+  "PictureChanged": "Uw foto is gewijzigd.",
+  "PictureRemoved": "Uw foto is verwijderd.",
+  "PictureNotAnImage": "Dit bestand is geen afbeelding. Kies een JPEG-, PNG-, WebP- of GIF-afbeelding.",
+  "PictureUnreadable": "Deze browser kan deze afbeelding niet openen (HEIC-foto's openen bijvoorbeeld alleen in sommige browsers). Kies een JPEG-, PNG- of WebP-afbeelding.",
+  "PictureTooBig": "Deze afbeelding is ook na het verkleinen nog groter dan 512 KB. Kies een eenvoudigere afbeelding.",
+  "PictureRefused": "ZITADEL heeft de foto geweigerd: {text}"
 };

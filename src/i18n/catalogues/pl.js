@@ -124,5 +124,20 @@ export default {
   "OptionsNotAnObject": "opcje nie są zwykłym obiektem",
   "ConfigUnreachable": "nie udało się wczytać pliku config.json obok tej strony: {reason}",
   "ConfigStatus": "nie udało się wczytać pliku config.json obok tej strony: serwer odpowiedział HTTP {status}",
-  "ConfigMalformed": "błąd w config.json: {reason}"
+  "ConfigMalformed": "błąd w config.json: {reason}",
+  "ChangePicture": "Zmień zdjęcie",
+  "RemovePicture": "Usuń zdjęcie",
+  "PictureCropHint": "Przeciągnij zdjęcie lub użyj klawiszy strzałek, aby umieścić je w kwadracie; zmieniaj powiększenie suwakiem lub klawiszami + i −.",
+  "Zoom": "Powiększenie",
+  "UploadPicture": "Prześlij zdjęcie",
+  "Cancel": "Anuluj",
+  "UploadingPicture": "Przesyłanie Twojego zdjęcia…",
+  "RemovePictureAsk": "Usunąć Twoje zdjęcie? Zamiast niego będą widoczne Twoje inicjały.",
+  "KeepPicture": "Zachowaj zdjęcie",
+  "PictureChanged": "Twoje zdjęcie zostało zmienione.",
+  "PictureRemoved": "Twoje zdjęcie zostało usunięte.",
+  "PictureNotAnImage": "Ten plik nie jest obrazem. Wybierz obraz JPEG, PNG, WebP lub GIF.",
+  "PictureUnreadable": "Ta przeglądarka nie może otworzyć tego obrazu (na przykład zdjęcia HEIC otwierają się tylko w niektórych przeglądarkach). Wybierz obraz JPEG, PNG lub WebP.",
+  "PictureTooBig": "Nawet po zmniejszeniu ten obraz jest większy niż 512 KB. Wybierz prostszy obraz.",
+  "PictureRefused": "ZITADEL odrzucił zdjęcie: {text}"
 };

@@ -122,5 +122,20 @@ export default {
   "OptionsNotAnObject": "as opções não são um objeto simples",
   "ConfigUnreachable": "o config.json ao lado desta página não pôde ser carregado: {reason}",
   "ConfigStatus": "o config.json ao lado desta página não pôde ser carregado: o servidor respondeu HTTP {status}",
-  "ConfigMalformed": "erro no config.json: {reason}"
+  "ConfigMalformed": "erro no config.json: {reason}",
+  "ChangePicture": "Alterar foto",
+  "RemovePicture": "Remover foto",
+  "PictureCropHint": "Arraste a foto, ou use as teclas de seta, para posicioná-la no quadrado; ajuste o zoom com o controle deslizante ou com as teclas + e −.",
+  "Zoom": "Nível de zoom",
+  "UploadPicture": "Enviar foto",
+  "Cancel": "Cancelar",
+  "UploadingPicture": "Enviando sua foto…",
+  "RemovePictureAsk": "Remover sua foto? Suas iniciais serão exibidas no lugar dela.",
+  "KeepPicture": "Manter foto",
+  "PictureChanged": "Sua foto foi alterada.",
+  "PictureRemoved": "Sua foto foi removida.",
+  "PictureNotAnImage": "Este arquivo não é uma imagem. Escolha uma imagem JPEG, PNG, WebP ou GIF.",
+  "PictureUnreadable": "Este navegador não consegue abrir esta imagem (fotos HEIC, por exemplo, só abrem em alguns navegadores). Escolha uma imagem JPEG, PNG ou WebP.",
+  "PictureTooBig": "Mesmo depois de reduzida, esta imagem ainda tem mais de 512 KB. Escolha uma imagem mais simples.",
+  "PictureRefused": "O ZITADEL recusou a foto: {text}"
 };

@@ -122,5 +122,20 @@ export default {
   "OptionsNotAnObject": "opțiunile nu sunt un obiect simplu",
   "ConfigUnreachable": "config.json de lângă această pagină nu a putut fi încărcat: {reason}",
   "ConfigStatus": "config.json de lângă această pagină nu a putut fi încărcat: serverul a răspuns HTTP {status}",
-  "ConfigMalformed": "eroare în config.json: {reason}"
+  "ConfigMalformed": "eroare în config.json: {reason}",
+  "ChangePicture": "Schimbați fotografia",
+  "RemovePicture": "Eliminați fotografia",
+  "PictureCropHint": "Trageți fotografia sau folosiți tastele săgeți pentru a o poziționa în pătrat; măriți sau micșorați cu glisorul ori cu tastele + și −.",
+  "Zoom": "Nivel de zoom",
+  "UploadPicture": "Încărcați fotografia",
+  "Cancel": "Anulați",
+  "UploadingPicture": "Se încarcă fotografia…",
+  "RemovePictureAsk": "Eliminați fotografia? În locul ei vor fi afișate inițialele dvs.",
+  "KeepPicture": "Păstrați fotografia",
+  "PictureChanged": "Fotografia dvs. a fost schimbată.",
+  "PictureRemoved": "Fotografia dvs. a fost eliminată.",
+  "PictureNotAnImage": "Acest fișier nu este o imagine. Alegeți o imagine JPEG, PNG, WebP sau GIF.",
+  "PictureUnreadable": "Acest browser nu poate deschide această imagine (fotografiile HEIC, de exemplu, se deschid doar în unele browsere). Alegeți o imagine JPEG, PNG sau WebP.",
+  "PictureTooBig": "Chiar și după micșorare, această imagine depășește 512 KB. Alegeți o imagine mai simplă.",
+  "PictureRefused": "ZITADEL a refuzat fotografia: {text}"
 };

@@ -124,5 +124,20 @@ export default {
   "OptionsNotAnObject": "параметры не являются простым объектом",
   "ConfigUnreachable": "не удалось загрузить config.json рядом с этой страницей: {reason}",
   "ConfigStatus": "не удалось загрузить config.json рядом с этой страницей: сервер ответил HTTP {status}",
-  "ConfigMalformed": "ошибка в config.json: {reason}"
+  "ConfigMalformed": "ошибка в config.json: {reason}",
+  "ChangePicture": "Изменить фото",
+  "RemovePicture": "Удалить фото",
+  "PictureCropHint": "Перетащите фото или используйте клавиши со стрелками, чтобы разместить его в квадрате; меняйте масштаб ползунком или клавишами + и −.",
+  "Zoom": "Масштаб",
+  "UploadPicture": "Загрузить фото",
+  "Cancel": "Отмена",
+  "UploadingPicture": "Загрузка фото…",
+  "RemovePictureAsk": "Удалить фото? Вместо него будут показаны ваши инициалы.",
+  "KeepPicture": "Оставить фото",
+  "PictureChanged": "Ваше фото изменено.",
+  "PictureRemoved": "Ваше фото удалено.",
+  "PictureNotAnImage": "Этот файл не является изображением. Выберите изображение в формате JPEG, PNG, WebP или GIF.",
+  "PictureUnreadable": "Этот браузер не может открыть это изображение (например, фото HEIC открываются только в некоторых браузерах). Выберите изображение в формате JPEG, PNG или WebP.",
+  "PictureTooBig": "Даже после уменьшения это изображение больше 512 KB. Выберите более простое изображение.",
+  "PictureRefused": "ZITADEL отклонил фото: {text}"
 };

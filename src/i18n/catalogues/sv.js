@@ -120,5 +120,20 @@ export default {
   "OptionsNotAnObject": "alternativen är inte ett vanligt objekt",
   "ConfigUnreachable": "config.json bredvid den här sidan kunde inte läsas in: {reason}",
   "ConfigStatus": "config.json bredvid den här sidan kunde inte läsas in: servern svarade HTTP {status}",
-  "ConfigMalformed": "fel i config.json: {reason}"
+  "ConfigMalformed": "fel i config.json: {reason}",
+  "ChangePicture": "Byt bild",
+  "RemovePicture": "Ta bort bild",
+  "PictureCropHint": "Dra bilden, eller använd piltangenterna, för att placera den i kvadraten; zooma med reglaget eller med tangenterna + och −.",
+  "Zoom": "Zoomnivå",
+  "UploadPicture": "Ladda upp bild",
+  "Cancel": "Avbryt",
+  "UploadingPicture": "Laddar upp din bild…",
+  "RemovePictureAsk": "Ta bort din bild? Dina initialer visas i stället.",
+  "KeepPicture": "Behåll bild",
+  "PictureChanged": "Din bild har ändrats.",
+  "PictureRemoved": "Din bild har tagits bort.",
+  "PictureNotAnImage": "Den här filen är inte en bild. Välj en JPEG-, PNG-, WebP- eller GIF-bild.",
+  "PictureUnreadable": "Den här webbläsaren kan inte öppna den här bilden (HEIC-foton öppnas till exempel bara i vissa webbläsare). Välj en JPEG-, PNG- eller WebP-bild.",
+  "PictureTooBig": "Den här bilden är fortfarande större än 512 KB efter att den har förminskats. Välj en enklare bild.",
+  "PictureRefused": "ZITADEL avvisade bilden: {text}"
 };

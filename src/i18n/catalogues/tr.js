@@ -120,5 +120,20 @@ export default {
   "OptionsNotAnObject": "seçenekler düz bir nesne değil",
   "ConfigUnreachable": "bu sayfanın yanındaki config.json yüklenemedi: {reason}",
   "ConfigStatus": "bu sayfanın yanındaki config.json yüklenemedi: sunucu HTTP {status} yanıtı verdi",
-  "ConfigMalformed": "config.json hatalı: {reason}"
+  "ConfigMalformed": "config.json hatalı: {reason}",
+  "ChangePicture": "Fotoğrafı değiştir",
+  "RemovePicture": "Fotoğrafı kaldır",
+  "PictureCropHint": "Fotoğrafı kareye yerleştirmek için sürükleyin veya ok tuşlarını kullanın; kaydırıcıyla ya da + ve − tuşlarıyla yakınlaştırıp uzaklaştırın.",
+  "Zoom": "Yakınlaştırma",
+  "UploadPicture": "Fotoğrafı yükle",
+  "Cancel": "İptal",
+  "UploadingPicture": "Fotoğrafınız yükleniyor…",
+  "RemovePictureAsk": "Fotoğrafınız kaldırılsın mı? Bunun yerine baş harfleriniz gösterilir.",
+  "KeepPicture": "Fotoğrafı koru",
+  "PictureChanged": "Fotoğrafınız değiştirildi.",
+  "PictureRemoved": "Fotoğrafınız kaldırıldı.",
+  "PictureNotAnImage": "Bu dosya bir resim değil. JPEG, PNG, WebP veya GIF biçiminde bir resim seçin.",
+  "PictureUnreadable": "Bu tarayıcı bu resmi açamıyor (örneğin HEIC fotoğrafları yalnızca bazı tarayıcılarda açılır). JPEG, PNG veya WebP biçiminde bir resim seçin.",
+  "PictureTooBig": "Bu resim küçültüldükten sonra da hâlâ 512 KB sınırını aşıyor. Daha sade bir resim seçin.",
+  "PictureRefused": "ZITADEL fotoğrafı reddetti: {text}"
 };

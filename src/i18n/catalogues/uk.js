@@ -124,5 +124,20 @@ export default {
   "OptionsNotAnObject": "параметри не є простим об'єктом",
   "ConfigUnreachable": "не вдалося завантажити config.json поруч із цією сторінкою: {reason}",
   "ConfigStatus": "не вдалося завантажити config.json поруч із цією сторінкою: сервер відповів HTTP {status}",
-  "ConfigMalformed": "помилка в config.json: {reason}"
+  "ConfigMalformed": "помилка в config.json: {reason}",
+  "ChangePicture": "Змінити фото",
+  "RemovePicture": "Видалити фото",
+  "PictureCropHint": "Перетягніть фото або скористайтеся клавішами зі стрілками, щоб розмістити його в квадраті; змінюйте масштаб повзунком або клавішами + і −.",
+  "Zoom": "Масштаб",
+  "UploadPicture": "Завантажити фото",
+  "Cancel": "Скасувати",
+  "UploadingPicture": "Завантаження фото…",
+  "RemovePictureAsk": "Видалити фото? Замість нього буде показано ваші ініціали.",
+  "KeepPicture": "Залишити фото",
+  "PictureChanged": "Ваше фото змінено.",
+  "PictureRemoved": "Ваше фото видалено.",
+  "PictureNotAnImage": "Цей файл не є зображенням. Виберіть зображення у форматі JPEG, PNG, WebP або GIF.",
+  "PictureUnreadable": "Цей браузер не може відкрити це зображення (наприклад, фото HEIC відкриваються лише в деяких браузерах). Виберіть зображення у форматі JPEG, PNG або WebP.",
+  "PictureTooBig": "Навіть після зменшення це зображення більше за 512 KB. Виберіть простіше зображення.",
+  "PictureRefused": "ZITADEL відхилив фото: {text}"
 };

@@ -118,5 +118,20 @@ export default {
   "OptionsNotAnObject": "选项不是普通对象",
   "ConfigUnreachable": "无法加载此页面旁的 config.json：{reason}",
   "ConfigStatus": "无法加载此页面旁的 config.json：服务器返回 HTTP {status}",
-  "ConfigMalformed": "config.json 有误：{reason}"
+  "ConfigMalformed": "config.json 有误：{reason}",
+  "ChangePicture": "更换照片",
+  "RemovePicture": "移除照片",
+  "PictureCropHint": "拖动照片或使用方向键，将其放入正方形区域内；使用滑块或 + 和 − 键进行缩放。",
+  "Zoom": "缩放",
+  "UploadPicture": "上传照片",
+  "Cancel": "取消",
+  "UploadingPicture": "正在上传您的照片…",
+  "RemovePictureAsk": "要移除您的照片吗？移除后将改为显示您的姓名缩写。",
+  "KeepPicture": "保留照片",
+  "PictureChanged": "您的照片已更换。",
+  "PictureRemoved": "您的照片已移除。",
+  "PictureNotAnImage": "此文件不是图片。请选择 JPEG、PNG、WebP 或 GIF 图片。",
+  "PictureUnreadable": "此浏览器无法打开这张图片（例如，HEIC 照片只能在部分浏览器中打开）。请选择 JPEG、PNG 或 WebP 图片。",
+  "PictureTooBig": "这张图片缩小后仍大于 512 KB。请选择更简单的图片。",
+  "PictureRefused": "ZITADEL 拒绝了这张照片：{text}"
 };

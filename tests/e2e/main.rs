@@ -15,6 +15,7 @@ mod embedding;
 mod languages;
 mod loading;
 mod operator;
+mod picture;
 mod sessions;
 mod sign_in;
 mod trust;

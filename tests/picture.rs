@@ -431,3 +431,74 @@ async fn a_cancelled_upload_goes_back_to_the_crop_and_changes_nothing() {
     })
     .await;
 }
+
+#[wasm_bindgen_test]
+async fn a_20_megapixel_photo_fits_without_complaint() {
+    let photo = to_blob(&canvas(5472, 3648, true, false), "image/jpeg", 0.92).await;
+    let bitmap = decode(&photo).await.expect("a 20-megapixel JPEG decodes");
+    let picture = encode(&bitmap, &Crop::centered(5472.0, 3648.0), MAX_BYTES)
+        .await
+        .expect("it fits");
+    assert!(picture.size() <= MAX_BYTES, "{} bytes", picture.size());
+    bitmap.close();
+}
+
+/// The preview's pixel at (x, y) of its canvas.
+fn preview_pixel(page: &support::Page, x: f64, y: f64) -> Vec<u8> {
+    let canvas: HtmlCanvasElement = page.by_testid("picture-preview").unwrap().unchecked_into();
+    let cx: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().unchecked_into();
+    cx.get_image_data(x, y, 1.0, 1.0).unwrap().data().0
+}
+
+fn pointer(page: &support::Page, kind: &str, x: i32) {
+    let init = web_sys::PointerEventInit::new();
+    init.set_pointer_id(7);
+    init.set_client_x(x);
+    init.set_client_y(100);
+    init.set_bubbles(true);
+    let event = web_sys::PointerEvent::new_with_event_init_dict(kind, &init).unwrap();
+    page.by_testid("picture-preview")
+        .unwrap()
+        .dispatch_event(&event)
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn a_dropped_file_is_taken_and_a_drag_moves_the_picture() {
+    let (page, _) = ready_form().await;
+    // Left half gradient-blue, right half the disc's yellow: a drag shows.
+    let photo = to_blob(&canvas(1200, 600, false, false), "image/png", 1.0).await;
+    let transfer = web_sys::DataTransfer::new().unwrap();
+    let file =
+        web_sys::File::new_with_blob_sequence(&js_sys::Array::of1(&photo), "dropped.png").unwrap();
+    transfer.items().add_with_file(&file).unwrap();
+    let init = web_sys::DragEventInit::new();
+    init.set_data_transfer(Some(&transfer));
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let drop = web_sys::DragEvent::new_with_event_init_dict("drop", &init).unwrap();
+    page.by_testid("picture")
+        .unwrap()
+        .dispatch_event(&drop)
+        .unwrap();
+    assert!(
+        drop.default_prevented(),
+        "the browser does not open the file itself"
+    );
+    page.until("the crop view", |p| {
+        p.by_testid("picture-preview").is_some()
+    })
+    .await;
+    support::pause(std::time::Duration::from_millis(50)).await;
+    // The square starts in the middle (x 300..900): the disc (x 400..800) fills its centre.
+    let before = preview_pixel(&page, 240.0, 240.0);
+    assert!(before[0] > 200 && before[2] < 110, "the disc: {before:?}");
+    // Dragging the picture right by the whole preview shows the image's left part.
+    pointer(&page, "pointerdown", 0);
+    pointer(&page, "pointermove", 400);
+    pointer(&page, "pointerup", 400);
+    page.until("the picture moved", |p| {
+        preview_pixel(p, 10.0, 240.0)[2] > 120
+    })
+    .await;
+}

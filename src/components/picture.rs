@@ -116,7 +116,10 @@ impl Picture {
             shown().then(|| {
                 view! {
                     <button type="button" class="zpf-link" data-testid="picture-remove"
-                        on:click=move |_| self.stage.set(Stage::Asking)>
+                        on:click=move |_| {
+                    self.stage.set(Stage::Asking);
+                    self.opened();
+                }>
                         {move || tr.text(Key::RemovePicture)}
                     </button>
                 }
@@ -130,13 +133,8 @@ impl Picture {
         let tr = tr();
         // The preview follows the crop.
         Effect::new(move || {
-            let crop = self.crop.get();
-            let canvas = self.find("canvas").and_then(|c| c.dyn_into().ok());
-            self.held.with_value(|held| {
-                if let (Some(canvas), Some(bitmap)) = (canvas, &held.bitmap) {
-                    crate::image::draw(&canvas, bitmap, &crop, None);
-                }
-            });
+            self.crop.track();
+            self.redraw();
         });
         move || {
             let stage = self.stage.get();
@@ -201,6 +199,17 @@ impl Picture {
                 }
             }
         }
+    }
+
+    /// Draws the crop on the preview, if both are there.
+    pub(super) fn redraw(self) {
+        let canvas = self.find("canvas").and_then(|c| c.dyn_into().ok());
+        let crop = self.crop.get_untracked();
+        self.held.with_value(|held| {
+            if let (Some(canvas), Some(bitmap)) = (canvas, &held.bitmap) {
+                crate::image::draw(&canvas, bitmap, &crop, None);
+            }
+        });
     }
 
     fn key(self, e: &web_sys::KeyboardEvent) {

@@ -35,7 +35,10 @@ impl Picture {
                         .try_update_value(|held| held.bitmap = Some(bitmap));
                     self.crop.try_set(Crop::centered(w, h));
                     self.stage.try_set(Stage::Cropping);
+                    self.opened();
+                    // The view is new: draw the picture into it once it is there.
                     leptos::task::tick().await;
+                    self.redraw();
                     if let Some(canvas) = self.find("canvas") {
                         let _ = canvas.focus();
                     }
@@ -170,6 +173,15 @@ impl Picture {
     pub(super) fn close(self) {
         self.stage.set(Stage::Idle);
         self.state.apply(screen::picture_closed());
+    }
+
+    /// The crop view or the question opened.
+    pub(super) fn opened(self) {
+        let outcome = self
+            .state
+            .notice
+            .with_untracked(|n| screen::picture_opened(n.as_ref()));
+        self.state.apply(outcome);
     }
 
     /// Lets the browser free the decoded image (a 20-megapixel photo is 80 MB).

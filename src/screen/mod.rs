@@ -20,7 +20,7 @@ pub use editing::{
 };
 pub use load::{loaded, names_the_signed_in_user, LoadResult};
 #[cfg(feature = "picture")]
-pub use picture::{picture_changed, picture_closed, picture_failed};
+pub use picture::{picture_changed, picture_closed, picture_failed, picture_opened};
 pub use save::{saved, SaveOutcome};
 pub use session::{
     leaving_for_sign_out, sign_in_failed, sign_out_asked, sign_out_not_ended, sign_out_started,

@@ -27,6 +27,15 @@ pub fn picture_changed(account: Account, avatar_url: Option<String>, sequence: u
     ])
 }
 
+/// The crop view or the question opened: a notice of an earlier success goes, so
+/// that it is not read as the answer to this; one that asks something stays.
+pub fn picture_opened(shown: Option<&Notice>) -> Outcome {
+    match shown {
+        Some(notice) if notice.tone == Tone::Success => Outcome(vec![Effect::Notice(None)]),
+        _ => Outcome(Vec::new()),
+    }
+}
+
 /// The crop view or the question closed: focus goes back to the picture's button.
 pub fn picture_closed() -> Outcome {
     Outcome(vec![Effect::Focus(Focus::Picture)])
@@ -83,6 +92,19 @@ mod tests {
         assert!(effects.contains(&Effect::Focus(Focus::Picture)));
         assert!(effects.iter().any(|e| matches!(e,
             Effect::Notice(Some(n)) if n.tone == Tone::Success && n.text == Key::PictureChanged.into())));
+    }
+
+    #[test]
+    fn opening_clears_a_success_but_keeps_a_question() {
+        let done = Notice::new(Tone::Success, Key::PictureChanged);
+        assert_eq!(
+            picture_opened(Some(&done)).effects(),
+            vec![Effect::Notice(None)]
+        );
+        let restored = Notice::new(Tone::Info, Key::DraftRestored)
+            .with_action(crate::screen::NoticeAction::DiscardDraft);
+        assert!(picture_opened(Some(&restored)).effects().is_empty());
+        assert!(picture_opened(None).effects().is_empty());
     }
 
     #[test]

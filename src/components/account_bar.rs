@@ -46,7 +46,7 @@ pub fn AccountBar(
                     Either::Right(view! { <h2 id=title_id class="zpf-title">{move || tr.text(Key::Title)}</h2> })
                 }}
                 <div class="zpf-identity">
-                    {move || account.get().map(|account| picture.button(account))}
+                    {move || account.get().map(|account| picture.button(view! { <Avatar account/> }))}
                     <div>
                         <p class="zpf-account" data-testid="account">{signed_in_as}</p>
                         {move || account.with(|a| a.as_ref().and_then(|a| a.email.clone())).map(email_line)}
@@ -78,5 +78,30 @@ fn email_line((address, verified): (String, bool)) -> impl IntoView {
         <p class="zpf-email" data-testid="email">
             {address}" · "<span class=class>{move || tr.text(key)}</span>
         </p>
+    }
+}
+
+/// The person's picture from ZITADEL, or their initials when there is none or it
+/// cannot be loaded; either way named for screen readers.
+#[component]
+pub(super) fn Avatar(account: Account) -> impl IntoView {
+    let broken = RwSignal::new(false);
+    let Account {
+        name,
+        initials,
+        avatar_url,
+        ..
+    } = account;
+    move || match avatar_url.clone().filter(|_| !broken.get()) {
+        Some(src) => Either::Left(view! {
+            // Sized (40 px, 2.5rem in the stylesheet) even before the stylesheet applies.
+            <img class="zpf-avatar" src=src alt=name.clone() data-testid="avatar"
+                width="40" height="40" referrerpolicy="no-referrer"
+                on:error=move |_| broken.set(true)/>
+        }),
+        None => Either::Right(view! {
+            <span class="zpf-avatar zpf-avatar--initials" role="img" aria-label=name.clone()
+                data-testid="avatar-initials">{initials.clone()}</span>
+        }),
     }
 }

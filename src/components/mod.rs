@@ -3,7 +3,6 @@
 //! buttons start, `task` runs that work, `dom` the little it asks of the browser.
 
 mod account_bar;
-mod avatar;
 mod conflict_view;
 mod dom;
 mod editor;

@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 
-use super::avatar::Avatar;
 use super::state::FormState;
 use crate::screen::Account;
 
@@ -15,8 +14,8 @@ impl Picture {
         Picture
     }
 
-    pub fn button(self, account: Account) -> impl IntoView {
-        view! { <Avatar account/> }
+    pub fn button(self, avatar: impl IntoView) -> impl IntoView {
+        avatar
     }
 
     pub fn remove_button(self, _: Signal<Option<Account>>, _: Signal<bool>) -> impl IntoView {}

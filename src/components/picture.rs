@@ -12,7 +12,6 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlElement, ImageBitmap, XmlHttpRequest};
 
-use super::avatar::Avatar;
 use super::state::FormState;
 use super::tr::tr;
 use crate::avatar::Crop;
@@ -75,7 +74,7 @@ impl Picture {
 
     /// The avatar as a button that changes it, with the file picker it opens and a
     /// dropped file's target.
-    pub fn button(self, account: Account) -> impl IntoView {
+    pub fn button(self, avatar: impl IntoView) -> impl IntoView {
         let tr = tr();
         let busy = move || matches!(self.stage.get(), Stage::Uploading | Stage::Removing);
         view! {
@@ -88,7 +87,7 @@ impl Picture {
                     let files = e.data_transfer().and_then(|d| d.files());
                     self.choose(files.and_then(|f| f.get(0)));
                 }>
-                <Avatar account/>
+                {avatar}
             </button>
             <input type="file" accept="image/*" hidden data-testid="picture-file"
                 on:change=move |e| {

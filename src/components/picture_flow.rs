@@ -138,7 +138,9 @@ impl Picture {
         };
         let (url, sequence) = match &read {
             Ok(user) => {
-                account = Account::of(user);
+                // Only from the instance or its API, as the header shows it (N4).
+                let ours = [config.issuer.as_str(), config.api_base_url.as_str()];
+                account = Account::of(user).with_avatar_from(&ours);
                 (account.avatar_url.clone(), user.details.sequence)
             }
             // The change is made; only reading it back failed: the header shows the
@@ -200,6 +202,8 @@ fn refresh_cached(url: &str) {
     let init = web_sys::RequestInit::new();
     init.set_cache(web_sys::RequestCache::Reload);
     init.set_mode(web_sys::RequestMode::NoCors);
+    init.set_credentials(web_sys::RequestCredentials::Omit);
+    init.set_referrer_policy(web_sys::ReferrerPolicy::NoReferrer);
     if let Some(window) = web_sys::window() {
         let _ = window.fetch_with_str_and_init(url, &init);
     }

@@ -262,6 +262,12 @@ fn key(page: &support::Page, testid: &str, key: &str) {
         .unwrap();
 }
 
+/// Waits until the form's notice says `key`'s text.
+async fn notice_is(page: &support::Page, key: Key) {
+    page.until(key.name(), |p| p.text("notice") == key.text())
+        .await;
+}
+
 fn zoom(page: &support::Page) -> f64 {
     let slider: HtmlInputElement = page.by_testid("picture-zoom").unwrap().unchecked_into();
     slider.value_as_number()
@@ -315,10 +321,7 @@ async fn a_person_chooses_crops_by_keyboard_uploads_and_removes_their_picture() 
     page.click("picture-upload").await;
     // (The header's <img> cannot load here: this page is cross-origin isolated. The
     // end-to-end suite sees it.)
-    page.until("the notice", |p| {
-        p.text("notice") == Key::PictureChanged.text()
-    })
-    .await;
+    notice_is(&page, Key::PictureChanged).await;
     assert!(
         page.by_testid("picture-crop").is_none(),
         "the crop view closed"
@@ -335,10 +338,7 @@ async fn a_person_chooses_crops_by_keyboard_uploads_and_removes_their_picture() 
     })
     .await;
     page.click("picture-remove-yes").await;
-    page.until("the notice", |p| {
-        p.text("notice") == Key::PictureRemoved.text()
-    })
-    .await;
+    notice_is(&page, Key::PictureRemoved).await;
     assert!(
         page.by_testid("avatar-initials").is_some(),
         "the initials are back"
@@ -358,10 +358,7 @@ async fn a_file_that_is_not_a_picture_is_said_at_the_picture_and_nothing_is_lost
     let (page, _) = ready_form().await;
     page.type_into("firstName", "Grace").await;
     choose(&page, &blob_of("a letter", "text/plain"), "letter.txt");
-    page.until("the message", |p| {
-        p.text("notice") == Key::PictureNotAnImage.text()
-    })
-    .await;
+    notice_is(&page, Key::PictureNotAnImage).await;
     assert!(page.by_testid("picture-crop").is_none());
     assert_eq!(page.value("firstName"), "Grace");
 }
@@ -375,19 +372,13 @@ async fn a_busy_server_leaves_the_crop_open_to_try_again() {
         .await;
     fault(json!({"status": 429, "body": "", "pathPrefix": "/assets/v1/users/me/avatar"})).await;
     page.click("picture-upload").await;
-    page.until("the message", |p| {
-        p.text("notice") == Key::RateLimited.text()
-    })
-    .await;
+    notice_is(&page, Key::RateLimited).await;
     assert!(
         page.by_testid("picture-upload").is_some(),
         "the crop stays, to try again"
     );
     page.click("picture-upload").await;
-    page.until("the new picture", |p| {
-        p.text("notice") == Key::PictureChanged.text()
-    })
-    .await;
+    notice_is(&page, Key::PictureChanged).await;
 }
 
 #[wasm_bindgen_test]

@@ -218,6 +218,38 @@ async fn a_plain_page_with_the_package_beside_it() {
     works_the_first_time("plain").await;
 }
 
+/// A Leptos app that turns on the `picture` feature (examples/leptos does) changes the
+/// picture under its own CSP: the browser's file input, the crop, the upload, the new
+/// picture in the header, and nothing refused or failed on the way.
+#[tokio::test]
+#[ignore = "needs the stand-in serving the built hosts; scripts/test runs it"]
+async fn a_leptos_app_with_the_picture_feature_changes_the_picture() {
+    let h = Host::open("leptos").await;
+    h.b.client.goto(&h.url).await.unwrap();
+    h.sign_in_as("demo", "Ada").await;
+    let photo = driving::photo();
+    let input = h.b.testid("picture-file").await;
+    input.send_keys(photo.to_str().unwrap()).await.unwrap();
+    h.until_shown(
+        "the crop view",
+        "root.querySelector(\"[data-testid='picture-preview']\")",
+    )
+    .await;
+    h.click("picture-upload").await;
+    h.until_shown(
+        "the new picture",
+        "root.querySelector(\"[data-testid='avatar']\")?.naturalWidth === 512",
+    )
+    .await;
+    h.b.axe_clean("leptos, the new picture").await;
+    assert_eq!(
+        h.reports(),
+        json!({"csp": [], "failed": []}),
+        "CSP violations or failed requests"
+    );
+    h.b.close().await;
+}
+
 /// An element written in the host's markup draws its frame and asks for the profile
 /// as soon as the bundle's JavaScript runs, before the wasm: after a reload the
 /// profile is asked for once, before `DOMContentLoaded`.

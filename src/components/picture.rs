@@ -79,7 +79,7 @@ impl Picture {
         let busy = move || matches!(self.stage.get(), Stage::Uploading | Stage::Removing);
         view! {
             <button type="button" class="zpf-avatar-button" data-testid="picture"
-                aria-label=move || tr.text(Key::ChangePicture) disabled=busy
+                aria-label=move || self.label(tr) disabled=busy
                 on:click=move |_| { if let Some(input) = self.find("input[type=file]") { input.click() } }
                 on:dragover=|e| e.prevent_default()
                 on:drop=move |e: web_sys::DragEvent| {
@@ -98,6 +98,20 @@ impl Picture {
                     }
                     self.choose(chosen);
                 }/>
+        }
+    }
+
+    /// The button's name: "Change picture", after the initials when it shows them, so
+    /// that the name holds the words people see on it (WCAG 2.5.3, Label in Name).
+    fn label(self, tr: super::tr::Tr) -> String {
+        let initials = self.state.account.with(|a| {
+            a.as_ref()
+                .filter(|a| a.avatar_url.is_none())
+                .map(|a| a.initials.clone())
+        });
+        match initials {
+            Some(initials) => format!("{initials}, {}", tr.text(Key::ChangePicture)),
+            None => tr.text(Key::ChangePicture),
         }
     }
 

@@ -181,3 +181,35 @@ pub async fn find(client: &fantoccini::Client, css: &str) -> fantoccini::element
         .await
         .unwrap_or_else(|e| panic!("no {css}: {e}"))
 }
+
+/// A 1200 × 800 photo-like bitmap (a BMP: no image crate needed to write one, and
+/// every browser reads it) in the temporary directory; its path.
+pub fn photo() -> std::path::PathBuf {
+    let (w, h) = (1200u32, 800u32);
+    let mut file = Vec::with_capacity(54 + (w * h * 3) as usize);
+    let size = 54 + w * h * 3;
+    file.extend_from_slice(b"BM");
+    for v in [size, 0, 54, 40, w, h] {
+        file.extend_from_slice(&v.to_le_bytes());
+    }
+    file.extend_from_slice(&1u16.to_le_bytes());
+    file.extend_from_slice(&24u16.to_le_bytes());
+    for v in [0u32, w * h * 3, 2835, 2835, 0, 0] {
+        file.extend_from_slice(&v.to_le_bytes());
+    }
+    for y in 0..h {
+        for x in 0..w {
+            let (dx, dy) = (x as f64 - 600.0, y as f64 - 400.0);
+            let disc = (dx * dx + dy * dy).sqrt() < 260.0;
+            let (r, g, b) = if disc {
+                (240, 180, 40)
+            } else {
+                ((x * 255 / w) as u8, (y * 255 / h) as u8, 160)
+            };
+            file.extend_from_slice(&[b, g, r]);
+        }
+    }
+    let path = std::env::temp_dir().join("zpf-e2e-photo.bmp");
+    std::fs::write(&path, file).unwrap();
+    path
+}

@@ -9,38 +9,6 @@ fn picture_page() -> String {
     env("ZPF_E2E_PICTURE_PAGE", "http://127.0.0.1:18087/")
 }
 
-/// A 1200 × 800 photo-like bitmap (a BMP: no image crate needed to write one, and
-/// every browser reads it) in the temporary directory; its path.
-fn photo() -> std::path::PathBuf {
-    let (w, h) = (1200u32, 800u32);
-    let mut file = Vec::with_capacity(54 + (w * h * 3) as usize);
-    let size = 54 + w * h * 3;
-    file.extend_from_slice(b"BM");
-    for v in [size, 0, 54, 40, w, h] {
-        file.extend_from_slice(&v.to_le_bytes());
-    }
-    file.extend_from_slice(&1u16.to_le_bytes());
-    file.extend_from_slice(&24u16.to_le_bytes());
-    for v in [0u32, w * h * 3, 2835, 2835, 0, 0] {
-        file.extend_from_slice(&v.to_le_bytes());
-    }
-    for y in 0..h {
-        for x in 0..w {
-            let (dx, dy) = (x as f64 - 600.0, y as f64 - 400.0);
-            let disc = (dx * dx + dy * dy).sqrt() < 260.0;
-            let (r, g, b) = if disc {
-                (240, 180, 40)
-            } else {
-                ((x * 255 / w) as u8, (y * 255 / h) as u8, 160)
-            };
-            file.extend_from_slice(&[b, g, r]);
-        }
-    }
-    let path = std::env::temp_dir().join("zpf-e2e-photo.bmp");
-    std::fs::write(&path, file).unwrap();
-    path
-}
-
 /// The header's picture: whether it is an `<img>`, its address and its natural width
 /// once loaded (0 before).
 async fn shown(b: &Browser) -> Value {
@@ -71,7 +39,10 @@ async fn a_person_changes_and_removes_their_picture() {
     })
     .await;
     let input = b.testid("picture-file").await;
-    input.send_keys(photo().to_str().unwrap()).await.unwrap();
+    input
+        .send_keys(driving::photo().to_str().unwrap())
+        .await
+        .unwrap();
     b.until("the crop view", || async {
         b.client
             .execute("return document.activeElement?.dataset.testid", vec![])
@@ -130,6 +101,9 @@ async fn a_person_changes_and_removes_their_picture() {
     })
     .await;
     assert_eq!(b.notice().await, "Your picture was removed.");
+    // The button now shows the initials, and its name holds them (WCAG 2.5.3).
+    b.axe_clean("the initials back on the picture's button")
+        .await;
     b.client.refresh().await.unwrap();
     b.loaded().await;
     b.testid("avatar-initials").await;

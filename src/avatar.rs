@@ -18,6 +18,10 @@ pub const MAX_SIDE: f64 = 512.0;
 /// the image's shorter side); the zoom slider's `max`.
 pub const MAX_ZOOM: f64 = 4.0;
 
+/// [`MAX_ZOOM`] as the slider's `max` attribute (written out: formatting a float
+/// would bring float formatting into the wasm).
+pub const MAX_ZOOM_ATTRIBUTE: &str = "4";
+
 /// The encoder's qualities, tried in this order until the picture fits.
 pub const QUALITIES: [f64; 4] = [0.9, 0.75, 0.6, 0.4];
 
@@ -243,6 +247,11 @@ mod tests {
         // A 2 × 1 image cannot be cropped below one pixel.
         let tiny = Crop::centered(2.0, 1.0).zoomed(4.0);
         assert_eq!(tiny.side(), 1.0);
+    }
+
+    #[test]
+    fn the_sliders_maximum_is_the_crops() {
+        assert_eq!(MAX_ZOOM_ATTRIBUTE.parse::<f64>(), Ok(MAX_ZOOM));
     }
 
     #[test]

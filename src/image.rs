@@ -86,7 +86,7 @@ pub async fn encode(bitmap: &ImageBitmap, crop: &Crop, limit: f64) -> Result<Blo
 }
 
 /// `canvas.toBlob` as a future; `None` when the browser could not encode.
-async fn to_blob(canvas: &HtmlCanvasElement, kind: &str, quality: f64) -> Option<Blob> {
+pub async fn to_blob(canvas: &HtmlCanvasElement, kind: &str, quality: f64) -> Option<Blob> {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let _ = canvas.to_blob_with_type_and_encoder_options(&resolve, kind, &quality.into());
     });

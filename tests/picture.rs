@@ -11,7 +11,6 @@ use std::rc::Rc;
 use serde_json::json;
 use support::{config, dev, document, fault, ready_form, signed_in, until};
 use wasm_bindgen::{JsCast, JsValue};
-use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 use web_sys::{Blob, CanvasRenderingContext2d, HtmlCanvasElement, HtmlInputElement};
 use zitadel_profile_form::api::ApiClient;
@@ -58,12 +57,9 @@ fn canvas(width: u32, height: u32, noisy: bool, clear_left: bool) -> HtmlCanvasE
 }
 
 async fn to_blob(canvas: &HtmlCanvasElement, kind: &str, quality: f64) -> Blob {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        canvas
-            .to_blob_with_type_and_encoder_options(&resolve, kind, &quality.into())
-            .unwrap();
-    });
-    JsFuture::from(promise).await.unwrap().unchecked_into()
+    zitadel_profile_form::image::to_blob(canvas, kind, quality)
+        .await
+        .expect("the browser encodes")
 }
 
 fn blob_of(text: &str, kind: &str) -> Blob {

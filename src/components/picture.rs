@@ -14,7 +14,7 @@ use web_sys::{HtmlElement, ImageBitmap, XmlHttpRequest};
 
 use super::state::FormState;
 use super::tr::tr;
-use crate::avatar::Crop;
+use crate::avatar::{Crop, MAX_ZOOM_ATTRIBUTE};
 use crate::i18n::Key;
 use crate::screen::Account;
 
@@ -169,7 +169,7 @@ impl Picture {
                             <p id=hint class="zpf-hint">{text(Key::PictureCropHint)}</p>
                             <label class="zpf-zoom">
                                 {text(Key::Zoom)}
-                                <input type="range" min="1" max="4" step="0.01" data-testid="picture-zoom"
+                                <input type="range" min="1" max=MAX_ZOOM_ATTRIBUTE step="0.01" data-testid="picture-zoom"
                                     prop:valueAsNumber=move || self.crop.with(|c| c.zoom) disabled=uploading
                                     on:input=move |e| self.zoom(&e)/>
                             </label>

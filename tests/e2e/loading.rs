@@ -113,6 +113,46 @@ async fn a_reload_asks_for_the_profile_once_before_the_wasm() {
     b.close().await;
 }
 
+/// When the page asks for its wasm (`web/page.js`): signed out, only once the browser
+/// has reported the frame's paint, so that the first paint never waits on the
+/// download; on a signed-in reload at once, before `DOMContentLoaded`.
+#[tokio::test]
+#[ignore = "needs the stand-in and the built page; scripts/test runs it"]
+async fn signed_out_the_wasm_comes_after_the_first_paint_signed_in_at_once() {
+    const TIMES: &str = "const wasm = performance.getEntriesByType('resource') \
+           .find(e => new URL(e.name).pathname.endsWith('.wasm')); \
+         const paint = performance.getEntriesByType('largest-contentful-paint')[0] \
+           ?? performance.getEntriesByName('first-contentful-paint')[0]; \
+         const nav = performance.getEntriesByType('navigation')[0]; \
+         return [wasm.startTime, paint?.startTime ?? null, nav.domContentLoadedEventStart];";
+    let b = Browser::open().await;
+    // The first visit, then two with the files in the browser's cache.
+    for visit in 1..=3 {
+        b.client.goto(&page_url()).await.unwrap();
+        b.testid("sign-in").await;
+        let cold = b.client.execute(TIMES, vec![]).await.unwrap();
+        let (asked, painted) = (cold[0].as_f64().unwrap(), cold[1].as_f64());
+        let painted = painted.expect("the browser reports the frame's paint");
+        assert!(
+            asked >= painted,
+            "signed out, visit {visit}: wasm asked for at {asked} ms, the frame painted at {painted} ms"
+        );
+    }
+    b.testid("sign-in").await.click().await.unwrap();
+    b.log_in_as_demo().await;
+    b.loaded().await;
+    let stamp = b.reload_soon().await;
+    b.back_on_a_new_page(stamp).await;
+    b.loaded().await;
+    let reload = b.client.execute(TIMES, vec![]).await.unwrap();
+    let (asked, content_loaded) = (reload[0].as_f64().unwrap(), reload[2].as_f64().unwrap());
+    assert!(
+        asked <= content_loaded,
+        "signed in: wasm asked for at {asked} ms, DOMContentLoaded at {content_loaded} ms"
+    );
+    b.close().await;
+}
+
 /// The `Cache-Control` and `Content-Type` the page server sends for `path`.
 async fn headers(b: &Browser, path: &str) -> Value {
     b.client

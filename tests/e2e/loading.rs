@@ -180,7 +180,7 @@ async fn the_page_loads_content_named_files_a_browser_may_keep() {
         .execute(
             "return performance.getEntriesByType('resource') \
                .filter(e => e.name.startsWith(location.origin) && !e.name.endsWith('.json') \
-                 && !e.name.endsWith('favicon.svg')) \
+                 && !e.name.endsWith('favicon.png')) \
                .map(e => new URL(e.name).pathname);",
             vec![],
         )

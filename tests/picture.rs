@@ -129,6 +129,62 @@ async fn a_png_keeps_its_transparency_and_is_not_scaled_up() {
     assert_eq!(pixel(&picture, 190.0, 100.0).await[3], 255);
 }
 
+/// Makes this page's canvases answer as a browser that writes no WebP (Safari): PNG
+/// for `image/webp`, as `toBlob` does for a type it cannot write. Dropping the guard
+/// puts the browser's own `toBlob` back.
+struct NoWebp(JsValue);
+
+impl NoWebp {
+    fn new() -> Self {
+        let proto = js_sys::Reflect::get(&js_sys::global(), &"HTMLCanvasElement".into())
+            .and_then(|class| js_sys::Reflect::get(&class, &"prototype".into()))
+            .unwrap();
+        let own = js_sys::Reflect::get(&proto, &"toBlob".into()).unwrap();
+        let patched = js_sys::Function::new_with_args(
+            "own",
+            "return function (done, kind, quality) { \
+               return own.call(this, done, kind === 'image/webp' ? 'image/png' : kind, quality); };",
+        )
+        .call1(&JsValue::NULL, &own)
+        .unwrap();
+        js_sys::Reflect::set(&proto, &"toBlob".into(), &patched).unwrap();
+        Self(own)
+    }
+}
+
+impl Drop for NoWebp {
+    fn drop(&mut self) {
+        let proto = js_sys::Reflect::get(&js_sys::global(), &"HTMLCanvasElement".into())
+            .and_then(|class| js_sys::Reflect::get(&class, &"prototype".into()))
+            .unwrap();
+        js_sys::Reflect::set(&proto, &"toBlob".into(), &self.0).unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_browser_that_writes_no_webp_gets_a_jpeg_on_white() {
+    let png = to_blob(&canvas(300, 200, true, true), "image/png", 1.0).await;
+    let bitmap = decode(&png).await.unwrap();
+    let crop = Crop::centered(300.0, 200.0);
+    let picture = {
+        let _safari = NoWebp::new();
+        assert_eq!(
+            to_blob(&canvas(4, 4, false, false), "image/webp", 0.9)
+                .await
+                .type_(),
+            "image/png",
+            "the stand-in for a browser without WebP"
+        );
+        encode(&bitmap, &crop, MAX_BYTES).await.expect("it fits")
+    };
+    assert_eq!(picture.type_(), "image/jpeg");
+    assert!(picture.size() <= MAX_BYTES, "{} bytes", picture.size());
+    // JPEG has no transparency: the transparent quarter is white, not black.
+    let corner = pixel(&picture, 10.0, 100.0).await;
+    assert!(corner.iter().take(3).all(|&c| c > 240), "{corner:?}");
+    assert_eq!(corner[3], 255);
+}
+
 #[wasm_bindgen_test]
 async fn a_file_that_is_not_an_image_or_cannot_be_decoded_is_named() {
     let text = blob_of("hello, not a picture", "text/plain");

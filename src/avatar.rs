@@ -96,6 +96,24 @@ impl Crop {
         self.moved(-dx * scale, -dy * scale)
     }
 
+    /// The picture zoomed by a wheel turned `delta` pixels (negative: towards the
+    /// screen, closer). A mouse's notch (100) is a step of 1.25; a touchpad's small
+    /// deltas zoom smoothly; no turn, however large, more than halves or doubles it.
+    pub fn wheeled(self, delta: f64) -> Self {
+        // 1 - delta / 400, within 0.5..=2.
+        let factor = within(0.5 - delta / 400.0, 1.5) + 0.5;
+        self.zoomed(self.zoom * factor)
+    }
+
+    /// The picture zoomed by a pinch whose two fingers were `before` and are now
+    /// `after` pixels apart: the picture grows as the fingers part.
+    pub fn pinched(self, before: f64, after: f64) -> Self {
+        if before < 1.0 || after < 1.0 {
+            return self;
+        }
+        self.zoomed(self.zoom * after / before)
+    }
+
     /// What a key does to the crop in the preview: arrows move the picture a
     /// twentieth of the square (a fifth with Shift), `+` and `-` zoom. `None` for a
     /// key the crop leaves alone.
@@ -252,6 +270,38 @@ mod tests {
     #[test]
     fn the_sliders_maximum_is_the_crops() {
         assert_eq!(MAX_ZOOM_ATTRIBUTE.parse::<f64>(), Ok(MAX_ZOOM));
+    }
+
+    #[test]
+    fn a_wheel_and_a_pinch_zoom_within_bounds() {
+        let c = Crop::centered(4000.0, 3000.0).zoomed(2.0);
+        assert_eq!(c.wheeled(-100.0).zoom, 2.5, "a notch towards the screen");
+        assert_eq!(c.wheeled(100.0).zoom, 1.5, "a notch away");
+        assert_eq!(
+            c.wheeled(-4000.0).zoom,
+            MAX_ZOOM,
+            "doubled at most, then capped"
+        );
+        assert_eq!(c.wheeled(4000.0).zoom, 1.0, "halved at most");
+        assert_eq!(c.wheeled(0.0), c);
+        let close = c.wheeled(-10.0);
+        assert!(
+            close.zoom > 2.0 && close.zoom < 2.1,
+            "a touchpad's small turn"
+        );
+        assert!(inside(&close));
+        assert_eq!(c.pinched(100.0, 150.0).zoom, 3.0, "fingers apart: closer");
+        assert_eq!(c.pinched(150.0, 100.0).zoom * 3.0, 4.0, "together: farther");
+        assert_eq!(c.pinched(0.0, 100.0), c, "no distance to compare with");
+        let pinched = c.pinched(100.0, 150.0);
+        assert_eq!(
+            (
+                pinched.x + pinched.side() / 2.0,
+                pinched.y + pinched.side() / 2.0
+            ),
+            (2000.0, 1500.0),
+            "around the same middle"
+        );
     }
 
     #[test]

@@ -494,8 +494,12 @@ fn preview_pixel(page: &support::Page, x: f64, y: f64) -> Vec<u8> {
 }
 
 fn pointer(page: &support::Page, kind: &str, x: i32) {
+    pointer_with_id(page, kind, 7, x);
+}
+
+fn pointer_with_id(page: &support::Page, kind: &str, id: i32, x: i32) {
     let init = web_sys::PointerEventInit::new();
-    init.set_pointer_id(7);
+    init.set_pointer_id(id);
     init.set_client_x(x);
     init.set_client_y(100);
     init.set_bubbles(true);
@@ -544,4 +548,52 @@ async fn a_dropped_file_is_taken_and_a_drag_moves_the_picture() {
         preview_pixel(p, 10.0, 240.0)[2] > 120
     })
     .await;
+}
+
+/// The wheel over the preview zooms (and does not scroll the page); two pointers
+/// pinch: apart is closer, together is farther; lifted, they do nothing more.
+#[wasm_bindgen_test]
+async fn a_wheel_and_a_pinch_zoom_the_picture() {
+    let (page, _) = ready_form().await;
+    let photo = to_blob(&canvas(1200, 600, false, false), "image/png", 1.0).await;
+    choose(&page, &photo, "photo.png");
+    page.until("the crop view", |p| {
+        p.by_testid("picture-preview").is_some()
+    })
+    .await;
+    let wheel = |delta: f64| {
+        let init = web_sys::WheelEventInit::new();
+        init.set_delta_y(delta);
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        let event = web_sys::WheelEvent::new_with_event_init_dict("wheel", &init).unwrap();
+        page.by_testid("picture-preview")
+            .unwrap()
+            .dispatch_event(&event)
+            .unwrap();
+        event.default_prevented()
+    };
+    assert!(wheel(-100.0), "the page does not scroll");
+    page.until("a notch closer", |p| (zoom(p) - 1.25).abs() < 1e-9)
+        .await;
+    wheel(100.0);
+    page.until("a notch farther, not below the whole picture", |p| {
+        zoom(p) == 1.0
+    })
+    .await;
+    // Two fingers 100 px apart move to 200 px apart: twice as close.
+    pointer_with_id(&page, "pointerdown", 1, 100);
+    pointer_with_id(&page, "pointerdown", 2, 200);
+    pointer_with_id(&page, "pointermove", 2, 300);
+    page.until("the pinch", |p| (zoom(p) - 2.0).abs() < 1e-9)
+        .await;
+    // Back together by a quarter of the way: a little farther.
+    pointer_with_id(&page, "pointermove", 1, 150);
+    page.until("the pinch back", |p| (zoom(p) - 1.5).abs() < 1e-9)
+        .await;
+    pointer_with_id(&page, "pointerup", 1, 150);
+    pointer_with_id(&page, "pointercancel", 2, 300);
+    pointer_with_id(&page, "pointermove", 2, 600);
+    support::pause(std::time::Duration::from_millis(50)).await;
+    assert_eq!(zoom(&page), 1.5, "no pointer left on the preview");
 }

@@ -4,6 +4,8 @@
 
 mod account_bar;
 mod conflict_view;
+#[cfg(feature = "picture")]
+mod crop_input;
 mod dom;
 mod editor;
 mod edits;

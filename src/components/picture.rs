@@ -1,5 +1,5 @@
 //! The picture in the header: its button opens the file picker and takes a dropped
-//! file; then the crop view (pointer, keyboard, zoom slider), the upload with its
+//! file; then the crop view (its input in `crop_input.rs`), the upload with its
 //! progress and a cancel, and the removal after a question inside the form. How each
 //! ends is decided by [`crate::screen`]; the geometry by [`crate::avatar`].
 //!
@@ -35,8 +35,9 @@ pub(super) struct Held {
     pub(super) bitmap: Option<ImageBitmap>,
     /// The upload under way, to cancel.
     pub(super) request: Option<XmlHttpRequest>,
-    /// Where a drag of the preview was last: pointer id, x, y.
-    drag: Option<(i32, f64, f64)>,
+    /// The pointers down on the preview, where each was last: id, x, y. One drags
+    /// the picture, two pinch it.
+    pub(super) pointers: Vec<(i32, f64, f64)>,
 }
 
 /// The crop preview's side in canvas pixels (shown at 15rem at most, so sharp on
@@ -165,7 +166,9 @@ impl Picture {
                                 on:keydown=move |e| self.key(&e)
                                 on:pointerdown=move |e| self.pointer(&e, true)
                                 on:pointermove=move |e| self.pointer(&e, false)
-                                on:pointerup=move |_| self.held.update_value(|h| h.drag = None)/>
+                                on:pointerup=move |e| self.lift(&e)
+                                on:pointercancel=move |e| self.lift(&e)
+                                on:wheel=move |e| self.wheel(&e)/>
                             <p id=hint class="zpf-hint">{text(Key::PictureCropHint)}</p>
                             <label class="zpf-zoom">
                                 {text(Key::Zoom)}
@@ -223,52 +226,5 @@ impl Picture {
                 crate::image::draw(&canvas, bitmap, &crop, None);
             }
         });
-    }
-
-    fn key(self, e: &web_sys::KeyboardEvent) {
-        let moved = self.crop.get_untracked().on_key(&e.key(), e.shift_key());
-        if let Some(moved) = moved.filter(|_| self.stage.get_untracked() == Stage::Cropping) {
-            e.prevent_default();
-            self.crop.set(moved);
-        }
-    }
-
-    /// A drag of the preview: `down` starts it; each move after moves the picture.
-    fn pointer(self, e: &web_sys::PointerEvent, down: bool) {
-        let at = (
-            e.pointer_id(),
-            f64::from(e.client_x()),
-            f64::from(e.client_y()),
-        );
-        let last = self.held.with_value(|h| h.drag);
-        if down {
-            if let Some(target) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            {
-                let _ = target.set_pointer_capture(at.0);
-            }
-        } else if last.is_none_or(|(id, ..)| id != at.0) {
-            return;
-        }
-        self.held.update_value(|h| h.drag = Some(at));
-        if let (Some((_, x, y)), false) = (last, down) {
-            let shown = self
-                .find("canvas")
-                .map_or(0.0, |c| f64::from(c.client_width()));
-            self.crop
-                .update(|c| *c = c.dragged(at.1 - x, at.2 - y, shown));
-        }
-    }
-
-    /// The slider moved. Numbers cross as numbers (`valueAsNumber`): no float text
-    /// in the wasm.
-    fn zoom(self, e: &web_sys::Event) {
-        let input = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok());
-        if let Some(value) = input.map(|i| i.value_as_number()).filter(|v| v.is_finite()) {
-            self.crop.update(|c| *c = c.zoomed(value));
-        }
     }
 }

@@ -306,6 +306,13 @@ impl Browser {
         origin.unwrap().as_f64().unwrap()
     }
 
+    /// Reloads the page and waits until the new one shows the prefilled form.
+    pub async fn reload_loaded(&self) {
+        let stamp = self.reload_soon().await;
+        self.back_on_a_new_page(stamp).await;
+        self.loaded().await;
+    }
+
     /// Waits until a document newer than `before` has loaded completely.
     pub async fn back_on_a_new_page(&self, before: f64) {
         self.until("the page after the round trip", || async {

@@ -14,9 +14,7 @@ async fn a_reload_mid_edit_brings_the_draft_back() {
     b.choose("gender", "GENDER_FEMALE").await;
     assert!(leaving_asks(&b).await, "unsaved edits");
     // At once: the page keeps the draft as it goes, without waiting for a pause.
-    let stamp = b.reload_soon().await;
-    b.back_on_a_new_page(stamp).await;
-    b.loaded().await;
+    b.reload_loaded().await;
     b.until("the draft back", || async {
         b.value("nickName").await == "Countess"
     })
@@ -35,9 +33,7 @@ async fn a_reload_mid_edit_brings_the_draft_back() {
     })
     .await;
     assert!(!leaving_asks(&b).await);
-    let stamp = b.reload_soon().await;
-    b.back_on_a_new_page(stamp).await;
-    b.loaded().await;
+    b.reload_loaded().await;
     b.nothing_restored().await;
     b.close().await;
 }
@@ -184,9 +180,7 @@ async fn a_change_made_elsewhere_is_never_overwritten() {
     b.until("saved", || async { b.notice().await.starts_with("Saved") })
         .await;
     assert_eq!(asked(&b, "/auth/v1/users/me/profile").await, 1);
-    let stamp = b.reload_soon().await;
-    b.back_on_a_new_page(stamp).await;
-    b.loaded().await;
+    b.reload_loaded().await;
     assert_eq!(b.value("firstName").await, "Augusta", "mine, as chosen");
     assert_eq!(
         b.value("nickName").await,

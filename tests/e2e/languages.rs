@@ -79,9 +79,7 @@ async fn saving_a_new_preferred_language_switches_the_page_to_it() {
     })
     .await;
     // A reload keeps it: the stored language decides.
-    let stamp = b.reload_soon().await;
-    b.back_on_a_new_page(stamp).await;
-    b.loaded().await;
+    b.reload_loaded().await;
     b.until("Arabic after the reload", || async {
         html_lang().await == json!(["ar", "rtl"])
     })

@@ -47,9 +47,7 @@ async fn nothing_moves_while_the_page_loads() {
     b.testid("sign-in").await.click().await.unwrap();
     b.log_in_as_demo().await;
     b.loaded().await;
-    let stamp = b.reload_soon().await;
-    b.back_on_a_new_page(stamp).await;
-    b.loaded().await;
+    b.reload_loaded().await;
     assert_eq!(layout_shifts(&b).await.0, 0.0, "a reload, signed in");
     b.client
         .goto(&format!("{}embed/", page_url()))
@@ -89,9 +87,7 @@ async fn nothing_moves_while_the_page_loads() {
 async fn a_reload_asks_for_the_profile_once_before_the_wasm() {
     let b = Browser::open().await;
     b.sign_in().await;
-    let stamp = b.reload_soon().await;
-    b.back_on_a_new_page(stamp).await;
-    b.loaded().await;
+    b.reload_loaded().await;
     assert_eq!(requests_to_zitadel(&b).await, ["/auth/v1/users/me"]);
     let timing = b
         .client
@@ -141,9 +137,7 @@ async fn signed_out_the_wasm_comes_after_the_first_paint_signed_in_at_once() {
     b.testid("sign-in").await.click().await.unwrap();
     b.log_in_as_demo().await;
     b.loaded().await;
-    let stamp = b.reload_soon().await;
-    b.back_on_a_new_page(stamp).await;
-    b.loaded().await;
+    b.reload_loaded().await;
     let reload = b.client.execute(TIMES, vec![]).await.unwrap();
     let (asked, content_loaded) = (reload[0].as_f64().unwrap(), reload[2].as_f64().unwrap());
     assert!(

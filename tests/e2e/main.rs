@@ -266,9 +266,7 @@ impl Browser {
             )
             .await
             .unwrap();
-        let stamp = self.reload_soon().await;
-        self.back_on_a_new_page(stamp).await;
-        self.loaded().await;
+        self.reload_loaded().await;
     }
 }
 

@@ -28,9 +28,7 @@ async fn an_access_token_expiring_mid_edit_is_refreshed_and_the_rotation_survive
         "the rotated tokens are in this tab's sessionStorage"
     );
     // The old refresh token is spent: a reload only stays signed in on the new one.
-    let stamp = b.reload_soon().await;
-    b.back_on_a_new_page(stamp).await;
-    b.loaded().await;
+    b.reload_loaded().await;
     assert_eq!(b.value("nickName").await, "Countess");
     b.close().await;
 }

@@ -207,9 +207,7 @@ async fn the_callback_needs_only_the_token_and_the_profile() {
         requests_to_zitadel(&b).await,
         ["/oauth/v2/token", "/auth/v1/users/me"]
     );
-    let stamp = b.reload_soon().await;
-    b.back_on_a_new_page(stamp).await;
-    b.loaded().await;
+    b.reload_loaded().await;
     assert_eq!(requests_to_zitadel(&b).await, ["/auth/v1/users/me"]);
     // The preloads are the downloads: each file of the page's bundle comes once (its
     // names: `loading::the_page_loads_content_named_files_a_browser_may_keep`).

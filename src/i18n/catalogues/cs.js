@@ -132,7 +132,7 @@ export default {
   "UploadPicture": "Nahrát obrázek",
   "Cancel": "Zrušit",
   "UploadingPicture": "Nahrávání vašeho obrázku…",
-  "RemovePictureAsk": "Odebrat váš obrázek? Místo něj se zobrazí vaše iniciály.",
+  "RemovePictureAsk": "Odebrat obrázek? Místo něj se zobrazí vaše iniciály.",
   "KeepPicture": "Ponechat obrázek",
   "PictureChanged": "Váš obrázek byl změněn.",
   "PictureRemoved": "Váš obrázek byl odebrán.",

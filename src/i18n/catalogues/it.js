@@ -136,6 +136,6 @@ export default {
   "PictureRemoved": "La tua foto è stata rimossa.",
   "PictureNotAnImage": "Questo file non è un'immagine. Scegli un'immagine JPEG, PNG, WebP o GIF.",
   "PictureUnreadable": "Questo browser non riesce ad aprire questa immagine (le foto HEIC, per esempio, si aprono solo in alcuni browser). Scegli un'immagine JPEG, PNG o WebP.",
-  "PictureTooBig": "Anche dopo essere stata rimpicciolita, questa immagine supera ancora 512 KB. Scegli un'immagine più semplice.",
+  "PictureTooBig": "Anche dopo essere stata rimpicciolita, questa immagine supera ancora i 512 KB. Scegli un'immagine più semplice.",
   "PictureRefused": "ZITADEL ha rifiutato la foto: {text}"
 };

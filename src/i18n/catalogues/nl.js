@@ -124,7 +124,7 @@ export default {
   "ChangePicture": "Foto wijzigen",
   "RemovePicture": "Foto verwijderen",
   "PictureCropHint": "Sleep de foto, of gebruik de pijltjestoetsen, om hem in het vierkant te plaatsen; zoom met de schuifregelaar of met de toetsen + en −.",
-  "Zoom": "Zoomen",
+  "Zoom": "Zoomniveau",
   "UploadPicture": "Foto uploaden",
   "Cancel": "Annuleren",
   "UploadingPicture": "Uw foto wordt geüpload…",

@@ -132,7 +132,7 @@ export default {
   "UploadPicture": "Prześlij zdjęcie",
   "Cancel": "Anuluj",
   "UploadingPicture": "Przesyłanie Twojego zdjęcia…",
-  "RemovePictureAsk": "Usunąć Twoje zdjęcie? Zamiast niego będą widoczne Twoje inicjały.",
+  "RemovePictureAsk": "Usunąć zdjęcie? Zamiast niego będą widoczne Twoje inicjały.",
   "KeepPicture": "Zachowaj zdjęcie",
   "PictureChanged": "Twoje zdjęcie zostało zmienione.",
   "PictureRemoved": "Twoje zdjęcie zostało usunięte.",

@@ -131,7 +131,7 @@ export default {
   "PictureChanged": "您的头像已更换。",
   "PictureRemoved": "您的头像已移除。",
   "PictureNotAnImage": "此文件不是图片。请选择 JPEG、PNG、WebP 或 GIF 图片。",
-  "PictureUnreadable": "此浏览器无法打开这张图片（例如，HEIC 头像只能在部分浏览器中打开）。请选择 JPEG、PNG 或 WebP 图片。",
+  "PictureUnreadable": "此浏览器无法打开这张图片（例如，HEIC 照片只能在部分浏览器中打开）。请选择 JPEG、PNG 或 WebP 图片。",
   "PictureTooBig": "这张图片缩小后仍大于 512 KB。请选择更简单的图片。",
   "PictureRefused": "ZITADEL 拒绝了这张头像：{text}"
 };

@@ -120,7 +120,12 @@ impl Browser {
 
     /// Signs in as the demo user from the page's "Sign in" button.
     pub async fn sign_in(&self) {
-        self.client.goto(&page_url()).await.unwrap();
+        self.sign_in_at(&page_url()).await;
+    }
+
+    /// Signs in as the demo user from the "Sign in" button of the page at `url`.
+    pub async fn sign_in_at(&self, url: &str) {
+        self.client.goto(url).await.unwrap();
         self.testid("sign-in").await.click().await.unwrap();
         self.log_in_as_demo().await;
         self.loaded().await;

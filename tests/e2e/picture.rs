@@ -22,18 +22,11 @@ async fn shown(b: &Browser) -> Value {
         .unwrap()
 }
 
-async fn signed_in_on_the_picture_page(b: &Browser) {
-    b.client.goto(&picture_page()).await.unwrap();
-    b.testid("sign-in").await.click().await.unwrap();
-    b.log_in_as_demo().await;
-    b.loaded().await;
-}
-
 #[tokio::test]
 #[ignore = "needs the stand-in and the page; run by scripts/test"]
 async fn a_person_changes_and_removes_their_picture() {
     let b = Browser::open().await;
-    signed_in_on_the_picture_page(&b).await;
+    b.sign_in_at(&picture_page()).await;
     b.until("the seeded picture", || async {
         shown(&b).await[1].as_u64() > Some(0)
     })
@@ -119,7 +112,7 @@ async fn a_person_changes_and_removes_their_picture() {
 #[ignore = "needs the stand-in and the page; run by scripts/test"]
 async fn a_file_that_is_not_a_picture_is_said_at_the_picture() {
     let b = Browser::open().await;
-    signed_in_on_the_picture_page(&b).await;
+    b.sign_in_at(&picture_page()).await;
     b.type_into("firstName", "Grace").await;
     let path = std::env::temp_dir().join("zpf-e2e-letter.txt");
     std::fs::write(&path, "Dear Ada,\n").unwrap();

@@ -87,9 +87,12 @@ pub fn app(state: AppState) -> Router {
             get(oidc::logout_v2_page).post(oidc::logout_v2_end),
         )
         .route("/favicon.ico", get(oidc::favicon));
+    // The assets API's whole router sits behind ZITADEL's CORS interceptor, the
+    // stored pictures included (`internal/api/assets/asset.go`).
     let assets = Router::new()
         .route("/assets/v1/{org}/users/{id}/avatar", get(avatar::picture))
-        .layer(from_fn_with_state(state.clone(), faults::inject));
+        .layer(from_fn_with_state(state.clone(), faults::inject))
+        .layer(from_fn(cors::api));
     let mut router = Router::new()
         .merge(oidc)
         .merge(api)

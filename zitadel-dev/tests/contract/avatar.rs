@@ -244,6 +244,53 @@ async fn the_upload_answers_preflights_as_the_auth_api() {
     assert_eq!(reply.header("access-control-allow-methods"), Some("POST"));
 }
 
+/// The stored picture is served by the assets API too, whose whole router sits
+/// behind ZITADEL's CORS interceptor: a `GET` from a page's origin is answered with
+/// the Auth API's headers, and a preflight for it passes.
+#[tokio::test]
+async fn a_stored_picture_answers_with_the_auth_apis_cors() {
+    let h = Harness::new();
+    let page = "http://127.0.0.1:8081";
+    // The Auth API's answer to the same origin (a 401 carries its CORS headers too).
+    let auth_api = h
+        .api_with(
+            Method::GET,
+            "/auth/v1/users/me",
+            None,
+            None,
+            &[("origin", page)],
+        )
+        .await;
+    let exposed = auth_api.header("access-control-expose-headers");
+    assert!(exposed.is_some(), "the Auth API exposes headers");
+    let me = h.me(&h.api_token()).await.json();
+    let url = me["user"]["human"]["profile"]["avatarUrl"]
+        .as_str()
+        .unwrap();
+    let path = url.strip_prefix(ISSUER).unwrap().to_owned();
+    let picture = h
+        .api_with(Method::GET, &path, None, None, &[("origin", page)])
+        .await;
+    assert_eq!(picture.status, StatusCode::OK);
+    assert_eq!(picture.header("access-control-allow-origin"), Some(page));
+    assert_eq!(
+        picture.header("access-control-allow-credentials"),
+        Some("true")
+    );
+    assert_eq!(picture.header("access-control-expose-headers"), exposed);
+    let preflight = Request::builder()
+        .method(Method::OPTIONS)
+        .uri(&path)
+        .header(header::ORIGIN, page)
+        .header("access-control-request-method", "GET")
+        .body(Body::empty())
+        .unwrap();
+    let reply = h.send(preflight).await;
+    assert!(reply.status.is_success(), "{:?}", reply.status);
+    assert_eq!(reply.header("access-control-allow-origin"), Some(page));
+    assert_eq!(reply.header("access-control-allow-methods"), Some("GET"));
+}
+
 /// Removing is the Auth API's: JSON `details` with the next sequence, and `avatarUrl`
 /// gone from `users/me`; its address answers 404.
 #[tokio::test]

@@ -1,0 +1,126 @@
+// Where a signed-in reload spends the page's main thread, widget against baseline:
+// scripts/bench runs it after the Lighthouse flow. For each side it signs in once,
+// reloads three times untraced (the browser's caches, the wasm's compiled code among
+// them, warm up), then traces RUNS reloads and adds up, from the navigation's start to
+// the side's "editable" mark, the main thread's tasks by what they did. Figures only,
+// no checks: tracing slows the page, so the times are longer than scripts/bench's
+// untraced ones; what they are for is the split.
+//
+//   node main-thread.mjs PAGE_URL ISSUER USER PASSWORD [RUNS]
+// PAGE_URL serves the widget at / and the baseline at /baseline/; ISSUER is the
+// stand-in (started with --test-controls, whose /_dev/reset ends every session).
+// CHROMIUM names the browser (default /usr/bin/chromium).
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import puppeteer from "puppeteer-core";
+
+const [pageUrl, issuer, user, password, runsArg] = process.argv.slice(2);
+const RUNS = Number(runsArg) || 7;
+const MARK = "zitadel-profile-form:editable";
+const FORM = "pierce/input[name=firstName]";
+const CATEGORIES = [
+  // Garbage collection and the wasm's lazy compilation count where they happen,
+  // mostly inside scripts.
+  ["script (JavaScript and wasm)", /^(FunctionCall|v8\.callFunction|TimerFire|EventDispatch|FireAnimationFrame|RunMicrotasks|v8\.run)$/],
+  ["script parse and evaluation", /^(v8\.evaluateModule|EvaluateScript|v8\.compile|v8\.compileModule|v8\.produceModuleCache|v8\.parseOnBackground)/],
+  ["wasm compile and instantiate", /wasm/i],
+  ["style and layout", /^(UpdateLayoutTree|Layout|RecalculateStyles|ScheduleStyleRecalculation)$/],
+  ["paint and composite", /^(Paint|PrePaint|Commit|Layerize|UpdateLayer|PaintImage|Decode.*)$/],
+  ["navigation and HTML", /^(DocumentLoader::|ParseHTML|HTMLDocumentParser|NavigationBodyLoader|CommitLoad|ResourceDispatcher)/],
+];
+// A task's own time outside these, and tasks with nothing named inside them (the
+// browser's messages between its processes, loading, the tracing itself).
+const OTHER = "other tasks";
+const scratch = mkdtempSync(join(tmpdir(), "main-thread-"));
+
+const browser = await puppeteer.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  headless: true,
+  args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync"],
+});
+
+async function signIn(page, url) {
+  await fetch(`${issuer}/_dev/reset`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+  await page.goto(url);
+  await page.evaluate(() => sessionStorage.clear());
+  await page.reload();
+  await page.locator("pierce/[data-testid='sign-in']").click();
+  await page.locator("#loginName").fill(user);
+  await page.locator("#password").fill(password);
+  await Promise.all([page.waitForNavigation(), page.locator("#submit").click()]);
+  await page.waitForSelector(FORM);
+}
+
+// One traced reload: the span from the navigation's start to the mark, the main
+// thread's busy time in it, and that time by category (each task's direct children;
+// a task's own time outside them counts as "other").
+async function tracedReload(page, file) {
+  await page.tracing.start({ path: file, categories: ["devtools.timeline", "v8", "v8.wasm", "blink.user_timing", "loading", "disabled-by-default-devtools.timeline"] });
+  await page.reload();
+  await page.waitForSelector(FORM);
+  await page.waitForFunction((mark) => performance.getEntriesByName(mark, "mark").length > 0, {}, MARK);
+  await page.tracing.stop();
+  const events = JSON.parse(readFileSync(file, "utf8")).traceEvents;
+  const mark = events.find((e) => e.name === MARK);
+  if (!mark) throw new Error(`no "${MARK}" mark in the trace of ${page.url()}`);
+  const start = events.filter((e) => e.name === "navigationStart" && e.pid === mark.pid && e.ts < mark.ts).pop().ts;
+  const clip = (e) => Math.max(0, Math.min(e.ts + e.dur, mark.ts) - Math.max(e.ts, start)) / 1000;
+  const main = events
+    .filter((e) => e.ph === "X" && e.pid === mark.pid && e.tid === mark.tid && e.ts + e.dur > start && e.ts < mark.ts)
+    .sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  const split = new Map();
+  const add = (name, ms) => split.set(name, (split.get(name) || 0) + ms);
+  let busy = 0;
+  let task = null;
+  let childEnd = 0;
+  for (const e of main) {
+    if (e.name === "RunTask" && (!task || e.ts >= task.ts + task.dur)) {
+      task = e;
+      childEnd = e.ts;
+      busy += clip(e);
+      add(OTHER, clip(e));
+      continue;
+    }
+    // A direct child of the current task: inside it, and after the last child.
+    if (!task || e.ts >= task.ts + task.dur || e.ts < childEnd) continue;
+    childEnd = e.ts + e.dur;
+    const category = CATEGORIES.find(([, pattern]) => pattern.test(e.name))?.[0] ?? OTHER;
+    add(OTHER, -clip(e));
+    add(category, clip(e));
+  }
+  return { span: (mark.ts - start) / 1000, busy, split };
+}
+
+const sides = [["widget", pageUrl], ["baseline", new URL("baseline/", pageUrl).href]];
+const results = {};
+const page = await browser.newPage();
+for (const [side, url] of sides) {
+  await signIn(page, url);
+  for (let i = 0; i < 3; i++) {
+    await page.reload();
+    await page.waitForSelector(FORM);
+  }
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await tracedReload(page, join(scratch, `${side}-${i}.json`)));
+  results[side] = runs;
+}
+await browser.close();
+rmSync(scratch, { recursive: true, force: true });
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const figure = (side, pick) => median(results[side].map(pick));
+const row = (label, pick) => {
+  const [a, b] = ["widget", "baseline"].map((side) => figure(side, pick));
+  console.log(`${label.padEnd(44)}${a.toFixed(1).padStart(9)}${b.toFixed(1).padStart(12)}${(a - b).toFixed(1).padStart(9)}`);
+};
+console.log(`traced signed-in reloads, medians of ${RUNS} per side (ms)`);
+console.log(`${"".padEnd(44)}${"widget".padStart(9)}${"baseline".padStart(12)}${"A − B".padStart(9)}`);
+row("navigation start → editable mark", (r) => r.span);
+row("main thread busy in that span", (r) => r.busy);
+for (const [name] of [...CATEGORIES, [OTHER]]) row(`  ${name}`, (r) => r.split.get(name) || 0);

@@ -8,6 +8,7 @@
 import { writeFileSync } from "node:fs";
 import puppeteer from "puppeteer-core";
 import { startFlow } from "lighthouse";
+import { FORM, signIn } from "./sign-in.mjs";
 
 const [pageUrl, user, password, out] = process.argv.slice(2);
 const COLD_FCP_MAX_MS = 1200;
@@ -27,14 +28,10 @@ const flow = await startFlow(page, {
 
 await flow.navigate(pageUrl, { name: "cold visit, signed out" });
 await flow.startTimespan({ name: "sign-in" });
-await page.locator("pierce/[data-testid='sign-in']").click();
-await page.locator("#loginName").fill(user);
-await page.locator("#password").fill(password);
-await Promise.all([page.waitForNavigation(), page.locator("#submit").click()]);
-await page.waitForSelector("pierce/input[name='firstName']");
+await signIn(page, user, password);
 await flow.endTimespan();
 await flow.navigate(pageUrl, { name: "reload, signed in", disableStorageReset: true });
-const signedIn = await page.$("pierce/input[name='firstName']");
+const signedIn = await page.$(FORM);
 await browser.close();
 
 const result = await flow.createFlowResult();

@@ -14,11 +14,11 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import puppeteer from "puppeteer-core";
+import { FORM, signIn } from "./sign-in.mjs";
 
 const [pageUrl, issuer, user, password, runsArg] = process.argv.slice(2);
 const RUNS = Number(runsArg) || 7;
 const MARK = "zitadel-profile-form:editable";
-const FORM = "pierce/input[name=firstName]";
 const CATEGORIES = [
   // Garbage collection and the wasm's lazy compilation count where they happen,
   // mostly inside scripts.
@@ -41,16 +41,13 @@ const browser = await puppeteer.launch({
     "--disable-component-update", "--disable-sync"],
 });
 
-async function signIn(page, url) {
+// Signed in afresh at `url`: every session at the stand-in ended, none in the tab.
+async function signInAfresh(page, url) {
   await fetch(`${issuer}/_dev/reset`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
   await page.goto(url);
   await page.evaluate(() => sessionStorage.clear());
   await page.reload();
-  await page.locator("pierce/[data-testid='sign-in']").click();
-  await page.locator("#loginName").fill(user);
-  await page.locator("#password").fill(password);
-  await Promise.all([page.waitForNavigation(), page.locator("#submit").click()]);
-  await page.waitForSelector(FORM);
+  await signIn(page, user, password);
 }
 
 // One traced reload: the span from the navigation's start to the mark, the main
@@ -97,7 +94,7 @@ const sides = [["widget", pageUrl], ["baseline", new URL("baseline/", pageUrl).h
 const results = {};
 const page = await browser.newPage();
 for (const [side, url] of sides) {
-  await signIn(page, url);
+  await signInAfresh(page, url);
   for (let i = 0; i < 3; i++) {
     await page.reload();
     await page.waitForSelector(FORM);

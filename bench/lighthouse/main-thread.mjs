@@ -1,10 +1,11 @@
-// Where a signed-in reload spends the page's main thread, widget against baseline:
-// scripts/bench runs it after the Lighthouse flow. For each side it signs in once,
-// reloads three times untraced (the browser's caches, the wasm's compiled code among
-// them, warm up), then traces RUNS reloads and adds up, from the navigation's start to
+// Where a signed-in reload spends its time, widget against baseline: scripts/bench
+// runs it after the Lighthouse flow. For each side it signs in once and reloads three
+// times untraced (the browser's caches, the wasm's compiled code among them, warm up).
+// Then, untraced, RUNS reloads show when each part of the page was in (Resource and
+// Navigation Timing); and RUNS traced reloads add up, from the navigation's start to
 // the side's "editable" mark, the main thread's tasks by what they did. Figures only,
-// no checks: tracing slows the page, so the times are longer than scripts/bench's
-// untraced ones; what they are for is the split.
+// no checks: tracing slows the page, so the traced times are longer than the untraced
+// ones; what they are for is the split.
 //
 //   node main-thread.mjs PAGE_URL ISSUER USER PASSWORD [RUNS]
 // PAGE_URL serves the widget at / and the baseline at /baseline/; ISSUER is the
@@ -90,8 +91,31 @@ async function tracedReload(page, file) {
   return { span: (mark.ts - start) / 1000, busy, split };
 }
 
+// One untraced reload, as Resource Timing and Navigation Timing see it: when the
+// bundle had run (DOMContentLoaded waits for module scripts), when the wasm was asked
+// for and when its last byte was in, when users/me was in, and the mark; each counted
+// from the navigation's start.
+async function timedReload(page) {
+  await page.reload();
+  await page.waitForSelector(FORM);
+  await page.waitForFunction((mark) => performance.getEntriesByName(mark, "mark").length > 0, {}, MARK);
+  return page.evaluate((mark) => {
+    const resources = performance.getEntriesByType("resource");
+    const wasm = resources.find((e) => new URL(e.name).pathname.endsWith(".wasm"));
+    const me = resources.find((e) => new URL(e.name).pathname.endsWith("/auth/v1/users/me"));
+    return {
+      bundle: performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd,
+      wasmAsked: wasm?.startTime,
+      wasmIn: wasm?.responseEnd,
+      meIn: me?.responseEnd,
+      editable: performance.getEntriesByName(mark, "mark")[0].startTime,
+    };
+  }, MARK);
+}
+
 const sides = [["widget", pageUrl], ["baseline", new URL("baseline/", pageUrl).href]];
 const results = {};
+const timed = {};
 const page = await browser.newPage();
 for (const [side, url] of sides) {
   await signInAfresh(page, url);
@@ -99,6 +123,8 @@ for (const [side, url] of sides) {
     await page.reload();
     await page.waitForSelector(FORM);
   }
+  timed[side] = [];
+  for (let i = 0; i < RUNS; i++) timed[side].push(await timedReload(page));
   const runs = [];
   for (let i = 0; i < RUNS; i++) runs.push(await tracedReload(page, join(scratch, `${side}-${i}.json`)));
   results[side] = runs;
@@ -116,6 +142,21 @@ const row = (label, pick) => {
   const [a, b] = ["widget", "baseline"].map((side) => figure(side, pick));
   console.log(`${label.padEnd(44)}${a.toFixed(1).padStart(9)}${b.toFixed(1).padStart(12)}${(a - b).toFixed(1).padStart(9)}`);
 };
+const moment = (label, pick) => {
+  const [a, b] = ["widget", "baseline"].map((side) => {
+    const values = timed[side].map(pick).filter((v) => v !== undefined);
+    return values.length ? median(values).toFixed(1) : "–";
+  });
+  console.log(`${label.padEnd(44)}${a.padStart(9)}${b.padStart(12)}`);
+};
+console.log(`untraced signed-in reloads, medians of ${RUNS} per side (ms from the navigation's start)`);
+console.log(`${"".padEnd(44)}${"widget".padStart(9)}${"baseline".padStart(12)}`);
+moment("DOMContentLoaded (the scripts have run)", (t) => t.bundle);
+moment("the wasm asked for", (t) => t.wasmAsked);
+moment("the wasm's last byte in", (t) => t.wasmIn);
+moment("users/me answered", (t) => t.meIn);
+moment("editable mark", (t) => t.editable);
+console.log();
 console.log(`traced signed-in reloads, medians of ${RUNS} per side (ms)`);
 console.log(`${"".padEnd(44)}${"widget".padStart(9)}${"baseline".padStart(12)}${"A − B".padStart(9)}`);
 row("navigation start → editable mark", (r) => r.span);

@@ -11,20 +11,13 @@
 // reloads a page three times untimed, then three times timed. Figures only, no checks.
 //
 //   node floor.mjs PAGE_URL ISSUER USER PASSWORD [ROUNDS]
-import puppeteer from "puppeteer-core";
-import { signIn } from "./sign-in.mjs";
+import { editable, endSessions, launch, markTime, median, signIn } from "./shared.mjs";
 
 const [pageUrl, issuer, user, password, roundsArg] = process.argv.slice(2);
 const ROUNDS = Number(roundsArg) || 6;
-const MARK = "zitadel-profile-form:editable";
 
-const browser = await puppeteer.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  headless: true,
-  args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync"],
-});
-await fetch(`${issuer}/_dev/reset`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+const browser = await launch();
+await endSessions(issuer);
 const tabs = {};
 for (const path of ["", "baseline/"]) {
   const page = await (await browser.createBrowserContext()).newPage();
@@ -39,8 +32,6 @@ const sides = [
   ["baseline", "baseline/", "baseline/"],
 ];
 const times = Object.fromEntries(sides.map(([side]) => [side, []]));
-const editable = (page) =>
-  page.waitForFunction((mark) => performance.getEntriesByName(mark, "mark").length > 0, {}, MARK);
 for (let round = 0; round < ROUNDS; round++) {
   for (const [side, tab, path] of sides) {
     const page = tabs[tab];
@@ -51,18 +42,13 @@ for (let round = 0; round < ROUNDS; round++) {
       await page.reload();
       await editable(page);
       if (i >= 3) {
-        times[side].push(await page.evaluate((mark) => performance.getEntriesByName(mark, "mark")[0].startTime, MARK));
+        times[side].push(await markTime(page));
       }
     }
   }
 }
 await browser.close();
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 const baseline = median(times.baseline);
 console.log(`signed-in reload → editable mark, medians of ${ROUNDS * 3} reloads per page`);
 console.log(`${"page".padEnd(12)}${"ms".padStart(8)}${"× baseline".padStart(13)}`);

@@ -6,20 +6,14 @@
 //   node flow.mjs PAGE_URL USER PASSWORD OUT_DIR
 // CHROMIUM names the browser (default /usr/bin/chromium).
 import { writeFileSync } from "node:fs";
-import puppeteer from "puppeteer-core";
 import { startFlow } from "lighthouse";
-import { FORM, signIn } from "./sign-in.mjs";
+import { FORM, launch, signIn } from "./shared.mjs";
 
 const [pageUrl, user, password, out] = process.argv.slice(2);
 const COLD_FCP_MAX_MS = 1200;
 const CATEGORIES = ["performance", "accessibility", "best-practices"];
 
-const browser = await puppeteer.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  headless: true,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync"],
-});
+const browser = await launch();
 const page = await browser.newPage();
 const flow = await startFlow(page, {
   name: "zitadel-profile-form",

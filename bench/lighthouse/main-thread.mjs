@@ -14,12 +14,10 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import puppeteer from "puppeteer-core";
-import { FORM, signIn } from "./sign-in.mjs";
+import { FORM, MARK, editable, endSessions, launch, median, signIn } from "./shared.mjs";
 
 const [pageUrl, issuer, user, password, runsArg] = process.argv.slice(2);
 const RUNS = Number(runsArg) || 7;
-const MARK = "zitadel-profile-form:editable";
 const CATEGORIES = [
   // Garbage collection and the wasm's lazy compilation count where they happen,
   // mostly inside scripts.
@@ -35,16 +33,11 @@ const CATEGORIES = [
 const OTHER = "other tasks";
 const scratch = mkdtempSync(join(tmpdir(), "main-thread-"));
 
-const browser = await puppeteer.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  headless: true,
-  args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync"],
-});
+const browser = await launch();
 
 // Signed in afresh at `url`: every session at the stand-in ended, none in the tab.
 async function signInAfresh(page, url) {
-  await fetch(`${issuer}/_dev/reset`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+  await endSessions(issuer);
   await page.goto(url);
   await page.evaluate(() => sessionStorage.clear());
   await page.reload();
@@ -57,8 +50,7 @@ async function signInAfresh(page, url) {
 async function tracedReload(page, file) {
   await page.tracing.start({ path: file, categories: ["devtools.timeline", "v8", "v8.wasm", "blink.user_timing", "loading", "disabled-by-default-devtools.timeline"] });
   await page.reload();
-  await page.waitForSelector(FORM);
-  await page.waitForFunction((mark) => performance.getEntriesByName(mark, "mark").length > 0, {}, MARK);
+  await editable(page);
   await page.tracing.stop();
   const events = JSON.parse(readFileSync(file, "utf8")).traceEvents;
   const mark = events.find((e) => e.name === MARK);
@@ -97,8 +89,7 @@ async function tracedReload(page, file) {
 // from the navigation's start.
 async function timedReload(page) {
   await page.reload();
-  await page.waitForSelector(FORM);
-  await page.waitForFunction((mark) => performance.getEntriesByName(mark, "mark").length > 0, {}, MARK);
+  await editable(page);
   return page.evaluate((mark) => {
     const resources = performance.getEntriesByType("resource");
     const wasm = resources.find((e) => new URL(e.name).pathname.endsWith(".wasm"));
@@ -132,11 +123,6 @@ for (const [side, url] of sides) {
 await browser.close();
 rmSync(scratch, { recursive: true, force: true });
 
-const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 const figure = (side, pick) => median(results[side].map(pick));
 const row = (label, pick) => {
   const [a, b] = ["widget", "baseline"].map((side) => figure(side, pick));

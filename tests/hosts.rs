@@ -178,6 +178,8 @@ async fn works_the_first_time(name: &str) {
         "{name}: {seen}"
     );
     h.b.axe_clean(&format!("{name}, the saved form")).await;
+    // Every page of the journey so far (two sign-ins, a sign-out), and nothing said.
+    h.b.console_clean(name).await;
 
     let reports = h.reports();
     assert_eq!(

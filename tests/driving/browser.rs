@@ -289,6 +289,18 @@ impl Browser {
         );
     }
 
+    /// Fails listing what Chromium's console has warned about or reported as an error
+    /// since this session started or was last asked, the browser's own messages
+    /// included (see [`super::console_problems`]); Firefox keeps no such log.
+    pub async fn console_clean(&self, state: &str) {
+        let problems = super::console_problems(&self.client).await;
+        assert!(
+            problems.is_empty(),
+            "the console, {state}:\n{}",
+            problems.join("\n")
+        );
+    }
+
     /// When the current document started loading (`performance.timeOrigin`).
     pub async fn document_started(&self) -> f64 {
         let origin = self

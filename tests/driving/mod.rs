@@ -157,9 +157,53 @@ pub fn capabilities(browser: &str, dark: bool) -> Map<String, Value> {
             }
             caps.insert("browserName".into(), json!("chrome"));
             caps.insert("goog:chromeOptions".into(), options);
+            // The console, the browser's own messages included (see `console_problems`).
+            caps.insert("goog:loggingPrefs".into(), json!({"browser": "ALL"}));
         }
     }
     caps
+}
+
+/// What Chromium's console has said since it was last asked, ChromeDriver's `se/log`
+/// (the Selenium log command, which the W3C protocol lacks). It holds the browser's own
+/// messages too, which no script in the page can see: an `integrity` attribute it
+/// ignores, a request it refused, a 404.
+#[derive(Debug)]
+struct BrowserLog;
+
+impl fantoccini::wd::WebDriverCompatibleCommand for BrowserLog {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/se/log",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(r#"{"type":"browser"}"#.into()))
+    }
+}
+
+/// The warnings and errors Chromium's console has shown since the last call, each as
+/// "LEVEL message"; none in Firefox, whose driver keeps no console log.
+pub async fn console_problems(client: &fantoccini::Client) -> Vec<String> {
+    if env("ZPF_E2E_BROWSER", "chromium") == "firefox" {
+        return Vec::new();
+    }
+    let log = client
+        .issue_cmd(BrowserLog)
+        .await
+        .expect("the browser's console log");
+    log.as_array()
+        .expect("a list of console entries")
+        .iter()
+        .filter(|entry| matches!(entry["level"].as_str(), Some("WARNING" | "SEVERE")))
+        .map(|entry| format!("{} {}", entry["level"], entry["message"]))
+        .collect()
 }
 
 /// A browser session on the WebDriver server at `url`.

@@ -88,5 +88,7 @@ async fn the_embedded_element_signs_in_and_saves_under_a_strict_csp() {
         json!({"csp": [], "failed": []}),
         "reported to the page server"
     );
+    b.console_clean("the embedded element, signed in, saved, signed out")
+        .await;
     b.close().await;
 }

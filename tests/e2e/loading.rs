@@ -106,6 +106,7 @@ async fn a_reload_asks_for_the_profile_once_before_the_wasm() {
         "users/me asked at {asked} ms, DOMContentLoaded at {content_loaded} ms"
     );
     assert_eq!(b.value("firstName").await, "Ada");
+    b.console_clean("the page, signed in and reloaded").await;
     b.close().await;
 }
 

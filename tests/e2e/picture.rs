@@ -105,6 +105,8 @@ async fn a_person_changes_and_removes_their_picture() {
         Value::Null,
         "no picture after a reload either"
     );
+    b.console_clean("the picture chosen, cropped, uploaded, removed")
+        .await;
     b.close().await;
 }
 

@@ -3,6 +3,13 @@
 use zitadel_profile_form::http::{HttpError, Request};
 use zitadel_profile_form::{mount_options, page_url, Config, Key, Message, Options, OptionsError};
 
+/// The bundle's allocator: talc, smaller than Rust's default for wasm (dlmalloc) by
+/// about 400 bytes brotli (docs/size.md). Set here, in the page's binary, so that a
+/// Leptos app using the crate keeps its own.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// How long the page waits for its `config.json`.
 const CONFIG_TIMEOUT_MS: u32 = 15_000;
 

@@ -1,9 +1,10 @@
 // Requests that go out before the wasm has arrived, each kept for it to take once
 // (src/http.rs): the standalone page's config.json and, on a signed-in reload, the
 // profile (asked for below for the page, and by js/widget.js for an element in the
-// host's markup). A request is sent as the wasm would send it; the wasm takes the
-// answer only for the same URL and the same access token (see takeEarly), and treats
-// it as the answer to its own request, so a 401 goes through its one refresh path.
+// host's markup). A request is sent as the wasm would send it; the wasm takes a
+// successful answer only for the same URL and the same access token (see takeEarly)
+// as the answer to its own request; anything else it asks again itself, so a 401
+// goes through its one refresh path.
 // Nothing here is stored; SECURITY.md argues it ("The profile request that starts
 // before the wasm").
 const early = new Map();
@@ -20,15 +21,20 @@ function request(url, token) {
   const headers = token ? { Authorization: authorization, Accept: "application/json" } : {};
   const entry = {
     authorization,
-    answer: fetch(url, { headers, signal: AbortSignal.timeout(EARLY_TIMEOUT_MS) }).catch(() => null),
+    // The body read here as it arrives, and only a success's: the wasm then has the
+    // text at once, without waiting on the browser for it (and a frame meanwhile).
+    answer: fetch(url, { headers, signal: AbortSignal.timeout(EARLY_TIMEOUT_MS) })
+      .then((r) => (r.ok ? r.text() : null))
+      .catch(() => null),
   };
   early.set(url, entry);
   setTimeout(() => early.get(url) === entry && early.delete(url), EARLY_KEPT_MS);
 }
 
 // The answer to a GET the page sent to `url` with the Authorization header
-// `authorization` ("" for none), as a promise of its Response or of null (it failed:
-// ask again); undefined when no such request was sent. Each is taken once.
+// `authorization` ("" for none), as a promise of its text when it succeeded (2xx), or
+// of null (it failed, or the server refused it: the wasm asks itself, so a 401 takes
+// the one refresh path); undefined when no such request was sent. Each is taken once.
 export function takeEarly(url, authorization) {
   const entry = early.get(url);
   early.delete(url);
@@ -62,8 +68,8 @@ if (document.getElementById("zitadel-profile-form")) {
   const page = location.href.split(/[?#]/)[0];
   const config = page.slice(0, page.lastIndexOf("/") + 1) + "config.json";
   request(config, "");
-  // Read from a copy: the wasm reads the answer itself.
-  early.get(config).answer.then((answer) => answer?.clone().json()).then((options) => {
+  early.get(config).answer.then((answer) => {
+    const options = JSON.parse(answer);
     const link = document.createElement("link");
     link.rel = "preconnect";
     link.href = new URL(options.issuer).origin;

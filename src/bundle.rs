@@ -42,7 +42,8 @@ extern "C" {
 extern "C" {
     /// The answer to a GET the page sent to `url` with the `Authorization` header
     /// `authorization` ("" for none) before the wasm ran: undefined when there is
-    /// none, else a promise of its `Response`, or of null when it failed.
+    /// none, else a promise of its body (a success's, read to the end), or of null
+    /// when it failed or was refused.
     #[wasm_bindgen(js_name = takeEarly)]
     pub(crate) fn take_early(url: &str, authorization: &str) -> JsValue;
 

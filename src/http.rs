@@ -99,9 +99,10 @@ impl<'a> Request<'a> {
                 HttpError::Network(e.to_string())
             }
         };
-        // On a reload the page may have sent this very GET before the wasm ran.
-        let response = match self.early().await {
-            Some(response) => response,
+        // On a reload the page may have sent this very GET before the wasm ran, and
+        // read its answer meanwhile.
+        let (status, body) = match self.early().await {
+            Some(body) => (200, body),
             None => {
                 let mut builder = RequestBuilder::new(self.url)
                     .method(self.method)
@@ -114,11 +115,11 @@ impl<'a> Request<'a> {
                     None => builder.build(),
                 }
                 .map_err(transport)?;
-                request.send().await.map_err(transport)?
+                let response = request.send().await.map_err(transport)?;
+                let body = response.text().await.map_err(transport)?;
+                (response.status(), body)
             }
         };
-        let status = response.status();
-        let body = response.text().await.map_err(transport)?;
         if (200..300).contains(&status) {
             Ok(body)
         } else {
@@ -126,10 +127,10 @@ impl<'a> Request<'a> {
         }
     }
 
-    /// The answer to this GET if the page sent it before the wasm ran
-    /// (`js/widget.js`), with the same `Authorization`; `None` when it did not, or
-    /// the request failed.
-    pub async fn early(&self) -> Option<gloo_net::http::Response> {
+    /// The body of the answer to this GET if the page sent it before the wasm ran
+    /// (`js/early.js`) with the same `Authorization`, and it succeeded (2xx); `None`
+    /// when it did not: the form then asks itself.
+    pub async fn early(&self) -> Option<String> {
         if self.body.is_some() {
             return None;
         }
@@ -139,10 +140,14 @@ impl<'a> Request<'a> {
             .find(|(name, _)| *name == "Authorization")
             .map_or("", |(_, value)| value);
         let pending = crate::bundle::take_early(self.url, authorization);
-        let pending: js_sys::Promise = pending.dyn_into().ok()?;
-        let response = wasm_bindgen_futures::JsFuture::from(pending).await.ok()?;
-        let response: web_sys::Response = response.dyn_into().ok()?;
-        Some(gloo_net::http::Response::from(response))
+        if pending.is_undefined() {
+            return None;
+        }
+        let pending: js_sys::Promise = pending.unchecked_into();
+        wasm_bindgen_futures::JsFuture::from(pending)
+            .await
+            .ok()?
+            .as_string()
     }
 
     /// [`Request::send`], then reads the 2xx body as JSON.

@@ -21,8 +21,9 @@ function request(url, token) {
   const headers = token ? { Authorization: authorization, Accept: "application/json" } : {};
   const entry = {
     authorization,
-    // The body read here as it arrives, and only a success's: the wasm then has the
-    // text at once, without waiting on the browser for it (and a frame meanwhile).
+    // A success's body, read here as it arrives: the wasm then has the text at once
+    // instead of waiting for the browser to read it (a task, and often a frame drawn
+    // meanwhile).
     answer: fetch(url, { headers, signal: AbortSignal.timeout(EARLY_TIMEOUT_MS) })
       .then((r) => (r.ok ? r.text() : null))
       .catch(() => null),

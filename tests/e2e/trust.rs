@@ -213,5 +213,7 @@ async fn s6_two_forms_on_one_page_each_finish_their_own_sign_in() {
         json!({"csp": [], "failed": []}),
         "reported to the page server"
     );
+    b.console_clean("two forms on one page, both signed in")
+        .await;
     b.close().await;
 }

@@ -28,6 +28,13 @@ wasm_bindgen_version() {
   awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock
 }
 
+# FILE's name with its content in it: name-<first 16 hex digits of its SHA-256>.ext,
+# for files a browser and a CDN may keep for good (scripts/page-bundle, scripts/bench).
+content_name() {
+  base=$(basename "$1")
+  echo "${base%.*}-$(sha256sum "$1" | cut -c1-16).${base##*.}"
+}
+
 # Put the right wasm-opt first on PATH and keep trunk off the network.
 use_tools() {
   export PATH="$BINARYEN_BIN:$ESBUILD_BIN:$HOME/.cargo/bin:$PATH"
